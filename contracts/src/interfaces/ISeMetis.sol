@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.23;
+
+import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
+
+/// @title seMETIS: an ERC-4626 vault share over eMETIS whose price rises as rewards stream in.
+/// @notice Internal accounting: eMETIS sent directly to the vault (a donation) does not move the price.
+/// Rewards added by the dispatcher are streamed linearly over `rewardsCycle()` seconds.
+interface ISeMetis is IERC4626 {
+    event RewardsAdded(uint256 amount, uint256 streamEnd, uint256 ratePerSecond);
+    event LossAbsorbed(uint256 amount, uint256 totalAssetsAfter);
+    event RewardsCycleSet(uint256 cycle);
+
+    error SeMetisOnlyDispatcher(address caller);
+    error SeMetisOnlyManager(address caller);
+    error SeMetisZeroAmount();
+    error SeMetisZeroShares();
+    error SeMetisInvalidCycle(uint256 cycle);
+
+    /// @notice Adds `amount` eMETIS (already transferred to the vault) as rewards, streamed over a cycle.
+    function addRewards(uint256 amount) external;
+
+    /// @notice Manager only: credits `assets` eMETIS the manager minted straight into the vault and
+    /// mints the shares to `receiver` (the one-transaction stake-and-restake path; no approve needed).
+    function depositFromManager(uint256 assets, address receiver) external returns (uint256 shares);
+
+    /// @notice Manager only: lowers total assets by up to `amount` (a loss); returns what was absorbed.
+    /// The manager then burns the absorbed eMETIS from the vault.
+    function absorbLoss(uint256 amount) external returns (uint256 absorbed);
+
+    /// @notice eMETIS not yet streamed into the share price.
+    function unvestedRewards() external view returns (uint256);
+    /// @notice Current reward stream rate in eMETIS per second.
+    function rewardRate() external view returns (uint256);
+    /// @notice When the current reward stream ends.
+    function streamEnd() external view returns (uint256);
+    function rewardsCycle() external view returns (uint256);
+    /// @notice eMETIS value of `account`'s shares minus what it paid for them, plus what it realised
+    /// on withdrawals: the rewards earned to date.
+    function rewardsEarned(address account) external view returns (uint256);
+}
