@@ -1,0 +1,58 @@
+// Reading the StakingLens: one eth_call returns everything a screen needs. Also the small previews
+// (what a user receives) derived from the lens figures, so snap/ and widget/ never compute them twice.
+import { decodeFunctionResult, encodeFunctionData, type Address, type ContractFunctionReturnType } from 'viem';
+import { lensAbi } from './abis.js';
+import { ethCall, type RequestFn } from './eip1193.js';
+import { WAD } from './amounts.js';
+
+type GetAll = ContractFunctionReturnType<typeof lensAbi, 'view', 'getAll'>;
+export type ProtocolView = GetAll[0];
+export type UserView = GetAll[1];
+export type AirdropView = GetAll[2];
+export type TicketInfo = UserView['tickets'][number];
+
+export interface Screen {
+  protocol: ProtocolView;
+  user: UserView;
+  airdrop: AirdropView;
+}
+
+/** Reads protocol figures and `account`'s position in a single eth_call. */
+export async function readScreen(request: RequestFn, lens: Address, account: Address, airdropIndexes: readonly bigint[] = []): Promise<Screen> {
+  const data = encodeFunctionData({ abi: lensAbi, functionName: 'getAll', args: [account, airdropIndexes] });
+  const raw = await ethCall(request, lens, data);
+  const [protocol, user, airdrop] = decodeFunctionResult({ abi: lensAbi, functionName: 'getAll', data: raw });
+  return { protocol, user, airdrop };
+}
+
+/** Ticket status names as the RedemptionQueue's enum orders them. */
+export const TICKET_STATUS = ['none', 'pending', 'funded', 'claimable', 'claimed'] as const;
+export type TicketStatusName = (typeof TICKET_STATUS)[number];
+export function ticketStatus(t: Pick<TicketInfo, 'status'>): TicketStatusName {
+  return TICKET_STATUS[t.status] ?? 'none';
+}
+
+/** eMETIS received for staking `metis` (1:1 by design). */
+export function previewStake(metis: bigint): bigint {
+  return metis;
+}
+
+/** seMETIS shares for `eMetis` at the lens share price (rounded down, as the vault does). */
+export function previewRestake(eMetis: bigint, p: Pick<ProtocolView, 'sharePrice'>): bigint {
+  return p.sharePrice === 0n ? eMetis : (eMetis * WAD) / p.sharePrice;
+}
+
+/** eMETIS returned for `shares` seMETIS at the lens share price (rounded down). */
+export function previewUnstake(shares: bigint, p: Pick<ProtocolView, 'sharePrice'>): bigint {
+  return (shares * p.sharePrice) / WAD;
+}
+
+/** METIS a redemption of `eMetis` pays at today's backing ratio (1:1 unless a loss exceeded seMETIS). */
+export function previewRedemption(eMetis: bigint, p: Pick<ProtocolView, 'backingRatio'>): bigint {
+  return (eMetis * p.backingRatio) / WAD;
+}
+
+/** Unix seconds when a redemption requested at `now` matures. */
+export function redemptionMaturity(nowSeconds: bigint, p: Pick<ProtocolView, 'exitDelay'>): bigint {
+  return nowSeconds + p.exitDelay;
+}

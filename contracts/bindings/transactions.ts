@@ -1,0 +1,105 @@
+// Transaction builders for every user action. The widget sends them; the snap returns them to the dapp.
+import { encodeFunctionData, erc20Abi, maxUint256, type Address, type Hex } from 'viem';
+import { airdropAbi, eMetisAbi, redemptionQueueAbi, seMetisAbi, stakingManagerAbi } from './abis.js';
+import type { TxRequest } from './eip1193.js';
+import type { Manifest } from './manifest.js';
+
+const ZERO: Address = '0x0000000000000000000000000000000000000000';
+const tx = (to: Address, data: Hex): TxRequest => ({ to, data, value: 0n });
+
+export function approveTx(token: Address, spender: Address, amount: bigint = maxUint256): TxRequest {
+  return tx(token, encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [spender, amount] }));
+}
+
+/** stake(assets, receiver, referral) or, with `restake`, stakeAndRestake. METIS must be approved to the manager. */
+export function stakeTx(m: Manifest, a: { amount: bigint; receiver: Address; referral?: Address; restake?: boolean }): TxRequest {
+  const fn = a.restake ? 'stakeAndRestake' : 'stake';
+  return tx(
+    m.contracts.stakingManager,
+    encodeFunctionData({ abi: stakingManagerAbi, functionName: fn, args: [a.amount, a.receiver, a.referral ?? ZERO] }),
+  );
+}
+
+/** ERC-4626 deposit of eMETIS into seMETIS. eMETIS must be approved to the vault. */
+export function restakeTx(m: Manifest, a: { assets: bigint; receiver: Address }): TxRequest {
+  return tx(m.contracts.seMetis, encodeFunctionData({ abi: seMetisAbi, functionName: 'deposit', args: [a.assets, a.receiver] }));
+}
+
+/** ERC-4626 redeem of seMETIS shares back to eMETIS. */
+export function unstakeTx(m: Manifest, a: { shares: bigint; receiver: Address; owner: Address }): TxRequest {
+  return tx(m.contracts.seMetis, encodeFunctionData({ abi: seMetisAbi, functionName: 'redeem', args: [a.shares, a.receiver, a.owner] }));
+}
+
+export function requestRedemptionTx(m: Manifest, a: { amount: bigint; owner: Address }): TxRequest {
+  return tx(
+    m.contracts.redemptionQueue,
+    encodeFunctionData({ abi: redemptionQueueAbi, functionName: 'requestRedemption', args: [a.amount, a.owner] }),
+  );
+}
+
+export function requestRedemptionWithPermitTx(
+  m: Manifest,
+  a: { amount: bigint; owner: Address; deadline: bigint; v: number; r: Hex; s: Hex },
+): TxRequest {
+  return tx(
+    m.contracts.redemptionQueue,
+    encodeFunctionData({
+      abi: redemptionQueueAbi,
+      functionName: 'requestRedemptionWithPermit',
+      args: [a.amount, a.owner, a.deadline, a.v, a.r, a.s],
+    }),
+  );
+}
+
+export function claimRedemptionTx(m: Manifest, a: { ticketId: bigint; to: Address }): TxRequest {
+  return tx(m.contracts.redemptionQueue, encodeFunctionData({ abi: redemptionQueueAbi, functionName: 'claim', args: [a.ticketId, a.to] }));
+}
+
+export function claimAirdropTx(m: Manifest, a: { index: bigint; account: Address; amount: bigint; proof: readonly Hex[] }): TxRequest {
+  return tx(
+    m.contracts.airdrop,
+    encodeFunctionData({ abi: airdropAbi, functionName: 'claim', args: [a.index, a.account, a.amount, a.proof] }),
+  );
+}
+
+/** EIP-712 typed data for an eMETIS permit (EIP-2612), for eth_signTypedData_v4. */
+export function eMetisPermitTypedData(
+  m: Manifest,
+  a: { owner: Address; spender: Address; value: bigint; nonce: bigint; deadline: bigint; name?: string },
+) {
+  return {
+    types: {
+      EIP712Domain: [
+        { name: 'name', type: 'string' },
+        { name: 'version', type: 'string' },
+        { name: 'chainId', type: 'uint256' },
+        { name: 'verifyingContract', type: 'address' },
+      ],
+      Permit: [
+        { name: 'owner', type: 'address' },
+        { name: 'spender', type: 'address' },
+        { name: 'value', type: 'uint256' },
+        { name: 'nonce', type: 'uint256' },
+        { name: 'deadline', type: 'uint256' },
+      ],
+    },
+    primaryType: 'Permit' as const,
+    domain: { name: a.name ?? EMETIS_NAME, version: '1', chainId: m.chainId, verifyingContract: m.contracts.eMetis },
+    message: { owner: a.owner, spender: a.spender, value: a.value.toString(), nonce: a.nonce.toString(), deadline: a.deadline.toString() },
+  };
+}
+
+/** eMETIS's ERC-20 name, which its EIP-712 domain uses. */
+export const EMETIS_NAME = 'Staked Metis (eMETIS)';
+
+/** Splits a 65-byte signature into v, r, s. */
+export function splitSignature(sig: Hex): { v: number; r: Hex; s: Hex } {
+  if (!/^0x[0-9a-fA-F]{130}$/.test(sig)) throw new Error('signature must be 65 bytes');
+  const r = `0x${sig.slice(2, 66)}` as Hex;
+  const s = `0x${sig.slice(66, 130)}` as Hex;
+  let v = parseInt(sig.slice(130, 132), 16);
+  if (v < 27) v += 27;
+  return { v, r, s };
+}
+
+export { eMetisAbi };

@@ -1,0 +1,126 @@
+// Unit tests for the shared TypeScript bindings (pure functions; no chain needed).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { encodeErrorResult, type Hex } from 'viem';
+import {
+  AmountError,
+  checkAmount,
+  classifyError,
+  contractKeyOf,
+  formatAmount,
+  formatBps,
+  parseAirdropProofs,
+  parseAmount,
+  parseManifest,
+  previewRedemption,
+  previewRestake,
+  splitSignature,
+  stakeTx,
+  stakingManagerAbi,
+  ManifestError,
+} from '../../contracts/bindings/index.js';
+
+const addr = (n: number) => `0x${n.toString(16).padStart(40, '0')}`;
+const manifestJson = {
+  chainId: 31337,
+  name: 'devnet',
+  startBlock: 0,
+  contracts: Object.fromEntries(
+    ['metis', 'lockingPool', 'stakingManager', 'eMetis', 'seMetis', 'rewardDispatcher', 'redemptionQueue', 'governanceToken', 'airdrop', 'liquidityMining', 'lens'].map(
+      (k, i) => [k, addr(i + 1)],
+    ),
+  ),
+  airdrop: { root: `0x${'ab'.repeat(32)}` },
+};
+
+test('parseAmount accepts decimals and rejects bad input with a reason', () => {
+  assert.equal(parseAmount('1'), 10n ** 18n);
+  assert.equal(parseAmount('0.5'), 5n * 10n ** 17n);
+  assert.equal(parseAmount(' 12.345 '), 12345n * 10n ** 15n);
+  assert.equal(parseAmount('.1'), 10n ** 17n);
+  for (const [input, problem] of [
+    ['', 'empty'],
+    ['abc', 'invalid'],
+    ['-1', 'invalid'],
+    ['1e18', 'invalid'],
+    ['0', 'zero'],
+    ['0.000', 'zero'],
+    ['1.0000000000000000001', 'too-many-decimals'],
+  ] as const) {
+    assert.throws(() => parseAmount(input), (e: unknown) => e instanceof AmountError && e.problem === problem, input);
+  }
+});
+
+test('checkAmount names the limit that failed', () => {
+  const lim = { min: 10n ** 16n, max: 100n * 10n ** 18n, balance: 5n * 10n ** 18n };
+  assert.equal(checkAmount(10n ** 18n, lim), 10n ** 18n);
+  assert.throws(() => checkAmount(1n, lim), /minimum is 0.01/);
+  assert.throws(() => checkAmount(101n * 10n ** 18n, lim), /maximum is 100/);
+  assert.throws(() => checkAmount(6n * 10n ** 18n, lim), /you have 5/);
+});
+
+test('formatAmount rounds down, trims and groups', () => {
+  assert.equal(formatAmount(1234567n * 10n ** 15n), '1,234.567');
+  assert.equal(formatAmount(19999n * 10n ** 14n, 2), '1.99');
+  assert.equal(formatAmount(0n), '0');
+  assert.equal(formatBps(1834n), '18.34%');
+  assert.equal(formatBps(5), '0.05%');
+});
+
+test('parseManifest validates and checksums; rejects bad manifests', () => {
+  const m = parseManifest(manifestJson);
+  assert.equal(m.contracts.lens, addr(11));
+  assert.equal(contractKeyOf(m, addr(3).toUpperCase().replace('0X', '0x')), 'stakingManager');
+  assert.equal(contractKeyOf(m, addr(99)), undefined);
+  assert.throws(() => parseManifest({ ...manifestJson, chainId: 'x' }), ManifestError);
+  assert.throws(() => parseManifest({ ...manifestJson, contracts: { ...manifestJson.contracts, lens: '0x12' } }), /contracts.lens/);
+  assert.throws(() => parseManifest({ ...manifestJson, airdrop: { root: '0x1' } }), /airdrop.root/);
+});
+
+test('stakeTx encodes stake and stakeAndRestake with the referral', () => {
+  const m = parseManifest(manifestJson);
+  const a = stakeTx(m, { amount: 5n, receiver: addr(7) as Hex, referral: addr(8) as Hex });
+  const b = stakeTx(m, { amount: 5n, receiver: addr(7) as Hex, restake: true });
+  assert.equal(a.to, m.contracts.stakingManager);
+  assert.notEqual(a.data.slice(0, 10), b.data.slice(0, 10));
+  assert.ok(a.data.toLowerCase().includes(addr(8).slice(2)));
+});
+
+test('previews follow the lens rates', () => {
+  assert.equal(previewRestake(2n * 10n ** 18n, { sharePrice: 2n * 10n ** 18n }), 10n ** 18n);
+  assert.equal(previewRedemption(10n ** 18n, { backingRatio: 9n * 10n ** 17n }), 9n * 10n ** 17n);
+});
+
+test('parseAirdropProofs accepts a good file and rejects malformed ones', () => {
+  const good = { root: manifestJson.airdrop.root, claims: { [addr(5)]: { index: 0, amount: '100', proof: [`0x${'cd'.repeat(32)}`] } } };
+  const p = parseAirdropProofs(good, manifestJson.airdrop.root as Hex);
+  assert.equal(p.claims.get(addr(5))?.amount, 100n);
+  for (const bad of [
+    null,
+    { ...good, root: '0x12' },
+    { ...good, claims: { nope: { index: 0, amount: '1', proof: [] } } },
+    { ...good, claims: { [addr(5)]: { index: 0, amount: '0', proof: [] } } },
+    { ...good, claims: { [addr(5)]: { index: 0, amount: '1', proof: ['0x12'] } } },
+  ]) {
+    assert.throws(() => parseAirdropProofs(bad), /malformed/);
+  }
+  assert.throws(() => parseAirdropProofs(good, `0x${'00'.repeat(32)}`), /does not match/);
+});
+
+test('classifyError maps wallet, RPC and contract errors', () => {
+  assert.equal(classifyError({ code: 4001, message: 'User rejected the request.' }).code, 'rejected');
+  assert.equal(classifyError(new TypeError('Failed to fetch')).code, 'rpc-unreachable');
+  assert.equal(classifyError({ code: -32000, message: 'insufficient funds for gas * price + value' }).code, 'insufficient-funds');
+  const data = encodeErrorResult({ abi: stakingManagerAbi, errorName: 'ManagerBelowMinimum', args: [1n, 2n] });
+  const c = classifyError({ code: 3, message: 'execution reverted', data });
+  assert.equal(c.code, 'below-minimum');
+  assert.equal(c.errorName, 'ManagerBelowMinimum');
+  const nested = classifyError({ message: 'x', error: { data: { data: encodeErrorResult({ abi: stakingManagerAbi, errorName: 'ManagerZeroAmount' }) } } });
+  assert.equal(nested.errorName, 'ManagerZeroAmount');
+});
+
+test('splitSignature splits 65 bytes', () => {
+  const sig = `0x${'11'.repeat(32)}${'22'.repeat(32)}1b` as Hex;
+  assert.deepEqual(splitSignature(sig), { v: 27, r: `0x${'11'.repeat(32)}`, s: `0x${'22'.repeat(32)}` });
+  assert.throws(() => splitSignature('0x12'));
+});
