@@ -1,7 +1,7 @@
 // Turning wallet, RPC and contract errors into one small set of codes with the custom error's name,
 // so both front ends can show them in plain words.
 import { decodeErrorResult, type Abi, type Hex } from 'viem';
-import * as abis from './abis.js';
+import { protocolErrorsAbi } from './frontend-abis.js';
 
 export type ErrorCode =
   | 'rejected'
@@ -34,22 +34,7 @@ export class ProtocolError extends Error {
   }
 }
 
-// Every error declared in any protocol ABI, plus OpenZeppelin's ERC-20 errors (they are in the token ABIs).
-const ALL_ERRORS: Abi = (() => {
-  const seen = new Set<string>();
-  const out: Abi[number][] = [];
-  for (const abi of Object.values(abis) as Abi[]) {
-    for (const item of abi) {
-      if (item.type !== 'error') continue;
-      const key = `${item.name}(${item.inputs.map((i) => i.type).join(',')})`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        out.push(item);
-      }
-    }
-  }
-  return out;
-})();
+const ALL_ERRORS: Abi = protocolErrorsAbi as unknown as Abi;
 
 /** Decodes revert data against every protocol ABI; returns the error name (or Error(string)'s text). */
 export function decodeRevert(data: Hex | undefined): { errorName: string; args: readonly unknown[] } | undefined {

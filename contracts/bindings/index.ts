@@ -1,6 +1,6 @@
 // The protocol's typed TypeScript interface: ABIs, manifest, lens reading, previews, transactions, errors.
 // snap/ and widget/ import from here; nothing about the protocol is written twice.
-export * from './abis.js';
+export * from './frontend-abis.js';
 export * from './manifest.js';
 export * from './amounts.js';
 export * from './eip1193.js';

@@ -1,7 +1,7 @@
 // Reading the StakingLens: one eth_call returns everything a screen needs. Also the small previews
 // (what a user receives) derived from the lens figures, so snap/ and widget/ never compute them twice.
 import { decodeFunctionResult, encodeFunctionData, type Address, type ContractFunctionReturnType } from 'viem';
-import { lensAbi } from './abis.js';
+import { lensAbi } from './frontend-abis.js';
 import { ethCall, type RequestFn } from './eip1193.js';
 import { WAD } from './amounts.js';
 

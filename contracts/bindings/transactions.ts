@@ -1,6 +1,6 @@
 // Transaction builders for every user action. The widget sends them; the snap returns them to the dapp.
 import { encodeFunctionData, erc20Abi, maxUint256, type Address, type Hex } from 'viem';
-import { airdropAbi, eMetisAbi, redemptionQueueAbi, seMetisAbi, stakingManagerAbi } from './abis.js';
+import { airdropAbi, eMetisAbi, redemptionQueueAbi, seMetisAbi, stakingManagerAbi } from './frontend-abis.js';
 import type { TxRequest } from './eip1193.js';
 import type { Manifest } from './manifest.js';
 

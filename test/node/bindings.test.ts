@@ -16,7 +16,7 @@ import {
   previewRestake,
   splitSignature,
   stakeTx,
-  stakingManagerAbi,
+  protocolErrorsAbi,
   ManifestError,
 } from '../../contracts/bindings/index.js';
 
@@ -111,11 +111,11 @@ test('classifyError maps wallet, RPC and contract errors', () => {
   assert.equal(classifyError({ code: 4001, message: 'User rejected the request.' }).code, 'rejected');
   assert.equal(classifyError(new TypeError('Failed to fetch')).code, 'rpc-unreachable');
   assert.equal(classifyError({ code: -32000, message: 'insufficient funds for gas * price + value' }).code, 'insufficient-funds');
-  const data = encodeErrorResult({ abi: stakingManagerAbi, errorName: 'ManagerBelowMinimum', args: [1n, 2n] });
+  const data = encodeErrorResult({ abi: protocolErrorsAbi, errorName: 'ManagerBelowMinimum', args: [1n, 2n] });
   const c = classifyError({ code: 3, message: 'execution reverted', data });
   assert.equal(c.code, 'below-minimum');
   assert.equal(c.errorName, 'ManagerBelowMinimum');
-  const nested = classifyError({ message: 'x', error: { data: { data: encodeErrorResult({ abi: stakingManagerAbi, errorName: 'ManagerZeroAmount' }) } } });
+  const nested = classifyError({ message: 'x', error: { data: { data: encodeErrorResult({ abi: protocolErrorsAbi, errorName: 'ManagerZeroAmount' }) } } });
   assert.equal(nested.errorName, 'ManagerZeroAmount');
 });
 
