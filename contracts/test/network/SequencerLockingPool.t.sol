@@ -879,12 +879,13 @@ contract SequencerLockingPoolTest is PoolBase {
     }
 
     // ------------------------------------------------------------------ gas figures
-    function test_gas_withdrawRewards() public {
+    /// @dev Harvesting many nodes calls withdrawRewards once per node: keep it cheap.
+    function test_gas_withdrawRewardsStaysCheap() public {
         (uint256 id, address signer) = lockAs(alice, 1, MIN);
         submit(signer, 100);
         vm.prank(alice);
         pool.withdrawRewards(id, 0);
-        uint256 g = vm.snapshotGasLastCall("pool.withdrawRewards");
-        assertLt(g, 80_000);
+        assertLt(vm.lastCallGas().gasTotalUsed, 60_000);
+        assertEq(pool.sequencerReward(id), 0);
     }
 }
