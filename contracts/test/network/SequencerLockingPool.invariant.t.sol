@@ -66,7 +66,7 @@ contract PoolHandler is Test {
         address owner = _actor(actorSeed);
         uint256 id = _activeSeq(owner);
         if (id == 0) return;
-        (,,,,,,,, uint64 updatedBatch,,,) = pool.sequencers(id);
+        uint256 updatedBatch = pool.sequencerInfo(id).updatedBatch;
         if (pool.currentBatch() <= updatedBatch) return;
         uint256 bal = pool.sequencerBalance(id);
         if (bal <= pool.minLock()) return;
@@ -83,7 +83,7 @@ contract PoolHandler is Test {
         for (uint256 i; i < actors.length; ++i) {
             uint256 id = _activeSeq(actors[i]);
             if (id == 0) continue;
-            (,,,,, address signer,,,,,,) = pool.sequencers(id);
+            address signer = pool.sequencerInfo(id).signer;
             s[n] = signer;
             b[n] = uint256(keccak256(abi.encode(blocksSeed, i))) % 20_000;
             ++n;
@@ -258,7 +258,7 @@ contract SequencerLockingPoolInvariantTest is Test {
         for (uint256 i; i < actors.length; ++i) {
             uint256 id = pool.seqOwners(actors[i]);
             if (id == 0) continue;
-            (,, address owner,,,,,,,,,) = pool.sequencers(id);
+            address owner = pool.sequencerInfo(id).owner;
             assertEq(owner, actors[i], "seqOwners points at another owner's sequencer");
             assertTrue(pool.sequencerStatus(id) != ISequencerLockingPool.Status.Unlocked, "owner bound to unlocked seq");
         }
@@ -267,7 +267,7 @@ contract SequencerLockingPoolInvariantTest is Test {
     function invariant_signersNeverReleased() public view {
         uint256 n = pool.seqCount();
         for (uint256 id = 1; id <= n; ++id) {
-            (,,,,, address signer,,,,,,) = pool.sequencers(id);
+            address signer = pool.sequencerInfo(id).signer;
             assertEq(pool.seqSigners(signer), id, "signer mapping lost");
         }
     }
