@@ -55,7 +55,7 @@ test('parseTokenAmount converts decimals exactly', () => {
 });
 
 test('good file: proofs verify, root and leaf match the Solidity encoding', () => {
-  const csv = `account,amount\r\n${A},12.5\n${B.toLowerCase()},1\n\n${C},0.000000000000000001\n`;
+  const csv = `"account","amount"\r\n${A},12.5\n"${B.toLowerCase()}", "1"\n\n${C},0.000000000000000001\n`;
   const recipients = parseRecipientsCsv(csv);
   assert.deepEqual(
     recipients.map((r) => [r.account, r.amount, r.line]),
