@@ -607,4 +607,20 @@ contract SeMetisTest is VaultBase {
         vault.absorbLoss(1 ether);
         assertApproxEqAbs(vault.rewardsEarned(alice), 2 ether, 1);
     }
+    function test_maxDeposit_reflectsPackedCapacity() public {
+        assertEq(vault.maxDeposit(alice), type(uint96).max);
+        _deposit(alice, 10 ether);
+        _addRewards(1 ether);
+        assertEq(vault.maxDeposit(alice), type(uint96).max - 11 ether);
+        assertEq(vault.maxMint(alice), vault.convertToShares(type(uint96).max - 11 ether));
+        uint256 tooMuch = type(uint96).max - 11 ether + 1;
+        _mint(bob, tooMuch);
+        vm.startPrank(bob);
+        eMetis.approve(address(vault), tooMuch);
+        vm.expectRevert(
+            abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxDeposit.selector, bob, tooMuch, tooMuch - 1)
+        );
+        vault.deposit(tooMuch, bob);
+        vm.stopPrank();
+    }
 }
