@@ -143,11 +143,14 @@ contract SeMetisFuzzTest is VaultBase {
         frac = bound(frac, 0, shares);
         vm.prank(alice);
         vault.transfer(bob, frac);
-        assertEq(vault.costBasis(alice) + vault.costBasis(bob), a);
-        assertLe(vault.costBasis(bob), (a * frac) / shares);
+        uint256 basis = ((a + 1e9 - 1) / 1e9) * 1e9; // the cost basis is kept in gwei, rounded up
+        assertEq(vault.costBasis(alice) + vault.costBasis(bob), basis);
+        assertLe(vault.costBasis(bob), (basis * frac) / shares);
         uint256 total = vault.rewardsEarned(alice) + vault.rewardsEarned(bob);
-        assertLe(total, r);
-        assertGe(total + 2, vault.convertToAssets(shares) - a);
+        // A transfer moves the gwei basis rounded down: the receiver's figure may include < 1 gwei of principal.
+        assertLe(total, r + 1e9);
+        uint256 value = vault.convertToAssets(shares);
+        if (value > basis) assertGe(total + 2, value - basis);
     }
 
     /// A loss is taken from the unvested stream first and never more than asked or than the vault holds.
