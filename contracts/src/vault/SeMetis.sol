@@ -65,6 +65,7 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
     }
 
     uint256 private constant _GWEI = 1e9;
+    uint256 private constant _VIRTUAL_SHARES = 1e6; // 10 ** _decimalsOffset()
 
     Accounting private _acct;
     uint256 private _supply;
@@ -114,12 +115,8 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
     /// @inheritdoc ISeMetis
     function depositFromManager(uint256 assets, address receiver) external returns (uint256 shares) {
         if (msg.sender != manager) revert SeMetisOnlyManager(msg.sender);
-        if (assets == 0) revert SeMetisZeroAmount();
-        shares = previewDeposit(assets);
-        if (shares == 0) revert SeMetisZeroShares();
         // The manager already minted `assets` eMETIS into the vault: only the accounting moves.
-        _credit(assets);
-        _mintWithBasis(receiver, shares, assets);
+        shares = _creditDeposit(assets, receiver);
         emit Deposit(msg.sender, receiver, assets, shares);
     }
 
@@ -170,7 +167,7 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
     function maxDeposit(address receiver) public view override(ERC4626, IERC4626) returns (uint256) {
         Accounting memory a = _acct;
         uint256 byAssets = type(uint96).max - a.stored - a.unvested;
-        uint256 virtualSupply = _supply + 10 ** _decimalsOffset();
+        uint256 virtualSupply = _supply + _VIRTUAL_SHARES;
         // With fewer than 2^40 virtual shares, even a 2^96 deposit mints < 2^136 shares: never binding
         // (and the conversion below could overflow). Above it, the conversion fits in 256 bits.
         if (virtualSupply < 2 ** 40) return byAssets;
@@ -192,8 +189,9 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
     /// @param receiver who receives the shares.
     /// @return shares minted (rounded down).
     function deposit(uint256 assets, address receiver) public override(ERC4626, IERC4626) returns (uint256 shares) {
-        shares = previewDeposit(assets);
-        _deposit(msg.sender, receiver, assets, shares);
+        shares = _creditDeposit(assets, receiver);
+        IERC20(asset()).safeTransferFrom(msg.sender, address(this), assets);
+        emit Deposit(msg.sender, receiver, assets, shares);
     }
 
     /// @notice ERC-4626 mint (see `deposit` about the max pre-check).
@@ -279,7 +277,18 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         if (block.timestamp >= a.end) return a.unvested;
         // lastSync < end here whenever unvested > 0; a stream that never started has unvested == 0.
         if (a.unvested == 0) return 0;
-        return Math.mulDiv(a.unvested, block.timestamp - a.lastSync, a.end - a.lastSync);
+        // 96-bit amount times a 32-bit duration cannot overflow: plain arithmetic, rounded down.
+        return (uint256(a.unvested) * (block.timestamp - a.lastSync)) / (a.end - a.lastSync);
+    }
+
+    /// @dev OpenZeppelin's conversion with the offset as a constant (same formula and rounding).
+    function _convertToShares(uint256 assets, Math.Rounding rounding) internal view override returns (uint256) {
+        return Math.mulDiv(assets, _supply + _VIRTUAL_SHARES, totalAssets() + 1, rounding);
+    }
+
+    /// @dev OpenZeppelin's conversion with the offset as a constant (same formula and rounding).
+    function _convertToAssets(uint256 shares, Math.Rounding rounding) internal view override returns (uint256) {
+        return Math.mulDiv(shares, totalAssets() + 1, _supply + _VIRTUAL_SHARES, rounding);
     }
 
     /// @dev 1e6 virtual shares per virtual wei: with internal accounting only the reward stream can raise the
@@ -338,6 +347,23 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         emit Withdraw(caller, receiver, owner, assets, shares);
     }
 
+    /// @dev The deposit path in one pass (one read of each slot): prices `assets` like `previewDeposit`
+    /// (rounded down), credits them to stored assets and mints the shares with their cost basis.
+    function _creditDeposit(uint256 assets, address receiver) private returns (uint256 shares) {
+        if (assets == 0) revert SeMetisZeroAmount();
+        Accounting memory a = _acct;
+        uint256 supply = _supply;
+        shares = Math.mulDiv(assets, supply + _VIRTUAL_SHARES, uint256(a.stored) + _vested(a) + 1);
+        if (shares == 0) revert SeMetisZeroShares();
+        uint256 stored = uint256(a.stored) + assets;
+        uint256 accounted = stored + a.unvested;
+        accounted.toUint96(); // stored + unvested stay within 96 bits (see `maxDeposit`)
+        // forge-lint: disable-next-line(unsafe-typecast)
+        _acct.stored = uint96(stored); // checked just above
+        _supply = supply + shares;
+        _addShares(receiver, shares, assets);
+    }
+
     /// @dev Adds `assets` to stored assets. Stored plus unvested must fit in 96 bits so that the stream can
     /// always fold into stored (see `maxDeposit`).
     function _credit(uint256 assets) private {
@@ -359,8 +385,13 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
 
     /// @dev Mints `shares` to `to` and adds `assets` (rounded up to the gwei) to its cost basis, one slot write.
     function _mintWithBasis(address to, uint256 shares, uint256 assets) private {
-        if (to == address(0)) revert ERC20InvalidReceiver(address(0));
         _supply += shares;
+        _addShares(to, shares, assets);
+    }
+
+    /// @dev Credits `shares` (already added to the supply) and their cost basis to `to`; emits the mint.
+    function _addShares(address to, uint256 shares, uint256 assets) private {
+        if (to == address(0)) revert ERC20InvalidReceiver(address(0));
         Account memory acc = _accounts[to];
         _accounts[to] = Account({
             shares: (acc.shares + shares).toUint192(),

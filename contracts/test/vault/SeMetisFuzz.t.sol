@@ -173,6 +173,34 @@ contract SeMetisFuzzTest is VaultBase {
         assertEq(vault.totalAssets(), beforeAssets - (absorbed - fromStream));
     }
 
+    /// The one-pass deposit path mints exactly what `previewDeposit` quotes, for users and for the manager.
+    function testFuzz_deposit_matchesPreview(uint256 seed, uint256 r, uint256 dt, uint256 assets, bool viaManager)
+        public
+    {
+        seed = bound(seed, 1, MAX);
+        r = bound(r, 1, MAX);
+        dt = bound(dt, 0, 2 * CYCLE);
+        assets = bound(assets, 1, MAX);
+        _deposit(bob, seed);
+        _addRewards(r);
+        vm.warp(block.timestamp + dt);
+        uint256 quoted = vault.previewDeposit(assets);
+        vm.assume(quoted > 0);
+        uint256 assetsBefore = vault.totalAssets();
+        uint256 shares;
+        if (viaManager) {
+            _mint(address(vault), assets);
+            vm.prank(manager);
+            shares = vault.depositFromManager(assets, alice);
+        } else {
+            shares = _deposit(alice, assets);
+        }
+        assertEq(shares, quoted);
+        assertEq(vault.balanceOf(alice), quoted);
+        assertEq(vault.totalAssets(), assetsBefore + assets);
+        assertLe(vault.totalAssets() + vault.unvestedRewards(), eMetis.balanceOf(address(vault)));
+    }
+
     /// @dev Redeems all of `user`'s shares unless they are worth nothing (which the vault refuses).
     function _exit(address user) internal returns (uint256) {
         if (vault.previewRedeem(vault.balanceOf(user)) == 0) return 0;
