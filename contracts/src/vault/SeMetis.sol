@@ -332,12 +332,14 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         // the rest from what has streamed so far.
         Accounting memory a = _acct;
         if (assets <= a.stored) {
-            _acct.stored = uint96(a.stored - assets);
+            // forge-lint: disable-next-line(unsafe-typecast)
+            _acct.stored = uint96(a.stored - assets); // below a.stored
         } else {
             uint256 vested = _vested(a);
             _acct = Accounting({
                 stored: (a.stored + vested - assets).toUint96(),
-                unvested: uint96(a.unvested - vested),
+                // forge-lint: disable-next-line(unsafe-typecast)
+                unvested: uint96(a.unvested - vested), // vested <= unvested
                 lastSync: block.timestamp.toUint32(),
                 end: a.end
             });
