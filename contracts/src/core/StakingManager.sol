@@ -214,10 +214,10 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
             Node storage n = _nodes[i];
             if (n.state != NodeState.Active && n.state != NodeState.Unlocking) continue;
             _syncNode(i, n);
+            // an unlocking node's reward is paid by unlock/unlockClaim; only active nodes pay on withdrawRewards
             uint256 seqId = n.seqId;
-            ISequencerLockingPool.Status status = _pool.sequencerStatus(seqId);
             if (
-                (status == ISequencerLockingPool.Status.Active || status == ISequencerLockingPool.Status.Inactive)
+                _pool.sequencerStatus(seqId) == ISequencerLockingPool.Status.Active
                     && _pool.sequencerReward(seqId) != 0
             ) n.agent.withdrawRewards();
         }
