@@ -219,8 +219,7 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
             // an unlocking node's reward is paid by unlock/unlockClaim; only active nodes pay on withdrawRewards
             uint256 seqId = n.seqId;
             if (
-                _pool.sequencerStatus(seqId) == ISequencerLockingPool.Status.Active
-                    && _pool.sequencerReward(seqId) != 0
+                _pool.sequencerStatus(seqId) == ISequencerLockingPool.Status.Active && _pool.sequencerReward(seqId) != 0
             ) n.agent.withdrawRewards();
         }
         rewards = _metis.balanceOf(address(this)) - before;
@@ -491,6 +490,7 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
 
     /// @dev A permit that fails (e.g. front-run, already used) is ignored; the transfer then needs the allowance.
     function _permit(uint256 assets, uint256 deadline, uint8 v, bytes32 r, bytes32 s) private {
+        // solhint-disable-next-line no-empty-blocks
         try IERC20Permit(address(_metis)).permit(msg.sender, address(this), assets, deadline, v, r, s) {} catch {}
     }
 

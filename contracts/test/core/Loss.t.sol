@@ -174,9 +174,7 @@ contract LossTest is Fixture {
         vm.startPrank(bob);
         assertEq(queue.claim(t1, bob), 20_000e18);
         vm.expectRevert(
-            abi.encodeWithSelector(
-                IRedemptionQueue.QueueNotMature.selector, t2, queue.getTicket(t2).maturity
-            )
+            abi.encodeWithSelector(IRedemptionQueue.QueueNotMature.selector, t2, queue.getTicket(t2).maturity)
         );
         queue.claim(t2, bob);
         vm.stopPrank();
