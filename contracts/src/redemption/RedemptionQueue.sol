@@ -113,9 +113,9 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
         bytes32 s
     ) external returns (uint256 ticketId) {
         // a failed permit (front-run, already used) is ignored; the transfer then needs the allowance
+        IERC20Permit token = IERC20Permit(address(_eMetis));
         // solhint-disable-next-line no-empty-blocks
-        try IERC20Permit(address(_eMetis)).permit(msg.sender, address(this), eMetisAmount, deadline, v, r, s) {}
-            catch {}
+        try token.permit(msg.sender, address(this), eMetisAmount, deadline, v, r, s) {} catch {}
         ticketId = _request(eMetisAmount, owner);
     }
 
