@@ -213,8 +213,7 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
             else hi = mid - 1;
         }
         lastId = lo;
-        eMetisAmount = _tickets[lo].cumulative == 0 ? 0 : _tickets[lo].cumulative - base;
-        if (lo == _lastFinalizedId) eMetisAmount = 0;
+        eMetisAmount = lo == _lastFinalizedId ? 0 : _tickets[lo].cumulative - base;
     }
 
     /// @inheritdoc IRedemptionQueue

@@ -542,4 +542,45 @@ contract StakingManagerTest is Fixture {
         vm.expectRevert(abi.encodeWithSelector(SequencerAgent.AgentAlreadyLocked.selector, 1));
         SequencerAgent(agent).lock(1);
     }
+
+    function test_views_unknownNodeReverts() public {
+        vm.expectRevert(abi.encodeWithSelector(IStakingManager.ManagerUnknownNode.selector, 0));
+        manager.node(0);
+        vm.expectRevert(abi.encodeWithSelector(IStakingManager.ManagerUnknownNode.selector, 0));
+        manager.nodeState(0);
+        vm.expectRevert(abi.encodeWithSelector(IStakingManager.ManagerUnknownNode.selector, 0));
+        manager.claimUnlockedNode(0);
+    }
+
+    function test_views_backingWithEmptySupplyIsOne() public {
+        StakingManager m = new StakingManager(address(metis), address(pool), admin);
+        EMetisLike e = new EMetisLike();
+        vm.prank(admin);
+        m.initialize(address(e), address(2), address(3), address(4));
+        assertEq(m.backingRatio(), 1e18);
+        assertEq(m.totalBacking(), 0);
+        assertEq(m.totalLocked(), 0);
+    }
+
+    function test_harvest_twoNodesPaysBoth() public {
+        _addSeat(1);
+        _addSeat(2);
+        _stake(alice, 150_000e18);
+        _allocate();
+        uint256 reward = _submitBatch(1_000);
+        assertEq(reward, 2 * 1_000 * RPB);
+        assertEq(manager.harvest(), reward);
+        (,, uint256 s0,,) = manager.node(0);
+        (,, uint256 s1,,) = manager.node(1);
+        assertEq(pool.sequencerReward(s0), 0);
+        assertEq(pool.sequencerReward(s1), 0);
+        _assertFullyBacked();
+    }
+}
+
+/// @dev An eMETIS stand-in with zero supply for the empty-protocol view test.
+contract EMetisLike {
+    function totalSupply() external pure returns (uint256) {
+        return 0;
+    }
 }
