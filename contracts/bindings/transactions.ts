@@ -62,11 +62,18 @@ export function claimAirdropTx(m: Manifest, a: { index: bigint; account: Address
   );
 }
 
-/** EIP-712 typed data for an eMETIS permit (EIP-2612), for eth_signTypedData_v4. */
-export function eMetisPermitTypedData(
-  m: Manifest,
-  a: { owner: Address; spender: Address; value: bigint; nonce: bigint; deadline: bigint; name?: string },
-) {
+/** EIP-712 typed data for an EIP-2612 permit on any token (eth_signTypedData_v4 params[1]). */
+export function permitTypedData(a: {
+  token: Address;
+  chainId: number;
+  name: string;
+  version?: string;
+  owner: Address;
+  spender: Address;
+  value: bigint;
+  nonce: bigint;
+  deadline: bigint;
+}) {
   return {
     types: {
       EIP712Domain: [
@@ -84,9 +91,17 @@ export function eMetisPermitTypedData(
       ],
     },
     primaryType: 'Permit' as const,
-    domain: { name: a.name ?? EMETIS_NAME, version: '1', chainId: m.chainId, verifyingContract: m.contracts.eMetis },
+    domain: { name: a.name, version: a.version ?? '1', chainId: a.chainId, verifyingContract: a.token },
     message: { owner: a.owner, spender: a.spender, value: a.value.toString(), nonce: a.nonce.toString(), deadline: a.deadline.toString() },
   };
+}
+
+/** EIP-712 typed data for an eMETIS permit (EIP-2612), for eth_signTypedData_v4. */
+export function eMetisPermitTypedData(
+  m: Manifest,
+  a: { owner: Address; spender: Address; value: bigint; nonce: bigint; deadline: bigint; name?: string },
+) {
+  return permitTypedData({ ...a, token: m.contracts.eMetis, chainId: m.chainId, name: a.name ?? EMETIS_NAME });
 }
 
 /** eMETIS's ERC-20 name, which its EIP-712 domain uses. */
