@@ -20,6 +20,18 @@ export function stakeTx(m: Manifest, a: { amount: bigint; receiver: Address; ref
   );
 }
 
+/** stakeWithPermit / stakeAndRestakeWithPermit: `stakeTx` with an EIP-2612 permit on METIS instead of an approval. */
+export function stakeWithPermitTx(
+  m: Manifest,
+  a: { amount: bigint; receiver: Address; referral?: Address; restake?: boolean; deadline: bigint; v: number; r: Hex; s: Hex },
+): TxRequest {
+  const fn = a.restake ? 'stakeAndRestakeWithPermit' : 'stakeWithPermit';
+  return tx(
+    m.contracts.stakingManager,
+    encodeFunctionData({ abi: stakingManagerAbi, functionName: fn, args: [a.amount, a.receiver, a.referral ?? ZERO, a.deadline, a.v, a.r, a.s] }),
+  );
+}
+
 /** ERC-4626 deposit of eMETIS into seMETIS. eMETIS must be approved to the vault. */
 export function restakeTx(m: Manifest, a: { assets: bigint; receiver: Address }): TxRequest {
   return tx(m.contracts.seMetis, encodeFunctionData({ abi: seMetisAbi, functionName: 'deposit', args: [a.assets, a.receiver] }));

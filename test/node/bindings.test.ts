@@ -144,3 +144,19 @@ test('permitTypedData signs and recovers as EIP-2612 expects; eMetisPermitTypedD
   assert.equal(e.domain.verifyingContract, m.contracts.eMetis);
   assert.equal(e.domain.chainId, 31337);
 });
+
+test('stakeWithPermitTx encodes both permit variants with v, r, s and the referral', async () => {
+  const { decodeFunctionData } = await import('viem');
+  const { stakeWithPermitTx, stakingManagerAbi, parseManifest: pm } = await import('../../contracts/bindings/index.js');
+  const m = pm(manifestJson);
+  const r = `0x${'11'.repeat(32)}` as const;
+  const s = `0x${'22'.repeat(32)}` as const;
+  for (const restake of [false, true]) {
+    const t = stakeWithPermitTx(m, { amount: 5n, receiver: addr(9) as `0x${string}`, referral: addr(8) as `0x${string}`, restake, deadline: 100n, v: 27, r, s });
+    assert.equal(t.to, m.contracts.stakingManager);
+    assert.equal(t.value, 0n);
+    const d = decodeFunctionData({ abi: stakingManagerAbi, data: t.data });
+    assert.equal(d.functionName, restake ? 'stakeAndRestakeWithPermit' : 'stakeWithPermit');
+    assert.deepEqual(d.args, [5n, addr(9), addr(8), 100n, 27, r, s]);
+  }
+});
