@@ -9,7 +9,7 @@ import type { RowSpec } from '../ui/parts';
 
 export const onHomePage: OnHomePageHandler = async () => {
   const t = await getTranslator();
-  const positions = await readPositions(true);
+  const positions = await readPositions();
   const first = positions[0];
   const summary: RowSpec[] = first
     ? [
@@ -19,7 +19,7 @@ export const onHomePage: OnHomePageHandler = async () => {
         { label: t('rate'), text: fmtSharePrice(first.screen.protocol.sharePrice) },
       ]
     : [];
-  const accounts = positions.map(({ account, screen: { protocol: p, user: u, airdrop: a }, claim }) => {
+  const accounts = positions.map(({ account, screen: { user: u, airdrop: a } }) => {
     const rows: RowSpec[] = [
       { label: t('account'), address: account },
       { label: t('eMetis'), text: fmt(u.eMetisBalance, 'eMETIS') },
@@ -30,16 +30,27 @@ export const onHomePage: OnHomePageHandler = async () => {
     for (const k of u.tickets) {
       const st = ticketStatus(k);
       if (st === 'claimed' || st === 'none') continue;
-      const when = st === 'claimable' ? t('ticketClaimable') : st === 'funded' ? t('ticketWaiting', { date: fmtDate(k.maturity) }) : t('ticketPending', { date: fmtDate(k.maturity) });
-      rows.push({ label: `${t('tickets')} #${k.id}`, text: `${fmt(k.metisAmount, 'METIS')}, ${when}`, variant: st === 'claimable' ? 'default' : 'warning' });
+      const when =
+        st === 'claimable'
+          ? t('ticketClaimable')
+          : st === 'funded'
+            ? t('ticketWaiting', { date: fmtDate(k.maturity) })
+            : t('ticketPending', { date: fmtDate(k.maturity) });
+      rows.push({
+        label: `${t('tickets')} #${k.id}`,
+        text: `${fmt(k.metisAmount, 'METIS')}, ${when}`,
+        variant: st === 'claimable' ? 'default' : 'warning',
+      });
     }
-    if (claim && a.claimed[0] === false && (a.deadline === 0n || a.deadline > p.timestamp)) rows.push({ label: t('airdrop'), text: fmt(claim.amount, 'GOV') });
-    if (a.vestedReleasable > 0n) rows.push({ label: t('airdropVesting'), text: fmt(a.vestedReleasable, 'GOV') });
+    if (a.vestedTotal > 0n) rows.push({ label: t('airdrop'), text: fmt(a.vestedReleasable, 'GOV') });
     return { rows };
   });
   return {
-    content: (
-      <HomePage title={t('homeTitle')} summary={summary} accounts={accounts} {...(positions.length === 0 ? { empty: t('noAccounts') } : {})} />
-    ),
+    content: HomePage({
+      title: t('homeTitle'),
+      summary: summary,
+      accounts: accounts,
+      ...(positions.length === 0 ? { empty: t('noAccounts') } : {}),
+    }),
   };
 };

@@ -21,7 +21,7 @@ export const onTransaction: OnTransactionHandler = async ({ transaction, chainId
   const screen = await readScreen(rpc, m.contracts.lens, from);
   const d = describeCall(t, m, key, (transaction.data ?? '0x') as Hex, from, screen);
   return {
-    content: <Insight title={t('insightTitle')} actionLabel={t('function')} action={d.action} rows={d.rows} warnings={d.warnings} />,
+    content: Insight({ title: t('insightTitle'), actionLabel: t('function'), action: d.action, rows: d.rows, warnings: d.warnings }),
     ...(d.critical ? { severity: 'critical' as const } : {}),
   };
 };

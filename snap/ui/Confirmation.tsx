@@ -1,5 +1,5 @@
 // The snap_dialog confirmation for stake / restake / stakeAndRestake / requestRedemption / claimRedemption.
-import { Box, Divider, Heading, type SnapComponent } from '@metamask/snaps-sdk/jsx';
+import { Box, Divider, Heading } from '@metamask/snaps-sdk/jsx';
 import { rows as rowList, warnings as warningList, type RowSpec, type Warning } from './parts';
 
 export interface ConfirmationProps {
@@ -9,7 +9,7 @@ export interface ConfirmationProps {
   warnings: Warning[];
 }
 
-export const Confirmation: SnapComponent<ConfirmationProps> = ({ title, rows, details, warnings }) => (
+export const Confirmation = ({ title, rows, details, warnings }: ConfirmationProps) => (
   <Box>
     <Heading>{title}</Heading>
     {warningList(warnings)}

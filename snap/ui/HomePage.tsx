@@ -1,5 +1,5 @@
 // The home page: per account, the position and rewards read from one lens call.
-import { Box, Divider, Heading, Section, Text, type SnapComponent } from '@metamask/snaps-sdk/jsx';
+import { Box, Divider, Heading, Section, Text } from '@metamask/snaps-sdk/jsx';
 import { rows as rowList, type RowSpec } from './parts';
 
 export interface AccountSection {
@@ -13,16 +13,14 @@ export interface HomePageProps {
   empty?: string;
 }
 
-export const HomePage: SnapComponent<HomePageProps> = ({ title, summary, accounts, empty }) => (
+export const HomePage = ({ title, summary, accounts, empty }: HomePageProps) => (
   <Box>
     <Heading>{title}</Heading>
     {rowList(summary)}
     <Divider />
     {empty ? <Text>{empty}</Text> : null}
     {accounts.map((a) => (
-      <Section>
-        {rowList(a.rows)}
-      </Section>
+      <Section>{rowList(a.rows)}</Section>
     ))}
   </Box>
 );

@@ -1,5 +1,5 @@
 // Transaction insight for a call to one of the protocol's contracts.
-import { Box, Heading, Row, Text, type SnapComponent } from '@metamask/snaps-sdk/jsx';
+import { Box, Heading, Row, Text } from '@metamask/snaps-sdk/jsx';
 import { rows as rowList, warnings as warningList, type RowSpec, type Warning } from './parts';
 
 export interface InsightProps {
@@ -10,7 +10,7 @@ export interface InsightProps {
   warnings: Warning[];
 }
 
-export const Insight: SnapComponent<InsightProps> = ({ title, actionLabel, action, rows, warnings }) => (
+export const Insight = ({ title, actionLabel, action, rows, warnings }: InsightProps) => (
   <Box>
     <Heading>{title}</Heading>
     <Row label={actionLabel}>

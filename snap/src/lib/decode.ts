@@ -34,8 +34,26 @@ export interface Described {
 
 /** The two ERC-20 calls a user makes on the protocol's tokens outside the protocol's own functions. */
 const erc20Abi = [
-  { type: 'function', name: 'approve', stateMutability: 'nonpayable', inputs: [{ name: 'spender', type: 'address' }, { name: 'amount', type: 'uint256' }], outputs: [{ type: 'bool' }] },
-  { type: 'function', name: 'transfer', stateMutability: 'nonpayable', inputs: [{ name: 'to', type: 'address' }, { name: 'amount', type: 'uint256' }], outputs: [{ type: 'bool' }] },
+  {
+    type: 'function',
+    name: 'approve',
+    stateMutability: 'nonpayable',
+    inputs: [
+      { name: 'spender', type: 'address' },
+      { name: 'amount', type: 'uint256' },
+    ],
+    outputs: [{ type: 'bool' }],
+  },
+  {
+    type: 'function',
+    name: 'transfer',
+    stateMutability: 'nonpayable',
+    inputs: [
+      { name: 'to', type: 'address' },
+      { name: 'amount', type: 'uint256' },
+    ],
+    outputs: [{ type: 'bool' }],
+  },
 ] as const;
 const MAX_UINT256 = (1n << 256n) - 1n;
 
@@ -76,7 +94,12 @@ export function describeCall(t: Translate, m: Manifest, key: ContractKey, data: 
   const warnings: Warning[] = [];
   const rows: RowSpec[] = [];
   const above = (amount: bigint, balance: bigint, symbol: string, decimals = 18) => {
-    if (amount > balance) warnings.push({ title: t('aboveBalance'), text: t('aboveBalanceText', { balance: fmt(balance, '', decimals).trim(), symbol }), severity: 'danger' });
+    if (amount > balance)
+      warnings.push({
+        title: t('aboveBalance'),
+        text: t('aboveBalanceText', { balance: fmt(balance, '', decimals).trim(), symbol }),
+        severity: 'danger',
+      });
   };
   const expected = (text: string) => rows.push({ label: t('expected'), text });
   const call = decodeCall(key, data);
@@ -111,7 +134,12 @@ export function describeCall(t: Translate, m: Manifest, key: ContractKey, data: 
         if (!k) continue;
         total += k.metisAmount;
         const st = ticketStatus(k);
-        if (st !== 'claimable') rows.push({ label: `${t('ticket')} #${id}`, text: st === 'claimed' ? st : t('ticketWaiting', { date: fmtDate(k.maturity) }), variant: 'warning' });
+        if (st !== 'claimable')
+          rows.push({
+            label: `${t('ticket')} #${id}`,
+            text: st === 'claimed' ? st : t('ticketWaiting', { date: fmtDate(k.maturity) }),
+            variant: 'warning',
+          });
       }
       expected(fmt(total, 'METIS'));
     } else if (key === 'seMetis' && fn === 'deposit') {

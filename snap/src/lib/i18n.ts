@@ -15,7 +15,7 @@ function load(lang: string): Promise<Messages> {
   if (!p) {
     p = snap
       .request({ method: 'snap_getFile', params: { path: `./locales/${lang}.json`, encoding: 'utf8' } })
-      .then((raw) => (JSON.parse(raw) as { messages: Messages }).messages);
+      .then((raw) => (JSON.parse(raw as string) as { messages: Messages }).messages);
     loaded.set(lang, p);
   }
   return p;

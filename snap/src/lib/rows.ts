@@ -15,7 +15,12 @@ export function aprRows(t: Translate, p: ProtocolView): RowSpec[] {
 export function referralRow(t: Translate, chainId: number, referral: Address | undefined): RowSpec[] {
   if (!referral) return [{ label: t('referral'), text: t('noReferral') }];
   const name = referralName(chainId, referral);
-  return name ? [{ label: t('referral'), text: name }, { label: '', address: referral }] : [{ label: t('referral'), address: referral }];
+  return name
+    ? [
+        { label: t('referral'), text: name },
+        { label: '', address: referral },
+      ]
+    : [{ label: t('referral'), address: referral }];
 }
 
 export function referralWarning(t: Translate, chainId: number, referral: Address | undefined, from?: Address): Warning[] {

@@ -12,7 +12,10 @@ export interface SnapState {
 const EMPTY: SnapState = { notified: [], lastRewards: {} };
 
 export async function getState(): Promise<SnapState> {
-  const s = (await snap.request({ method: 'snap_manageState', params: { operation: 'get', encrypted: false } })) as Partial<SnapState> | null;
+  const s = (await snap.request({
+    method: 'snap_manageState',
+    params: { operation: 'get', encrypted: false },
+  })) as Partial<SnapState> | null;
   return { notified: s?.notified ?? [], lastRewards: s?.lastRewards ?? {} };
 }
 

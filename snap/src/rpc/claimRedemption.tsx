@@ -20,17 +20,17 @@ export async function claimRedemption(params: unknown): Promise<Json> {
   }
 
   await confirm(
-    <Confirmation
-      title={t('claimRedemptionTitle')}
-      rows={[
+    Confirmation({
+      title: t('claimRedemptionTitle'),
+      rows: [
         { label: t('account'), address: from },
         { label: t('ticket'), text: `#${ticketId}` },
         { label: t('youPay'), text: fmt(ticket.eMetisAmount, 'eMETIS') },
         { label: t('youReceive'), text: fmt(ticket.metisAmount, 'METIS') },
-      ]}
-      details={contractRows(t, m, m.contracts.redemptionQueue)}
-      warnings={[]}
-    />,
+      ],
+      details: contractRows(t, m, m.contracts.redemptionQueue),
+      warnings: [],
+    }),
   );
   return snapTx(from, m.chainId, claimRedemptionTx(m, { ticketId, to: from })) as unknown as Json;
 }

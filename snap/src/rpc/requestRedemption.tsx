@@ -23,21 +23,21 @@ export async function requestRedemption(params: unknown): Promise<Json> {
   const maturity = redemptionMaturity(protocol.timestamp, protocol);
 
   await confirm(
-    <Confirmation
-      title={t('requestRedemptionTitle')}
-      rows={[
+    Confirmation({
+      title: t('requestRedemptionTitle'),
+      rows: [
         { label: t('account'), address: from },
         { label: t('youPay'), text: fmt(amount, 'eMETIS') },
         { label: t('youReceive'), text: fmt(previewRedemption(amount, protocol), 'METIS') },
         { label: t('rate'), text: fmtBacking(protocol.backingRatio) },
         { label: t('maturity'), text: fmtDate(maturity) },
-      ]}
-      details={contractRows(t, m, queue)}
-      warnings={[
+      ],
+      details: contractRows(t, m, queue),
+      warnings: [
         { title: t('redemptionDelay', { days: days(protocol.exitDelay) }), text: t('redemptionDelayText'), severity: 'warning' },
         ...(needsAllowance ? [{ title: t('permitSigned'), text: 'eMETIS', severity: 'info' as const }] : []),
-      ]}
-    />,
+      ],
+    }),
   );
 
   if (!needsAllowance) return snapTx(from, m.chainId, requestRedemptionTx(m, { amount, owner: from })) as unknown as Json;

@@ -17,18 +17,18 @@ export async function restake(params: unknown): Promise<Json> {
   const needsAllowance = user.eMetisAllowanceToVault < amount;
 
   await confirm(
-    <Confirmation
-      title={t('restakeTitle')}
-      rows={[
+    Confirmation({
+      title: t('restakeTitle'),
+      rows: [
         { label: t('account'), address: from },
         { label: t('youPay'), text: fmt(amount, 'eMETIS') },
         { label: t('youReceive'), text: fmtShares(previewRestake(amount, protocol)) },
         { label: t('rate'), text: fmtSharePrice(protocol.sharePrice) },
         ...aprRows(t, protocol),
-      ]}
-      details={contractRows(t, m, vault)}
-      warnings={needsAllowance ? [{ title: t('approvalFirst'), text: 'eMETIS', severity: 'info' }] : []}
-    />,
+      ],
+      details: contractRows(t, m, vault),
+      warnings: needsAllowance ? [{ title: t('approvalFirst'), text: 'eMETIS', severity: 'info' }] : [],
+    }),
   );
 
   const requires = needsAllowance ? [approveTx(m.contracts.eMetis, vault, amount)] : [];

@@ -20,29 +20,38 @@ export async function stakeFlow(params: unknown, restake: boolean): Promise<Json
   const receive = restake ? fmtShares(previewRestake(previewStake(amount), protocol)) : fmt(previewStake(amount), 'eMETIS');
 
   await confirm(
-    <Confirmation
-      title={t(restake ? 'stakeAndRestakeTitle' : 'stakeTitle')}
-      rows={[
+    Confirmation({
+      title: t(restake ? 'stakeAndRestakeTitle' : 'stakeTitle'),
+      rows: [
         { label: t('account'), address: from },
         { label: t('youPay'), text: fmt(amount, 'METIS') },
         { label: t('youReceive'), text: receive },
         { label: t('rate'), text: restake ? fmtSharePrice(protocol.sharePrice) : fmtBacking(10n ** 18n) },
         ...aprRows(t, protocol),
         ...referralRow(t, m.chainId, referral),
-      ]}
-      details={contractRows(t, m, manager)}
-      warnings={[
+      ],
+      details: contractRows(t, m, manager),
+      warnings: [
         ...referralWarning(t, m.chainId, referral, from),
         ...(needsAllowance ? [{ title: t(permit ? 'permitSigned' : 'approvalFirst'), text: 'METIS', severity: 'info' as const }] : []),
-      ]}
-    />,
+      ],
+    }),
   );
 
   const args = { amount, receiver: from, referral, restake };
   let tx: TxRequest = stakeTx(m, args);
   const requires: TxRequest[] = [];
   if (needsAllowance && permit) {
-    const sig = await signPermit({ token: m.contracts.metis, chainId: m.chainId, name: permit.name, owner: from, spender: manager, value: amount, nonce: permit.nonce, now: protocol.timestamp });
+    const sig = await signPermit({
+      token: m.contracts.metis,
+      chainId: m.chainId,
+      name: permit.name,
+      owner: from,
+      spender: manager,
+      value: amount,
+      nonce: permit.nonce,
+      now: protocol.timestamp,
+    });
     tx = stakeWithPermitTx(m, { ...args, ...sig });
   } else if (needsAllowance) {
     requires.push(approveTx(m.contracts.metis, manager, amount));
