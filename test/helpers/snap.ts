@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { installSnap } from '@metamask/snaps-simulation';
 import type { JsonRpcRequest } from '@metamask/utils';

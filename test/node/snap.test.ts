@@ -239,6 +239,7 @@ describe('snap (simulation + anvil)', () => {
   let ticketId = 0n;
   test('requestRedemption: dialog shows METIS out, maturity date and the delay; an eMETIS permit makes it one transaction', async () => {
     const before = await screen();
+    assert.ok(before.user.eMetisAllowanceToQueue < parseEther('20'), 'no allowance: the permit path');
     const res = await withDialog('requestRedemption', { amount: '20' }, 'ok', (text) => {
       assert.match(text, /Redeem eMETIS for METIS/);
       assert.match(text, /You receive \| 20 METIS/);
@@ -249,6 +250,7 @@ describe('snap (simulation + anvil)', () => {
     const tx = resultOf(res);
     const call = decodeFunctionData({ abi: redemptionQueueAbi, data: tx.data });
     assert.equal(call.functionName, 'requestRedemptionWithPermit');
+    assert.equal(tx.requires, undefined);
     await send(tx);
     const now = await screen();
     assert.equal(before.user.eMetisBalance - now.user.eMetisBalance, parseEther('20'));
@@ -462,6 +464,24 @@ describe('snap (simulation + anvil)', () => {
     assert.match(first.notifications[0]!.message, /You earned [\d.,]+ eMETIS on seMETIS/);
     const second = await snap.onCronjob({ method: 'rewardsSummary' });
     assert.deepEqual(second.notifications, []);
+  });
+
+  test('home page across accounts: one section and one lens call per connected account', async () => {
+    const other = d.accounts[1]!.address;
+    const mock = snap.mockJsonRpc((req) => (req.method === 'eth_accounts' ? [me.toLowerCase(), other.toLowerCase()] : undefined));
+    try {
+      const [mine, theirs] = [await screen(me), await screen(other)];
+      const before = calls.filter((c) => c === 'eth_call').length;
+      const text = uiString((await snap.onHomePage()).getInterface().content);
+      assert.equal(calls.filter((c) => c === 'eth_call').length - before, 2);
+      const [a, b] = [text.indexOf(me), text.indexOf(other)];
+      assert.ok(a >= 0 && b > a, 'both accounts, in order');
+      assert.ok(text.slice(a, b).includes(`eMETIS | ${formatAmount(mine.user.eMetisBalance)} eMETIS`));
+      assert.ok(text.slice(b).includes(`eMETIS | ${formatAmount(theirs.user.eMetisBalance)} eMETIS`));
+      assert.ok(text.slice(b).includes(`Rewards earned | ${formatAmount(theirs.user.rewardsEarned)} eMETIS`));
+    } finally {
+      mock.unmock();
+    }
   });
 
   test('Japanese from the MetaMask locale', async () => {
