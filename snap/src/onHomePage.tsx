@@ -2,6 +2,7 @@
 import type { OnHomePageHandler } from '@metamask/snaps-sdk';
 import { formatBps, ticketStatus } from './lib/bindings';
 import { fmt, fmtDate, fmtShares, fmtSharePrice } from './lib/format';
+import { GOV } from './lib/decode';
 import { getTranslator } from './lib/i18n';
 import { readPositions } from './lib/positions';
 import { HomePage } from '../ui/HomePage';
@@ -42,7 +43,7 @@ export const onHomePage: OnHomePageHandler = async () => {
         variant: st === 'claimable' ? 'default' : 'warning',
       });
     }
-    if (a.vestedTotal > 0n) rows.push({ label: t('airdrop'), text: fmt(a.vestedReleasable, 'GOV') });
+    if (a.vestedTotal > 0n) rows.push({ label: t('airdrop'), text: fmt(a.vestedReleasable, GOV) });
     return { rows };
   });
   return {

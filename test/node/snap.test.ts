@@ -14,6 +14,7 @@ import {
   airdropAbi,
   eMetisAbi,
   lensAbi,
+  liquidityMiningAbi,
   readScreen,
   redemptionQueueAbi,
   seMetisAbi,
@@ -339,6 +340,16 @@ describe('snap (simulation + anvil)', () => {
         /Send 1 eMETIS to/,
       ],
       [m.airdrop, enc(airdropAbi, 'claim', [0n, me, parseEther('4'), []]), /Claim 4 governance tokens from the airdrop/],
+      [m.airdrop, enc(airdropAbi, 'release', [me]), /Release vested airdrop tokens/],
+      [
+        m.liquidityMining,
+        enc(liquidityMiningAbi, 'stake', [m.seMetis, s.user.seMetisBalance * 2n]),
+        /Stake [\d.,]+ seMETIS in liquidity mining.*Amount above balance/,
+      ],
+      [m.liquidityMining, enc(liquidityMiningAbi, 'withdraw', [m.seMetis, 10n ** 24n]), /Withdraw 1 seMETIS from liquidity mining/],
+      [m.liquidityMining, enc(liquidityMiningAbi, 'getReward', [m.seMetis]), /Claim liquidity-mining rewards.*MLSD/],
+      [m.liquidityMining, enc(liquidityMiningAbi, 'exit', [m.seMetis]), /Withdraw everything from liquidity mining/],
+      [m.governanceToken, enc(eMetisAbi, 'approve', [m.liquidityMining, parseEther('2')]), /Allow liquidityMining to spend 2 MLSD/],
       [m.lens, enc(lensAbi, 'getAll', [me, []]), /does not recognise/],
     ];
     for (const [to, data, expected] of cases) {
@@ -362,6 +373,7 @@ describe('snap (simulation + anvil)', () => {
       const res = await snap.onTransaction({ from: me, to: d.manifest.contracts.stakingManager, data, chainId: 'eip155:31337' });
       assert.match(uiString(res.getInterface().content), /The protocol is paused/);
       const err = errorOf(await invoke('stake', { amount: '1' }));
+      assert.equal(err.code, -32002);
       assert.match(err.message, /paused/);
     } finally {
       await chainRequest('evm_revert', [snapId]);

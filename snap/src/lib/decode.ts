@@ -4,6 +4,7 @@ import { decodeFunctionData, type Abi, type Address, type Hex } from 'viem';
 import {
   airdropAbi,
   contractKeyOf,
+  liquidityMiningAbi,
   formatBps,
   previewRedemption,
   previewRestake,
@@ -62,16 +63,20 @@ const ABIS: Partial<Record<ContractKey, Abi>> = {
   seMetis: [...seMetisAbi, ...erc20Abi] as unknown as Abi,
   redemptionQueue: redemptionQueueAbi as unknown as Abi,
   airdrop: airdropAbi as unknown as Abi,
+  liquidityMining: liquidityMiningAbi as unknown as Abi,
   metis: erc20Abi as unknown as Abi,
   eMetis: erc20Abi as unknown as Abi,
   governanceToken: erc20Abi as unknown as Abi,
 };
 
+/** The governance token's symbol (GovernanceToken is ERC20("Metis LSD Governance", "MLSD")). */
+export const GOV = 'MLSD';
+
 const TOKEN: Partial<Record<ContractKey, { symbol: string; decimals: number }>> = {
   metis: { symbol: 'METIS', decimals: 18 },
   eMetis: { symbol: 'eMETIS', decimals: 18 },
   seMetis: { symbol: 'seMETIS', decimals: SEMETIS_DECIMALS },
-  governanceToken: { symbol: 'GOV', decimals: 18 },
+  governanceToken: { symbol: GOV, decimals: 18 },
 };
 
 /** Decodes `data` sent to protocol contract `key`, or undefined for a function the snap does not know. */
@@ -174,11 +179,29 @@ export function describeCall(t: Translate, m: Manifest, key: ContractKey, data: 
       action = t('act.transfer', { amount: fmt(amount, '', tok.decimals).trim(), symbol: tok.symbol, to });
       const bal = key === 'metis' ? u.metisBalance : key === 'eMetis' ? u.eMetisBalance : key === 'seMetis' ? u.seMetisBalance : undefined;
       if (bal !== undefined) above(amount, bal, tok.symbol, tok.decimals);
+    } else if (key === 'liquidityMining') {
+      const token = a[0] as Address;
+      const isShares = token.toLowerCase() === m.contracts.seMetis.toLowerCase();
+      const symbol = isShares ? 'seMETIS' : (contractKeyOf(m, token) ?? 'LP');
+      const decimals = isShares ? SEMETIS_DECIMALS : 18;
+      const amount = a[1] as bigint | undefined;
+      if (fn === 'stake' && amount !== undefined) {
+        action = t('act.miningStake', { amount: fmt(amount, '', decimals).trim(), symbol });
+        if (isShares) above(amount, u.seMetisBalance, 'seMETIS', SEMETIS_DECIMALS);
+      } else if (fn === 'withdraw' && amount !== undefined) {
+        action = t('act.miningWithdraw', { amount: fmt(amount, '', decimals).trim(), symbol });
+      } else if (fn === 'getReward') {
+        action = t('act.miningGetReward');
+        if (isShares) expected(fmt(u.miningEarned, GOV));
+      } else if (fn === 'exit') {
+        action = t('act.miningExit');
+        if (isShares) expected(`${fmtShares(u.miningStaked)} + ${fmt(u.miningEarned, GOV)}`);
+      }
     } else if (key === 'airdrop' && fn === 'claim') {
       action = t('act.airdropClaim', { amount: fmt(a[2] as bigint, '').trim() });
     } else if (key === 'airdrop' && fn === 'release') {
       action = t('act.airdropRelease');
-      expected(fmt(s.airdrop.vestedReleasable, 'GOV'));
+      expected(fmt(s.airdrop.vestedReleasable, GOV));
     }
   }
   if (p.paused && (key === 'stakingManager' || key === 'seMetis' || key === 'redemptionQueue')) {
