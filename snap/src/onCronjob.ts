@@ -33,6 +33,11 @@ export const onCronjob: OnCronjobHandler = async ({ request }) => {
       state.lastRewards[key] = earned.toString();
     }
   }
+  if (request.method === 'checkRedemptions') {
+    // forget tickets that left every account (claimed or transferred) so the state stays small
+    const live = new Set(positions.flatMap(({ m, screen }) => screen.user.tickets.map((k) => `${m.chainId}:${k.id}`)));
+    state.notified = state.notified.filter((k) => live.has(k));
+  }
   await setState(state);
   return { notified: sent };
 };

@@ -15,10 +15,36 @@ export const ANVIL_MNEMONIC = 'test test test test test test test test test test
 
 const TYPES: Record<string, string> = { '.json': 'application/json', '.js': 'application/javascript', '.svg': 'image/svg+xml' };
 
+const newest = (dir: string): number =>
+  !fs.existsSync(dir)
+    ? 0
+    : fs.readdirSync(dir, { withFileTypes: true }).reduce((t, e) => {
+        const p = path.join(dir, e.name);
+        return Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+      }, 0);
+
+/**
+ * Runs `npm run build:snap` (snap/scripts/build.mjs) unless snap/dist/bundle.js is newer than every source
+ * it is built from; the manifest shasum must match the bundle and locale files or installSnap refuses it.
+ */
+export function ensureSnapBuilt(): void {
+  const bundle = path.join(SNAP_DIR, 'dist', 'bundle.js');
+  const root = path.join(SNAP_DIR, '..');
+  const sources = ['snap/src', 'snap/ui', 'snap/locales', 'snap/images', 'contracts/bindings', 'contracts/deployments'].map((d) =>
+    newest(path.join(root, d)),
+  );
+  const sourceTime = Math.max(...sources, fs.statSync(path.join(SNAP_DIR, 'snap.config.ts')).mtimeMs);
+  if (fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs >= sourceTime) return;
+  const r = spawnSync(process.execPath, [path.join(SNAP_DIR, 'scripts', 'build.mjs')], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`snap build failed:\n${r.stdout}\n${r.stderr}`);
+  // webpack leaves an unchanged bundle untouched: mark it current so the next run does not rebuild
+  const now = new Date();
+  fs.utimesSync(bundle, now, now);
+}
+
 /** Serves snap/ (manifest, dist/bundle.js, icon, locales) on a free port; the snap id is local:<url>. */
 export async function serveSnap(): Promise<{ snapId: string; close(): Promise<void> }> {
-  if (!fs.existsSync(path.join(SNAP_DIR, 'dist', 'bundle.js')))
-    throw new Error('snap/dist/bundle.js is missing: run `npm run build:snap` first');
+  ensureSnapBuilt();
   const port = await findFreePort();
   const server = http.createServer((req, res) => {
     const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '');

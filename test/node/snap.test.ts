@@ -254,6 +254,7 @@ describe('snap (simulation + anvil)', () => {
     assert.equal(tx.requires, undefined);
     await send(tx);
     const now = await screen();
+    assert.equal(now.user.eMetisNonce, before.user.eMetisNonce + 1n, 'the permit signed in the snap was used on-chain');
     assert.equal(before.user.eMetisBalance - now.user.eMetisBalance, parseEther('20'));
     assert.equal(now.user.tickets.length, before.user.tickets.length + 1);
     ticketId = now.user.tickets.at(-1)!.id;

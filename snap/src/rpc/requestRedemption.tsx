@@ -35,7 +35,9 @@ export async function requestRedemption(params: unknown): Promise<Json> {
       details: contractRows(t, m, queue),
       warnings: [
         { title: t('redemptionDelay', { days: days(protocol.exitDelay) }), text: t('redemptionDelayText'), severity: 'warning' },
-        ...(needsAllowance ? [{ title: t('permitSigned'), text: 'eMETIS', severity: 'info' as const }] : []),
+        ...(needsAllowance
+          ? [{ title: t('permitSigned'), text: t('permitText', { amount: fmt(amount, 'eMETIS') }), severity: 'info' as const }]
+          : []),
       ],
     }),
   );

@@ -27,7 +27,9 @@ export async function restake(params: unknown): Promise<Json> {
         ...aprRows(t, protocol),
       ],
       details: contractRows(t, m, vault),
-      warnings: needsAllowance ? [{ title: t('approvalFirst'), text: 'eMETIS', severity: 'info' }] : [],
+      warnings: needsAllowance
+        ? [{ title: t('approvalFirst'), text: t('approvalText', { amount: fmt(amount, 'eMETIS') }), severity: 'info' }]
+        : [],
     }),
   );
 

@@ -33,7 +33,15 @@ export async function stakeFlow(params: unknown, restake: boolean): Promise<Json
       details: contractRows(t, m, manager),
       warnings: [
         ...referralWarning(t, m.chainId, referral, from),
-        ...(needsAllowance ? [{ title: t(permit ? 'permitSigned' : 'approvalFirst'), text: 'METIS', severity: 'info' as const }] : []),
+        ...(needsAllowance
+          ? [
+              {
+                title: t(permit ? 'permitSigned' : 'approvalFirst'),
+                text: t(permit ? 'permitText' : 'approvalText', { amount: fmt(amount, 'METIS') }),
+                severity: 'info' as const,
+              },
+            ]
+          : []),
       ],
     }),
   );
