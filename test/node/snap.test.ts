@@ -205,6 +205,16 @@ describe('snap (simulation + anvil)', () => {
     assert.equal(now.user.seMetisAssets - before.user.seMetisAssets <= parseEther('50'), true);
   });
 
+  test('stakeAndRestake: cancel -> 4001 and nothing changes', async () => {
+    const before = await screen();
+    assert.equal(errorOf(await withDialog('stakeAndRestake', { amount: '5' }, 'cancel')).code, 4001);
+    const now = await screen();
+    assert.deepEqual(
+      [now.user.metisBalance, now.user.seMetisBalance, now.user.metisAllowanceToManager],
+      [before.user.metisBalance, before.user.seMetisBalance, before.user.metisAllowanceToManager],
+    );
+  });
+
   test('restake: no permit on the vault, so the approval comes first in `requires`; both succeed', async () => {
     const before = await screen();
     const res = await withDialog('restake', { amount: '40' }, 'ok', (text) => {
@@ -424,8 +434,10 @@ describe('snap (simulation + anvil)', () => {
     assert.deepEqual(third.notifications, [], 'notified once per ticket');
   });
 
-  test('claimRedemption after maturity: dialog, then the claim pays the METIS', async () => {
+  test('claimRedemption after maturity: cancel -> 4001 and the ticket stays; OK -> the claim pays the METIS', async () => {
     const before = await screen();
+    assert.equal(errorOf(await withDialog('claimRedemption', { ticketId: ticketId.toString() }, 'cancel')).code, 4001);
+    assert.equal((await screen()).user.tickets.find((k) => k.id === ticketId)?.status, 3, 'still claimable');
     const res = await withDialog('claimRedemption', { ticketId: Number(ticketId) }, 'ok', (text) => {
       assert.match(text, new RegExp(`Ticket \\| #${ticketId}`));
       assert.match(text, /You receive \| 20 METIS/);
