@@ -109,6 +109,17 @@ const DAY = 86_400;
 /** EIP-170 maximum runtime code size. */
 export const EIP170_LIMIT = 24_576;
 const warnedSizes = new Set<string>();
+const PROTOCOL_CONTRACTS = [
+  'StakingManager',
+  'EMetis',
+  'SeMetis',
+  'RewardDispatcher',
+  'RedemptionQueue',
+  'MerkleAirdrop',
+  'LiquidityMining',
+  'GovernanceToken',
+  'StakingLens',
+];
 const YEAR = 365 * DAY;
 
 /** Reward per block that pays `aprBps` on `locked` METIS when every block of the year is rewarded. */
@@ -135,6 +146,8 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
     throw new Error(`${net.name}: the airdrop recipients CSV is required (the demo list is for the devnet only)`);
   }
   const drop = await buildDemoAirdrop(opts.airdropCsv);
+  const names = [...(net.isDevnet ? ['DevMetis', 'SequencerLockingPool'] : []), ...PROTOCOL_CONTRACTS];
+  for (const name of names) artifact(name); // throws "run npm run build:contracts" when one is missing
   let c: Clients;
   try {
     c = await makeClients({ rpcUrl: opts.rpcUrl, key: opts.deployerKey, address: opts.deployerAddress });
@@ -207,6 +220,12 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
     lockingPool = opts.lockingPool;
     const code = await c.publicClient.getCode({ address: lockingPool });
     if (!code || code === '0x') throw new Error(`${net.name}: no contract at LockingPool address ${lockingPool}`);
+    for (const name of PROTOCOL_CONTRACTS) {
+      const size = artifact(name).runtimeSize;
+      if (size > EIP170_LIMIT) {
+        throw new Error(`${name}'s runtime bytecode is ${size} bytes, above EIP-170's ${EIP170_LIMIT}: ${net.name} would refuse it`);
+      }
+    }
     treasury ??= admin;
     keeper ??= admin;
   }

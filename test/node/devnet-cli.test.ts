@@ -154,3 +154,40 @@ test('real-network deploys refuse the devnet model and check the LockingPool bef
     await anvil.stop();
   }
 });
+
+test('real-network deploys refuse contracts above EIP-170 before sending anything', async (t) => {
+  const { artifact } = await import('../../devnet/artifacts.js');
+  const { EIP170_LIMIT, deployProtocolFull } = await import('../../devnet/deploy.js');
+  const { NETWORKS } = await import('../../devnet/networks.js');
+  const { makeClients } = await import('../../devnet/chain.js');
+  const names = ['StakingManager', 'EMetis', 'SeMetis', 'RewardDispatcher', 'RedemptionQueue', 'StakingLens'];
+  const big = names.find((n) => artifact(n).runtimeSize > EIP170_LIMIT);
+  if (!big) {
+    t.skip('no protocol contract is above the limit today');
+    return;
+  }
+  const anvil = await startAnvil({ port: await findFreePort() });
+  try {
+    // some contract to stand in for Metis's LockingPool, deployed by another account
+    const other = await makeClients({ rpcUrl: anvil.url, key: ANVIL_KEYS[1]! });
+    const a = artifact('DevMetis');
+    const hash = await other.wallet.deployContract({ abi: a.abi, bytecode: a.bytecode, args: [other.address], account: other.account, chain: other.chain } as never);
+    const pool = (await other.publicClient.waitForTransactionReceipt({ hash })).contractAddress!;
+    await assert.rejects(
+      deployProtocolFull({
+        rpcUrl: anvil.url,
+        deployerKey: ANVIL_KEYS[0]!,
+        network: { ...NETWORKS.andromeda, chainId: 31337 },
+        airdropCsv: 'account,amount\n0x70997970C51812dc3A010C7d01b50e0d17dc79C8,10\n',
+        lockingPool: pool,
+        manifestDir: null,
+        proofsFile: null,
+      }),
+      new RegExp(`${big}'s runtime bytecode is \\d+ bytes, above EIP-170's 24576: andromeda would refuse it`),
+    );
+    const deployer = await makeClients({ rpcUrl: anvil.url, key: ANVIL_KEYS[0]! });
+    assert.equal(await deployer.publicClient.getTransactionCount({ address: deployer.address }), 0, 'nothing sent');
+  } finally {
+    await anvil.stop();
+  }
+});
