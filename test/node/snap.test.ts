@@ -28,7 +28,7 @@ import { Keeper } from '../../devnet/keeper.js';
 
 const PARTNER = 'http://localhost:3000';
 const CHAIN = 31337;
-const KNOWN_REFERRAL = getAddress('0xa0ee7a142d267c1f36714e4a8f75612f20a79720'); // anvil #9, the demo partner
+const KNOWN_REFERRAL = getAddress('0x5a4e0f1c3b8d2e7a9c6b0d4f1e2a3b4c5d6e7f80'); // the devnet demo partner page's referral
 
 type Tx = { from: Address; to: Address; data: Hex; value: Hex; chainId: Hex; requires?: Tx[] };
 
@@ -89,6 +89,11 @@ describe('snap (simulation + anvil)', () => {
     assert.deepEqual(bundled.contracts, d.manifest.contracts);
   });
 
+  test('the snap knows the devnet partner page referral by name', () => {
+    const start = fs.readFileSync(path.join(SNAP_DIR, '..', 'devnet', 'start.ts'), 'utf8');
+    assert.match(start, new RegExp(`PARTNER_REFERRAL[^=]*= '${KNOWN_REFERRAL}'`, 'i'));
+  });
+
   test('manifest: explicit allowedOrigins (never dapps: true) matching the origins checked in code; only used endowments', async () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(SNAP_DIR, 'snap.manifest.json'), 'utf8'));
     const rpcPerm = manifest.initialPermissions['endowment:rpc'];
@@ -134,7 +139,7 @@ describe('snap (simulation + anvil)', () => {
       ['stake', { amount: '100000000' }, /Not enough METIS/],
       ['stake', { amount: '1', chainId: 999 }, /Unknown chain 999/],
       ['stake', { amount: '1', chainId: 'mainnet' }, /chainId must be/],
-      ['stake', { amount: '1', referral: '0xA0ee7A142d267C1f36714E4a8F75612F20a79721' }, /invalid checksum/],
+      ['stake', { amount: '1', referral: KNOWN_REFERRAL.replace(/[a-f]/, (c) => c.toUpperCase()) }, /invalid checksum/],
       ['stake', { amount: '1', referral: '0x1234' }, /not an address/],
       ['restake', { amount: '1000000' }, /Not enough eMETIS/],
       ['requestRedemption', { amount: '1000000' }, /eMETIS/],
@@ -519,6 +524,13 @@ describe('snap (simulation + anvil)', () => {
       assert.match(text, /支払い \| 1 METIS/);
       await (ui as { cancel(): Promise<void> }).cancel();
       assert.equal(errorOf(await p).code, 4001);
+      const data = encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stake', args: [parseEther('2'), me, KNOWN_REFERRAL] });
+      const insight = uiString(
+        (await ja.onTransaction({ from: me, to: d.manifest.contracts.stakingManager, data, chainId: 'eip155:31337' })).getInterface()
+          .content,
+      );
+      assert.match(insight, /2 METIS をステークして eMETIS を受け取る/);
+      assert.match(insight, /予想される結果 \| 2 eMETIS/);
       const home = uiString((await ja.onHomePage()).getInterface().content);
       assert.match(home, /あなたの Metis ステーキング/);
     } finally {

@@ -3,8 +3,8 @@
 import type { Address } from 'viem';
 
 const PARTNERS: Record<number, Record<string, string>> = {
-  // devnet: anvil account #9, used by the demo partner page
-  31337: { '0xa0ee7a142d267c1f36714e4a8f75612f20a79720': 'Devnet demo partner' },
+  // devnet: the demo partner page's referral (devnet/start.ts PARTNER_REFERRAL)
+  31337: { '0x5a4e0f1c3b8d2e7a9c6b0d4f1e2a3b4c5d6e7f80': 'Devnet demo partner' },
 };
 
 export function referralName(chainId: number, referral: Address): string | undefined {
