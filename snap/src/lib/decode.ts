@@ -5,7 +5,6 @@ import {
   airdropAbi,
   contractKeyOf,
   liquidityMiningAbi,
-  formatBps,
   previewRedemption,
   previewRestake,
   previewStake,
@@ -211,4 +210,3 @@ export function describeCall(t: Translate, m: Manifest, key: ContractKey, data: 
   return { action, rows, warnings, critical: warnings.some((w) => w.severity === 'danger') };
 }
 
-export { formatBps };

@@ -9,8 +9,6 @@ export interface SnapState {
   lastRewards: Record<string, string>;
 }
 
-const EMPTY: SnapState = { notified: [], lastRewards: {} };
-
 export async function getState(): Promise<SnapState> {
   const s = (await snap.request({
     method: 'snap_manageState',
@@ -26,4 +24,3 @@ export async function setState(state: SnapState): Promise<void> {
   });
 }
 
-export { EMPTY as EMPTY_STATE };
