@@ -376,7 +376,13 @@ describe('snap (simulation + anvil)', () => {
     }
     // other contracts and unknown chains: no insight (null; the simulation helper throws on a null result)
     await assert.rejects(snap.onTransaction({ from: me, to: d.accounts[3]!.address, data: '0x', chainId: 'eip155:31337' }), /getInterface/);
-    await assert.rejects(snap.onTransaction({ from: me, to: m.stakingManager, data: '0x', chainId: 'eip155:1' }), /getInterface/);
+    await assert.rejects(snap.onTransaction({ from: me, to: d.accounts[3]!.address, data: '0x', chainId: 'eip155:1' }), /getInterface/);
+    // a protocol address on a chain without the protocol: a critical warning instead of a decoded call
+    const other = await snap.onTransaction({ from: me, to: m.stakingManager, data: '0x', chainId: 'eip155:1' });
+    assert.match(
+      uiString(other.getInterface().content),
+      /This network has no deployment of the protocol.*eip155:1: stakingManager \(devnet\)/,
+    );
   });
 
   test('insight warns when the protocol is paused', async () => {
