@@ -191,6 +191,17 @@ describe('snap (simulation + anvil)', () => {
     assert.equal(before.user.metisBalance - now.user.metisBalance, parseEther('100'));
   });
 
+  test('stake with enough allowance (the widget approves first): plain stake, no signature request', async () => {
+    await sendRaw({ from: me, to: d.manifest.contracts.metis, data: enc20approve(d.manifest.contracts.stakingManager, parseEther('5')) });
+    const signs = calls.filter((c) => c === 'eth_signTypedData_v4').length;
+    const before = await screen();
+    const tx = resultOf(await withDialog('stake', { amount: '5' }, 'ok', (text) => assert.doesNotMatch(text, /permit|approval/)));
+    assert.equal(decodeFunctionData({ abi: stakingManagerAbi, data: tx.data }).functionName, 'stake');
+    assert.equal(calls.filter((c) => c === 'eth_signTypedData_v4').length, signs);
+    await send(tx);
+    assert.equal((await screen()).user.eMetisBalance - before.user.eMetisBalance, parseEther('5'));
+  });
+
   test('stakeAndRestake: an unknown referral is flagged; OK -> seMETIS at the current rate', async () => {
     const before = await screen();
     const unknown = d.accounts[5]!.address;
