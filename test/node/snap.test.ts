@@ -195,9 +195,11 @@ describe('snap (simulation + anvil)', () => {
     await sendRaw({ from: me, to: d.manifest.contracts.metis, data: enc20approve(d.manifest.contracts.stakingManager, parseEther('5')) });
     const signs = calls.filter((c) => c === 'eth_signTypedData_v4').length;
     const before = await screen();
+    const ethCalls = calls.filter((c) => c === 'eth_call').length;
     const tx = resultOf(await withDialog('stake', { amount: '5' }, 'ok', (text) => assert.doesNotMatch(text, /permit|approval/)));
     assert.equal(decodeFunctionData({ abi: stakingManagerAbi, data: tx.data }).functionName, 'stake');
     assert.equal(calls.filter((c) => c === 'eth_signTypedData_v4').length, signs);
+    assert.equal(calls.filter((c) => c === 'eth_call').length - ethCalls, 1, 'one lens eth_call');
     await send(tx);
     assert.equal((await screen()).user.eMetisBalance - before.user.eMetisBalance, parseEther('5'));
   });
