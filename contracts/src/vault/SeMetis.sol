@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.23;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
+import {ERC4626} from "@openzeppelin/contracts/token/ERC20/extensions/ERC4626.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
+import {ISeMetis} from "../interfaces/ISeMetis.sol";
+
+/// @title seMETIS: an ERC-4626 vault over eMETIS whose share price rises as sequencer rewards stream in.
+/// @notice
+/// - Internal accounting: `totalAssets()` is what was deposited, plus rewards streamed so far, minus
+///   withdrawals and absorbed losses. It never reads the vault's eMETIS balance, so a donation does not
+///   move the share price (donated eMETIS simply stays in the vault, unaccounted).
+/// - Rewards added by the dispatcher are streamed linearly over `rewardsCycle()` seconds; a new addition
+///   re-streams the unvested remainder plus the new amount over a full cycle from now. A deposit made just
+///   before `addRewards` therefore earns only what streams while it is in the vault.
+/// - Inflation defence: a virtual offset of 6 decimals (1e6 virtual shares backed by 1 virtual wei of
+///   assets) on top of internal accounting, and a seed deposit at deploy time.
+/// - No pause: withdrawals stay open whatever happens to the staking side (the manager has its own pause).
+/// - Per-account cost basis and realised gains, packed with the share balance, give `rewardsEarned`.
+/// @dev Share balances live in `_accounts` (shares and cost basis in one slot) instead of ERC20's own
+/// mapping, so a deposit writes one account slot; `balanceOf`, `totalSupply` and `_update` are overridden.
+/// The asset is the protocol's own eMETIS (a plain ERC-20 without transfer hooks), so no reentrancy guard
+/// is needed; state is written before every outgoing transfer anyway.
+contract SeMetis is ERC4626, AccessControl, ISeMetis {
+    using SafeERC20 for IERC20;
+    using SafeCast for uint256;
+
+    /// @notice May call `addRewards` (granted to the RewardDispatcher).
+    bytes32 public constant DISPATCHER_ROLE = keccak256("DISPATCHER_ROLE");
+    /// @notice Bounds and default of the reward streaming cycle.
+    uint256 public constant MIN_REWARDS_CYCLE = 1 days;
+    uint256 public constant MAX_REWARDS_CYCLE = 30 days;
+    uint256 public constant DEFAULT_REWARDS_CYCLE = 7 days;
+
+    /// @notice Thrown by the constructor when an address is zero.
+    error SeMetisZeroAddress();
+
+    /// @notice The StakingManager: may `depositFromManager` and `absorbLoss`.
+    address public immutable manager;
+
+    /// @dev The vault's accounting, in one slot.
+    /// `stored`: assets fully vested into the price; `unvested`: rewards still streaming as of `lastSync`;
+    /// the stream releases `unvested` linearly between `lastSync` and `end`.
+    struct Accounting {
+        uint104 stored;
+        uint88 unvested;
+        uint32 lastSync;
+        uint32 end;
+    }
+
+    /// @dev One account: its shares and the eMETIS it paid for them, in one slot.
+    struct Account {
+        uint160 shares;
+        uint96 basis;
+    }
+
+    Accounting private _acct;
+    uint256 private _supply;
+    uint256 private _rewardsCycle;
+    mapping(address account => Account) private _accounts;
+    /// @dev Gains realised on withdrawals (eMETIS out minus the cost basis removed, floored at zero).
+    mapping(address account => uint256) private _realised;
+
+    /// @param eMetis_ the eMETIS token (the vault's asset).
+    /// @param manager_ the StakingManager.
+    /// @param admin receives DEFAULT_ADMIN_ROLE (sets the rewards cycle, grants DISPATCHER_ROLE).
+    constructor(IERC20 eMetis_, address manager_, address admin)
+        ERC20("Staked eMETIS (seMETIS)", "seMETIS")
+        ERC4626(eMetis_)
+    {
+        if (address(eMetis_) == address(0) || manager_ == address(0) || admin == address(0)) {
+            revert SeMetisZeroAddress();
+        }
+        manager = manager_;
+        _rewardsCycle = DEFAULT_REWARDS_CYCLE;
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+        emit RewardsCycleSet(DEFAULT_REWARDS_CYCLE);
+    }
+
+    // ------------------------------------------------------------------ manager / dispatcher / admin
+
+    /// @inheritdoc ISeMetis
+    function addRewards(uint256 amount) external {
+        if (!hasRole(DISPATCHER_ROLE, msg.sender)) revert SeMetisOnlyDispatcher(msg.sender);
+        if (amount == 0) revert SeMetisZeroAmount();
+        Accounting memory a = _acct;
+        uint256 vested = _vested(a);
+        uint256 cycle = _rewardsCycle;
+        uint256 unvested = a.unvested - vested + amount;
+        uint256 end = block.timestamp + cycle;
+        _acct = Accounting({
+            stored: (a.stored + vested).toUint104(),
+            unvested: unvested.toUint88(),
+            lastSync: block.timestamp.toUint32(),
+            end: end.toUint32()
+        });
+        emit RewardsAdded(amount, end, unvested / cycle);
+    }
+
+    /// @inheritdoc ISeMetis
+    function depositFromManager(uint256 assets, address receiver) external returns (uint256 shares) {
+        if (msg.sender != manager) revert SeMetisOnlyManager(msg.sender);
+        if (assets == 0) revert SeMetisZeroAmount();
+        shares = previewDeposit(assets);
+        if (shares == 0) revert SeMetisZeroShares();
+        // The manager already minted `assets` eMETIS into the vault: only the accounting moves.
+        _acct.stored = (_acct.stored + assets).toUint104();
+        _mintWithBasis(receiver, shares, assets);
+        emit Deposit(msg.sender, receiver, assets, shares);
+    }
+
+    /// @inheritdoc ISeMetis
+    /// @dev Takes from the unvested stream first, then from stored assets. `amount == 0` absorbs nothing.
+    function absorbLoss(uint256 amount) external returns (uint256 absorbed) {
+        if (msg.sender != manager) revert SeMetisOnlyManager(msg.sender);
+        Accounting memory a = _acct;
+        uint256 vested = _vested(a);
+        uint256 stored = a.stored + vested;
+        uint256 unvested = a.unvested - vested;
+        uint256 fromStream = Math.min(amount, unvested);
+        uint256 fromStored = Math.min(amount - fromStream, stored);
+        unvested -= fromStream;
+        stored -= fromStored;
+        absorbed = fromStream + fromStored;
+        _acct = Accounting({
+            stored: stored.toUint104(),
+            unvested: unvested.toUint88(),
+            lastSync: block.timestamp.toUint32(),
+            end: a.end
+        });
+        emit LossAbsorbed(absorbed, stored);
+    }
+
+    /// @notice Admin: sets the streaming cycle used by the next `addRewards`, within [1 day, 30 days].
+    /// @param cycle the new cycle in seconds.
+    function setRewardsCycle(uint256 cycle) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (cycle < MIN_REWARDS_CYCLE || cycle > MAX_REWARDS_CYCLE) revert SeMetisInvalidCycle(cycle);
+        _rewardsCycle = cycle;
+        emit RewardsCycleSet(cycle);
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /// @notice Stored assets plus rewards streamed so far (never the vault's token balance).
+    /// @return the eMETIS the shares are worth in total.
+    function totalAssets() public view override(ERC4626, IERC4626) returns (uint256) {
+        Accounting memory a = _acct;
+        return a.stored + _vested(a);
+    }
+
+    /// @inheritdoc ISeMetis
+    function unvestedRewards() external view returns (uint256) {
+        Accounting memory a = _acct;
+        return a.unvested - _vested(a);
+    }
+
+    /// @inheritdoc ISeMetis
+    /// @dev Rounded down; zero once the stream has ended.
+    function rewardRate() external view returns (uint256) {
+        Accounting memory a = _acct;
+        if (block.timestamp >= a.end) return 0;
+        return a.unvested / (a.end - a.lastSync);
+    }
+
+    /// @inheritdoc ISeMetis
+    function streamEnd() external view returns (uint256) {
+        return _acct.end;
+    }
+
+    /// @inheritdoc ISeMetis
+    function rewardsCycle() external view returns (uint256) {
+        return _rewardsCycle;
+    }
+
+    /// @inheritdoc ISeMetis
+    /// @dev value of the shares (rounded down) + realised gains - cost basis, floored at zero.
+    function rewardsEarned(address account) external view returns (uint256) {
+        Account memory acc = _accounts[account];
+        uint256 gross = _convertToAssets(acc.shares, Math.Rounding.Floor) + _realised[account];
+        return gross > acc.basis ? gross - acc.basis : 0;
+    }
+
+    /// @notice eMETIS `account` paid for the shares it holds (moves proportionally with transfers).
+    /// @param account the holder.
+    /// @return the cost basis in eMETIS.
+    function costBasis(address account) external view returns (uint256) {
+        return _accounts[account].basis;
+    }
+
+    /// @notice Gains `account` realised on past withdrawals.
+    /// @param account the holder.
+    /// @return the realised gains in eMETIS.
+    function realisedRewards(address account) external view returns (uint256) {
+        return _realised[account];
+    }
+
+    /// @notice The number of seMETIS shares held by `account`.
+    /// @param account the holder.
+    /// @return the share balance.
+    function balanceOf(address account) public view override(ERC20, IERC20) returns (uint256) {
+        return _accounts[account].shares;
+    }
+
+    /// @notice The number of seMETIS shares in existence.
+    /// @return the share supply.
+    function totalSupply() public view override(ERC20, IERC20) returns (uint256) {
+        return _supply;
+    }
+
+    /// @notice ERC-165 support (AccessControl).
+    /// @param interfaceId the interface to check.
+    /// @return whether it is supported.
+    function supportsInterface(bytes4 interfaceId) public view override(AccessControl) returns (bool) {
+        return super.supportsInterface(interfaceId);
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    /// @dev Rewards of the current stream released since `lastSync` (rounded down).
+    function _vested(Accounting memory a) private view returns (uint256) {
+        if (block.timestamp >= a.end) return a.unvested;
+        // lastSync < end here whenever unvested > 0; a stream that never started has unvested == 0.
+        if (a.unvested == 0) return 0;
+        return Math.mulDiv(a.unvested, block.timestamp - a.lastSync, a.end - a.lastSync);
+    }
+
+    /// @dev 1e6 virtual shares per virtual wei: with internal accounting only the reward stream can raise the
+    /// price per share, and the offset makes rounding theft against a later depositor cost the attacker
+    /// 1e6 times what it could take. It also keeps deposits priced after a total loss (assets -> 0).
+    function _decimalsOffset() internal pure override returns (uint8) {
+        return 6;
+    }
+
+    /// @dev ERC-4626 deposit/mint: pull eMETIS, credit stored assets, mint shares and add the cost basis.
+    function _deposit(address caller, address receiver, uint256 assets, uint256 shares) internal override {
+        if (assets == 0) revert SeMetisZeroAmount();
+        if (shares == 0) revert SeMetisZeroShares();
+        IERC20(asset()).safeTransferFrom(caller, address(this), assets);
+        _acct.stored = (_acct.stored + assets).toUint104();
+        _mintWithBasis(receiver, shares, assets);
+        emit Deposit(caller, receiver, assets, shares);
+    }
+
+    /// @dev ERC-4626 withdraw/redeem: remove the proportional cost basis, record the realised gain, burn the
+    /// shares, debit stored assets, then send the eMETIS.
+    function _withdraw(address caller, address receiver, address owner, uint256 assets, uint256 shares)
+        internal
+        override
+    {
+        if (assets == 0) revert SeMetisZeroAmount();
+        if (caller != owner) _spendAllowance(owner, caller, shares);
+
+        Account memory acc = _accounts[owner];
+        if (shares > acc.shares) revert ERC20InsufficientBalance(owner, acc.shares, shares);
+        uint256 basisOut = Math.mulDiv(acc.basis, shares, acc.shares);
+        if (assets > basisOut) _realised[owner] += assets - basisOut;
+        _accounts[owner] = Account({shares: uint160(acc.shares - shares), basis: uint96(acc.basis - basisOut)});
+        unchecked {
+            _supply -= shares; // shares <= balance <= supply
+        }
+        emit Transfer(owner, address(0), shares);
+
+        // assets <= totalAssets because withdraw/redeem round in favour of the vault; take from stored first,
+        // the rest from what has streamed so far.
+        Accounting memory a = _acct;
+        if (assets <= a.stored) {
+            _acct.stored = uint104(a.stored - assets);
+        } else {
+            uint256 vested = _vested(a);
+            _acct = Accounting({
+                stored: (a.stored + vested - assets).toUint104(),
+                unvested: uint88(a.unvested - vested),
+                lastSync: block.timestamp.toUint32(),
+                end: a.end
+            });
+        }
+
+        IERC20(asset()).safeTransfer(receiver, assets);
+        emit Withdraw(caller, receiver, owner, assets, shares);
+    }
+
+    /// @dev Mints `shares` to `to` and adds `basis` to its cost basis in one slot write.
+    function _mintWithBasis(address to, uint256 shares, uint256 basis) private {
+        if (to == address(0)) revert ERC20InvalidReceiver(address(0));
+        _supply += shares;
+        Account memory acc = _accounts[to];
+        _accounts[to] = Account({shares: (acc.shares + shares).toUint160(), basis: (acc.basis + basis).toUint96()});
+        emit Transfer(address(0), to, shares);
+    }
+
+    /// @dev Share transfers (mint and burn go through `_mintWithBasis` and `_withdraw`): the cost basis moves
+    /// with the shares, proportionally; realised gains stay with the sender.
+    function _update(address from, address to, uint256 value) internal override {
+        // ERC20._transfer already rejects the zero address on both sides, so this is a plain transfer.
+        Account memory src = _accounts[from];
+        if (value > src.shares) revert ERC20InsufficientBalance(from, src.shares, value);
+        uint256 moved = Math.mulDiv(src.basis, value, src.shares == 0 ? 1 : src.shares);
+        _accounts[from] = Account({shares: uint160(src.shares - value), basis: uint96(src.basis - moved)});
+        Account memory dst = _accounts[to];
+        _accounts[to] =
+            Account({shares: (dst.shares + value).toUint160(), basis: (uint256(dst.basis) + moved).toUint96()});
+        emit Transfer(from, to, value);
+    }
+}
