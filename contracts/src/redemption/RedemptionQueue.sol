@@ -1,0 +1,359 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.23;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {IRedemptionQueue} from "../interfaces/IRedemptionQueue.sol";
+import {IStakingManager} from "../interfaces/IStakingManager.sol";
+
+/// @title RedemptionQueue: eMETIS -> METIS with transferable ERC-721 tickets, FIFO, O(1) claims.
+/// @notice A request moves eMETIS into the queue (it stays in the eMETIS supply until funded) and mints a
+/// ticket. The manager funds tickets in order: it sends the METIS, burns the tickets' eMETIS and calls
+/// `finalize` with the METIS-per-eMETIS rate. Rates are stored as checkpoints only when they change (a loss),
+/// so a claim finds its rate by binary search over loss events, independent of the queue length.
+/// A claimed ticket is burned; its data stays readable through `getTicket`.
+/// @dev Owner index for `ticketsOf`: each ticket stores the previous ticket minted to the same owner (a linked
+/// list whose head costs one warm slot per request), and tickets received by transfer are appended to a
+/// per-owner list (paid by the transfer). `ticketsOf` walks both and keeps the ids the owner still holds.
+contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl, ReentrancyGuard {
+    using SafeERC20 for IERC20;
+    using SafeCast for uint256;
+
+    uint256 private constant ONE = 1e18;
+
+    /// @dev One slot per ticket.
+    struct Ticket {
+        uint128 cumulative; // eMETIS requested up to and including this ticket
+        uint40 requestedAt;
+        uint40 maturity;
+        uint40 prevOfOwner; // previous ticket minted to the same owner (0 = none)
+    }
+
+    /// @dev Rate `rate` applies to tickets from `fromId` until the next checkpoint.
+    struct Checkpoint {
+        uint128 fromId;
+        uint128 rate;
+    }
+
+    IERC20 private immutable _eMetis;
+    IERC20 private immutable _metis;
+    /// @notice The StakingManager, the only address allowed to finalize.
+    address public immutable manager;
+
+    // slot: config read by every request
+    uint96 private _minAmount;
+    uint96 private _maxAmount;
+    uint64 private _exitDelay;
+
+    // slot: queue heads, written by every request
+    uint40 private _lastTicketId;
+    uint40 private _lastFinalizedId;
+    uint128 private _cumulativeRequested;
+
+    // slot: funded side, written by finalize and claims
+    uint128 private _reservedMetis;
+    uint128 private _cumulativeFinalized;
+
+    mapping(uint256 ticketId => Ticket) private _tickets;
+    Checkpoint[] private _checkpoints;
+    mapping(address owner => uint256) private _lastMintedTo;
+    mapping(address owner => uint256[]) private _received;
+
+    error QueueBadRate(uint256 rate);
+    error QueueBadLimits(uint256 minAmount, uint256 maxAmount);
+    error QueueBadExitDelay(uint256 exitDelay);
+
+    /// @param eMetis_ the eMETIS token
+    /// @param metis_ the METIS token paid out
+    /// @param manager_ the StakingManager
+    /// @param admin receives DEFAULT_ADMIN_ROLE (limits and exit delay)
+    constructor(address eMetis_, address metis_, address manager_, address admin)
+        ERC721("Metis Redemption Ticket", "METIS-RT")
+    {
+        if (eMetis_ == address(0) || metis_ == address(0) || manager_ == address(0) || admin == address(0)) {
+            revert QueueZeroAddress();
+        }
+        _eMetis = IERC20(eMetis_);
+        _metis = IERC20(metis_);
+        manager = manager_;
+        _minAmount = 0.01 ether;
+        _maxAmount = 100_000 ether;
+        _exitDelay = 21 days;
+        _checkpoints.push(Checkpoint({fromId: 1, rate: 1e18}));
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+    }
+
+    // ================================================================= users
+
+    /// @inheritdoc IRedemptionQueue
+    function requestRedemption(uint256 eMetisAmount, address owner) external returns (uint256 ticketId) {
+        ticketId = _request(eMetisAmount, owner);
+    }
+
+    /// @inheritdoc IRedemptionQueue
+    function requestRedemptionWithPermit(
+        uint256 eMetisAmount,
+        address owner,
+        uint256 deadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external returns (uint256 ticketId) {
+        // a failed permit (front-run, already used) is ignored; the transfer then needs the allowance
+        try IERC20Permit(address(_eMetis)).permit(msg.sender, address(this), eMetisAmount, deadline, v, r, s) {}
+            catch {}
+        ticketId = _request(eMetisAmount, owner);
+    }
+
+    /// @inheritdoc IRedemptionQueue
+    function claim(uint256 ticketId, address to) external nonReentrant returns (uint256 metisAmount) {
+        if (to == address(0)) revert QueueZeroAddress();
+        metisAmount = _claim(ticketId, to);
+        _reservedMetis -= metisAmount.toUint128();
+        _metis.safeTransfer(to, metisAmount);
+    }
+
+    /// @inheritdoc IRedemptionQueue
+    function claimBatch(uint256[] calldata ticketIds, address to) external nonReentrant returns (uint256 metisAmount) {
+        if (to == address(0)) revert QueueZeroAddress();
+        uint256 count = ticketIds.length;
+        for (uint256 i; i < count; ++i) {
+            metisAmount += _claim(ticketIds[i], to);
+        }
+        _reservedMetis -= metisAmount.toUint128();
+        _metis.safeTransfer(to, metisAmount);
+    }
+
+    // ================================================================= manager
+
+    /// @inheritdoc IRedemptionQueue
+    function finalize(uint256 lastTicketId_, uint256 rate) external returns (uint256 eMetisAmount) {
+        if (msg.sender != manager) revert QueueOnlyManager(msg.sender);
+        uint256 fromId = uint256(_lastFinalizedId) + 1;
+        if (lastTicketId_ < fromId || lastTicketId_ > _lastTicketId) revert QueueBadFinalization(lastTicketId_);
+        if (rate > ONE) revert QueueBadRate(rate);
+        uint256 cumulative = _tickets[lastTicketId_].cumulative;
+        eMetisAmount = cumulative - _cumulativeFinalized;
+        uint256 metisAmount = Math.mulDiv(eMetisAmount, rate, ONE); // rounded down, as the manager pays
+        if (_checkpoints[_checkpoints.length - 1].rate != rate) {
+            _checkpoints.push(Checkpoint({fromId: fromId.toUint128(), rate: rate.toUint128()}));
+        }
+        _lastFinalizedId = lastTicketId_.toUint40();
+        _cumulativeFinalized = cumulative.toUint128();
+        _reservedMetis += metisAmount.toUint128();
+        emit TicketsFinalized(fromId, lastTicketId_, eMetisAmount, rate);
+    }
+
+    // ================================================================= admin
+
+    /// @notice Admin: per-ticket eMETIS limits.
+    function setLimits(uint256 minAmount_, uint256 maxAmount_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (minAmount_ == 0 || minAmount_ > maxAmount_ || maxAmount_ > type(uint96).max) {
+            revert QueueBadLimits(minAmount_, maxAmount_);
+        }
+        _minAmount = minAmount_.toUint96();
+        _maxAmount = maxAmount_.toUint96();
+        emit LimitsSet(minAmount_, maxAmount_);
+    }
+
+    /// @notice Admin: exit delay for new tickets (existing tickets keep their maturity). At most 365 days.
+    function setExitDelay(uint256 exitDelay_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (exitDelay_ > 365 days) revert QueueBadExitDelay(exitDelay_);
+        _exitDelay = exitDelay_.toUint64();
+        emit ExitDelaySet(exitDelay_);
+    }
+
+    // ================================================================= views
+
+    /// @inheritdoc IRedemptionQueue
+    function lastTicketId() external view returns (uint256) {
+        return _lastTicketId;
+    }
+
+    /// @inheritdoc IRedemptionQueue
+    function lastFinalizedId() external view returns (uint256) {
+        return _lastFinalizedId;
+    }
+
+    /// @inheritdoc IRedemptionQueue
+    function unfinalizedAmount() external view returns (uint256) {
+        return _cumulativeRequested - _cumulativeFinalized;
+    }
+
+    /// @notice eMETIS requested up to and including `ticketId` (0 for id 0).
+    function cumulativeOf(uint256 ticketId) external view returns (uint256) {
+        return _tickets[ticketId].cumulative;
+    }
+
+    /// @inheritdoc IRedemptionQueue
+    /// @dev Binary search over the cumulative sums: O(log n).
+    function finalizableUpTo(uint256 eMetisBudget) external view returns (uint256 lastId, uint256 eMetisAmount) {
+        uint256 base = _cumulativeFinalized;
+        uint256 lo = _lastFinalizedId; // always fits
+        uint256 hi = _lastTicketId;
+        while (lo < hi) {
+            uint256 mid = (lo + hi + 1) / 2;
+            if (_tickets[mid].cumulative - base <= eMetisBudget) lo = mid;
+            else hi = mid - 1;
+        }
+        lastId = lo;
+        eMetisAmount = _tickets[lo].cumulative == 0 ? 0 : _tickets[lo].cumulative - base;
+        if (lo == _lastFinalizedId) eMetisAmount = 0;
+    }
+
+    /// @inheritdoc IRedemptionQueue
+    function reservedMetis() external view returns (uint256) {
+        return _reservedMetis;
+    }
+
+    /// @inheritdoc IRedemptionQueue
+    function exitDelay() external view returns (uint256) {
+        return _exitDelay;
+    }
+
+    /// @inheritdoc IRedemptionQueue
+    function minAmount() external view returns (uint256) {
+        return _minAmount;
+    }
+
+    /// @inheritdoc IRedemptionQueue
+    function maxAmount() external view returns (uint256) {
+        return _maxAmount;
+    }
+
+    /// @notice Number of rate checkpoints (1 + the number of funding rounds at a changed rate).
+    function checkpointCount() external view returns (uint256) {
+        return _checkpoints.length;
+    }
+
+    /// @notice The funding rate of a finalized ticket (1e18 = 1 METIS per eMETIS).
+    function rateOf(uint256 ticketId) external view returns (uint256) {
+        if (ticketId == 0 || ticketId > _lastFinalizedId) revert QueueNotFinalized(ticketId);
+        return _rateOf(ticketId);
+    }
+
+    /// @inheritdoc IRedemptionQueue
+    /// @dev Unknown ids return an empty struct (status None). A claimed ticket has owner 0 (it was burned).
+    function getTicket(uint256 ticketId) public view returns (TicketInfo memory info) {
+        if (ticketId == 0 || ticketId > _lastTicketId) return info;
+        Ticket memory t = _tickets[ticketId];
+        info.id = ticketId;
+        info.owner = _ownerOf(ticketId);
+        info.eMetisAmount = t.cumulative - _tickets[ticketId - 1].cumulative;
+        info.requestedAt = t.requestedAt;
+        info.maturity = t.maturity;
+        if (ticketId <= _lastFinalizedId) {
+            info.metisAmount = Math.mulDiv(info.eMetisAmount, _rateOf(ticketId), ONE);
+            if (info.owner == address(0)) info.status = TicketStatus.Claimed;
+            else if (block.timestamp < t.maturity) info.status = TicketStatus.Funded;
+            else info.status = TicketStatus.Claimable;
+        } else {
+            info.metisAmount = Math.mulDiv(info.eMetisAmount, IStakingManager(manager).backingRatio(), ONE);
+            info.status = TicketStatus.Pending;
+        }
+    }
+
+    /// @inheritdoc IRedemptionQueue
+    /// @dev Walks the tickets minted to `owner` and those it received by transfer; claimed tickets are burned
+    /// and therefore not listed. Cost grows with the owner's own history, not with the queue.
+    function ticketsOf(address owner) external view returns (uint256[] memory ids) {
+        uint256[] storage received = _received[owner];
+        uint256 max = received.length;
+        for (uint256 id = _lastMintedTo[owner]; id != 0; id = _tickets[id].prevOfOwner) ++max;
+        ids = new uint256[](max);
+        uint256 n;
+        for (uint256 id = _lastMintedTo[owner]; id != 0; id = _tickets[id].prevOfOwner) {
+            if (_ownerOf(id) == owner) ids[n++] = id;
+        }
+        for (uint256 i; i < received.length; ++i) {
+            uint256 id = received[i];
+            if (_ownerOf(id) != owner || _contains(ids, n, id)) continue;
+            ids[n++] = id;
+        }
+        // ids minted to the owner come first (newest first), then those received by transfer
+        assembly ("memory-safe") {
+            mstore(ids, n)
+        }
+    }
+
+    /// @inheritdoc AccessControl
+    function supportsInterface(bytes4 interfaceId) public view override(ERC721, AccessControl) returns (bool) {
+        return ERC721.supportsInterface(interfaceId) || AccessControl.supportsInterface(interfaceId);
+    }
+
+    // ================================================================= internals
+
+    function _request(uint256 eMetisAmount, address owner) private returns (uint256 ticketId) {
+        if (eMetisAmount == 0) revert QueueZeroAmount();
+        if (owner == address(0)) revert QueueZeroAddress();
+        uint256 min = _minAmount;
+        uint256 max = _maxAmount;
+        if (eMetisAmount < min) revert QueueAmountBelowMin(eMetisAmount, min);
+        if (eMetisAmount > max) revert QueueAmountAboveMax(eMetisAmount, max);
+        uint256 cumulative = _cumulativeRequested + eMetisAmount;
+        ticketId = uint256(_lastTicketId) + 1;
+        uint256 maturity = block.timestamp + _exitDelay;
+        _lastTicketId = ticketId.toUint40();
+        _cumulativeRequested = cumulative.toUint128();
+        _tickets[ticketId] = Ticket({
+            cumulative: cumulative.toUint128(),
+            requestedAt: block.timestamp.toUint40(),
+            maturity: maturity.toUint40(),
+            prevOfOwner: _lastMintedTo[owner].toUint40()
+        });
+        _lastMintedTo[owner] = ticketId;
+        _eMetis.safeTransferFrom(msg.sender, address(this), eMetisAmount);
+        _mint(owner, ticketId);
+        emit RedemptionRequested(ticketId, owner, eMetisAmount, cumulative, maturity);
+    }
+
+    /// @dev Checks, burns the ticket and returns its METIS; the caller updates the reserve and pays.
+    function _claim(uint256 ticketId, address to) private returns (uint256 metisAmount) {
+        if (ticketId == 0 || ticketId > _lastTicketId) revert QueueUnknownTicket(ticketId);
+        address owner = _ownerOf(ticketId);
+        if (owner == address(0)) revert QueueAlreadyClaimed(ticketId);
+        if (owner != msg.sender) revert QueueNotOwner(ticketId, msg.sender);
+        if (ticketId > _lastFinalizedId) revert QueueNotFinalized(ticketId);
+        Ticket storage t = _tickets[ticketId];
+        uint256 maturity = t.maturity;
+        if (block.timestamp < maturity) revert QueueNotMature(ticketId, maturity);
+        uint256 eMetisAmount = t.cumulative - _tickets[ticketId - 1].cumulative;
+        metisAmount = Math.mulDiv(eMetisAmount, _rateOf(ticketId), ONE);
+        _burn(ticketId);
+        emit RedemptionClaimed(ticketId, owner, to, metisAmount);
+    }
+
+    /// @dev The rate of a finalized ticket: the last checkpoint with fromId <= ticketId (binary search).
+    function _rateOf(uint256 ticketId) private view returns (uint256) {
+        uint256 len = _checkpoints.length;
+        Checkpoint memory last = _checkpoints[len - 1];
+        if (last.fromId <= ticketId) return last.rate;
+        uint256 lo; // _checkpoints[0].fromId == 1 <= ticketId
+        uint256 hi = len - 1;
+        while (lo < hi) {
+            uint256 mid = (lo + hi + 1) / 2;
+            if (_checkpoints[mid].fromId <= ticketId) lo = mid;
+            else hi = mid - 1;
+        }
+        return _checkpoints[lo].rate;
+    }
+
+    /// @dev Records tickets received by transfer in the receiver's index.
+    function _update(address to, uint256 tokenId, address auth) internal override returns (address from) {
+        from = super._update(to, tokenId, auth);
+        if (from != address(0) && to != address(0)) _received[to].push(tokenId);
+    }
+
+    function _contains(uint256[] memory ids, uint256 n, uint256 id) private pure returns (bool) {
+        for (uint256 i; i < n; ++i) {
+            if (ids[i] == id) return true;
+        }
+        return false;
+    }
+}
