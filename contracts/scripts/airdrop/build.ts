@@ -1,0 +1,58 @@
+// Builds the genesis airdrop's Merkle tree (OpenZeppelin StandardMerkleTree) and every recipient's proof.
+import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
+import { encodeAbiParameters, keccak256 } from 'viem';
+import type { Recipient } from './csv.js';
+
+/** Leaf encoding shared with MerkleAirdrop.sol: (index, account, amount). */
+export const LEAF_ENCODING = ['uint256', 'address', 'uint256'] as const;
+
+export interface AirdropClaim {
+  index: number;
+  /** Wei, decimal string. */
+  amount: string;
+  proof: `0x${string}`[];
+}
+
+export interface AirdropOutput {
+  root: `0x${string}`;
+  /** Sum of all amounts in wei, decimal string (what the airdrop contract must hold). */
+  total: string;
+  count: number;
+  claims: Record<string, AirdropClaim>;
+}
+
+export interface BuildOptions {
+  /** Called with (done, total) as proofs are produced, about every 10%. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The leaf hash MerkleAirdrop.sol computes: keccak256(bytes.concat(keccak256(abi.encode(index, account, amount)))). */
+export function airdropLeafHash(index: bigint | number, account: `0x${string}`, amount: bigint): `0x${string}` {
+  const inner = keccak256(
+    encodeAbiParameters(
+      [{ type: 'uint256' }, { type: 'address' }, { type: 'uint256' }],
+      [BigInt(index), account, amount],
+    ),
+  );
+  return keccak256(inner);
+}
+
+/** Indexes recipients in order (0, 1, ...), builds the tree and returns the root, total and per-account proofs. */
+export function buildAirdrop(recipients: readonly Pick<Recipient, 'account' | 'amount'>[], options: BuildOptions = {}):
+  AirdropOutput {
+  if (recipients.length === 0) throw new Error('no recipients');
+  const values = recipients.map((r, i) => [i.toString(), r.account, r.amount.toString()] as [string, string, string]);
+  const tree = StandardMerkleTree.of(values, [...LEAF_ENCODING]);
+  const claims: Record<string, AirdropClaim> = {};
+  let total = 0n;
+  const n = recipients.length;
+  const step = Math.max(1, Math.ceil(n / 10));
+  // tree.entries() yields each value with its index in the input, which getProof accepts.
+  for (const [valueIndex, [index, account, amount]] of tree.entries()) {
+    claims[account] = { index: Number(index), amount, proof: tree.getProof(valueIndex) as `0x${string}`[] };
+    total += BigInt(amount);
+    const done = valueIndex + 1;
+    if (options.onProgress && (done % step === 0 || done === n)) options.onProgress(done, n);
+  }
+  return { root: tree.root as `0x${string}`, total: total.toString(), count: n, claims };
+}

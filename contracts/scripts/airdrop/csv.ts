@@ -1,0 +1,87 @@
+// Parses and validates an airdrop recipients CSV (`account,amount`, amounts in whole tokens, 18 decimals).
+import { getAddress, isAddress } from 'viem';
+
+export const TOKEN_DECIMALS = 18;
+
+export interface Recipient {
+  /** EIP-55 checksum address. */
+  account: `0x${string}`;
+  /** Amount in wei. */
+  amount: bigint;
+  /** 1-based line of the CSV this recipient came from. */
+  line: number;
+}
+
+/** A CSV problem, with the 1-based line it was found on. */
+export class AirdropCsvError extends Error {
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`line ${line}: ${reason}`);
+    this.name = 'AirdropCsvError';
+  }
+}
+
+const AMOUNT_RE = /^(\d+)(?:\.(\d+))?$/;
+
+/**
+ * Converts a decimal token amount ("12.5") to wei exactly.
+ * Throws an Error (without a line) when the text is not a plain non-negative decimal or has more than 18 decimals.
+ */
+export function parseTokenAmount(text: string, decimals = TOKEN_DECIMALS): bigint {
+  const m = AMOUNT_RE.exec(text);
+  if (!m) throw new Error(`amount "${text}" is not a decimal number`);
+  const whole = m[1] ?? '0';
+  const frac = m[2] ?? '';
+  if (frac.length > decimals) throw new Error(`amount "${text}" has more than ${decimals} decimals`);
+  return BigInt(whole) * 10n ** BigInt(decimals) + BigInt(frac.padEnd(decimals, '0') || '0');
+}
+
+/**
+ * Parses the recipients CSV. The first non-empty line must be the header `account,amount`; blank lines are
+ * ignored. Every row is checked (address with a valid checksum if mixed-case, amount > 0 with at most 18 decimals,
+ * no account twice, compared case-insensitively); the first bad row throws an {@link AirdropCsvError}.
+ */
+export function parseRecipientsCsv(text: string): Recipient[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const recipients: Recipient[] = [];
+  const seen = new Map<string, number>();
+  let headerSeen = false;
+  for (let i = 0; i < lines.length; i++) {
+    const lineNo = i + 1;
+    const raw = (lines[i] ?? '').trim();
+    if (raw === '') continue;
+    const cells = raw.split(',').map((c) => c.trim());
+    if (!headerSeen) {
+      if (cells.length !== 2 || cells[0]?.toLowerCase() !== 'account' || cells[1]?.toLowerCase() !== 'amount') {
+        throw new AirdropCsvError(lineNo, `expected the header "account,amount", got "${raw}"`);
+      }
+      headerSeen = true;
+      continue;
+    }
+    if (cells.length !== 2) throw new AirdropCsvError(lineNo, `expected 2 columns, got ${cells.length}`);
+    const [accountText = '', amountText = ''] = cells;
+    if (!isAddress(accountText, { strict: true })) {
+      const why = isAddress(accountText, { strict: false }) ? ' (checksum mismatch)' : '';
+      throw new AirdropCsvError(lineNo, `bad address "${accountText}"${why}`);
+    }
+    let amount: bigint;
+    try {
+      amount = parseTokenAmount(amountText);
+    } catch (err) {
+      throw new AirdropCsvError(lineNo, (err as Error).message);
+    }
+    if (amount === 0n) throw new AirdropCsvError(lineNo, 'amount is zero');
+    const key = accountText.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new AirdropCsvError(lineNo, `duplicate account ${getAddress(accountText)} (first on line ${first})`);
+    }
+    seen.set(key, lineNo);
+    recipients.push({ account: getAddress(accountText), amount, line: lineNo });
+  }
+  if (!headerSeen) throw new AirdropCsvError(1, 'empty file: expected the header "account,amount"');
+  if (recipients.length === 0) throw new AirdropCsvError(lines.length, 'no recipients');
+  return recipients;
+}
