@@ -22,19 +22,22 @@ import {LockingEscrow} from "./LockingEscrow.sol";
 // solhint-disable-next-line max-states-count
 contract SequencerLockingPool is ISequencerLockingPool, Ownable2Step, ReentrancyGuard {
     /// @notice One sequencer's state (field names follow Metis's `Sequencer` struct).
+    /// @dev Field order and meaning follow Metis's `Sequencer`, so `sequencers(id)` returns the same
+    /// ABI tuple as production (narrower integers encode identically).
     struct Sequencer {
         uint256 amount; // locked principal
         uint256 reward; // pending (unpaid) reward
-        address owner;
-        uint64 unlockClaimTime;
-        Status status;
-        address signer;
-        uint64 activationBatch;
-        address rewardRecipient;
-        uint64 updatedBatch; // batch of the last principal withdrawal (or of the lock)
+        uint64 activationBatch; // batch at lock time
+        uint64 updatedBatch; // batch of the lock or of the last principal withdrawal
         uint64 deactivationBatch;
         uint64 deactivationTime;
-        uint64 nonce; // incremented on every change
+        uint64 unlockClaimTime;
+        uint32 nonce; // incremented on every change
+        address owner;
+        address signer;
+        bytes pubkey;
+        address rewardRecipient;
+        Status status;
     }
 
     /// @notice Upper bound for `rewardPerBlock` (1 METIS per L2 block).
@@ -222,7 +225,7 @@ contract SequencerLockingPool is ISequencerLockingPool, Ownable2Step, Reentrancy
         uint256 locked = seq.amount + added;
         if (locked > maxLock) revert PoolAboveMaxLock(locked, maxLock);
         seq.amount = locked;
-        uint64 nonce = ++seq.nonce;
+        uint256 nonce = ++seq.nonce;
         totalLocked += added;
         emit Relocked(seqId, amount, fromReward, locked, nonce);
         if (amount != 0) _escrow.pull(msg.sender, amount);
@@ -241,7 +244,7 @@ contract SequencerLockingPool is ISequencerLockingPool, Ownable2Step, Reentrancy
         if (locked < minLock) revert PoolBelowMinLock(locked, minLock);
         seq.amount = locked;
         seq.updatedBatch = SafeCast.toUint64(batch);
-        uint64 nonce = ++seq.nonce;
+        uint256 nonce = ++seq.nonce;
         totalLocked -= amount;
         emit Withdrawn(seqId, msg.sender, amount, locked, nonce);
         _escrow.push(msg.sender, amount);
@@ -467,6 +470,14 @@ contract SequencerLockingPool is ISequencerLockingPool, Ownable2Step, Reentrancy
         return address(_metis);
     }
 
+    /// @notice The whole state of a sequencer as a struct (same fields as `sequencers(seqId)`, whose
+    /// 13-value tuple legacy-codegen Solidity callers cannot decode without via-IR).
+    /// @param seqId The sequencer.
+    /// @return The sequencer's state (all zero for an unknown id).
+    function sequencerInfo(uint256 seqId) external view returns (Sequencer memory) {
+        return sequencers[seqId];
+    }
+
     /// @inheritdoc ISequencerLockingPool
     function sequencerBalance(uint256 seqId) external view returns (uint256) {
         return sequencers[seqId].amount;
@@ -513,6 +524,7 @@ contract SequencerLockingPool is ISequencerLockingPool, Ownable2Step, Reentrancy
         seq.owner = owner_;
         seq.status = Status.Active;
         seq.signer = signer;
+        seq.pubkey = signerPubkey;
         seq.activationBatch = batch;
         seq.rewardRecipient = rewardRecipient;
         seq.updatedBatch = batch;
@@ -558,7 +570,7 @@ contract SequencerLockingPool is ISequencerLockingPool, Ownable2Step, Reentrancy
         seq.deactivationBatch = SafeCast.toUint64(currentBatch);
         seq.deactivationTime = SafeCast.toUint64(block.timestamp);
         seq.unlockClaimTime = SafeCast.toUint64(claimTime);
-        uint64 nonce = ++seq.nonce;
+        uint256 nonce = ++seq.nonce;
         uint256 reward = seq.reward;
         seq.reward = 0;
         totalReward -= reward;

@@ -70,6 +70,10 @@ abstract contract PoolBase is Test {
         pool.batchSubmitRewards(next, start, start, s, b);
     }
 
+    function info(uint256 id) internal view returns (SequencerLockingPool.Sequencer memory) {
+        return pool.sequencerInfo(id);
+    }
+
     function emptyBatch() internal {
         submitMany(new address[](0), new uint256[](0));
     }
