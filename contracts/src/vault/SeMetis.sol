@@ -48,8 +48,8 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
     /// `stored`: assets fully vested into the price; `unvested`: rewards still streaming as of `lastSync`;
     /// the stream releases `unvested` linearly between `lastSync` and `end`.
     struct Accounting {
-        uint104 stored;
-        uint88 unvested;
+        uint96 stored;
+        uint96 unvested;
         uint32 lastSync;
         uint32 end;
     }
@@ -95,8 +95,8 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         uint256 unvested = a.unvested - vested + amount;
         uint256 end = block.timestamp + cycle;
         _acct = Accounting({
-            stored: (a.stored + vested).toUint104(),
-            unvested: unvested.toUint88(),
+            stored: (a.stored + vested).toUint96(),
+            unvested: unvested.toUint96(),
             lastSync: block.timestamp.toUint32(),
             end: end.toUint32()
         });
@@ -110,7 +110,7 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         shares = previewDeposit(assets);
         if (shares == 0) revert SeMetisZeroShares();
         // The manager already minted `assets` eMETIS into the vault: only the accounting moves.
-        _acct.stored = (_acct.stored + assets).toUint104();
+        _acct.stored = (_acct.stored + assets).toUint96();
         _mintWithBasis(receiver, shares, assets);
         emit Deposit(msg.sender, receiver, assets, shares);
     }
@@ -129,8 +129,8 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         stored -= fromStored;
         absorbed = fromStream + fromStored;
         _acct = Accounting({
-            stored: stored.toUint104(),
-            unvested: unvested.toUint88(),
+            stored: stored.toUint96(),
+            unvested: unvested.toUint96(),
             lastSync: block.timestamp.toUint32(),
             end: a.end
         });
@@ -152,6 +152,20 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
     function totalAssets() public view override(ERC4626, IERC4626) returns (uint256) {
         Accounting memory a = _acct;
         return a.stored + _vested(a);
+    }
+
+    /// @notice The most eMETIS the vault can still account for (its accounting is packed in 96-bit fields,
+    /// about 79 billion eMETIS, several thousand times the METIS supply).
+    /// @return the maximum deposit.
+    function maxDeposit(address) public view override(ERC4626, IERC4626) returns (uint256) {
+        Accounting memory a = _acct;
+        return type(uint96).max - a.stored - a.unvested;
+    }
+
+    /// @notice The most shares that can still be minted (see `maxDeposit`).
+    /// @return the maximum mint.
+    function maxMint(address receiver) public view override(ERC4626, IERC4626) returns (uint256) {
+        return _convertToShares(maxDeposit(receiver), Math.Rounding.Floor);
     }
 
     /// @inheritdoc ISeMetis
@@ -242,7 +256,7 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         if (assets == 0) revert SeMetisZeroAmount();
         if (shares == 0) revert SeMetisZeroShares();
         IERC20(asset()).safeTransferFrom(caller, address(this), assets);
-        _acct.stored = (_acct.stored + assets).toUint104();
+        _acct.stored = (_acct.stored + assets).toUint96();
         _mintWithBasis(receiver, shares, assets);
         emit Deposit(caller, receiver, assets, shares);
     }
@@ -270,12 +284,12 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         // the rest from what has streamed so far.
         Accounting memory a = _acct;
         if (assets <= a.stored) {
-            _acct.stored = uint104(a.stored - assets);
+            _acct.stored = uint96(a.stored - assets);
         } else {
             uint256 vested = _vested(a);
             _acct = Accounting({
-                stored: (a.stored + vested - assets).toUint104(),
-                unvested: uint88(a.unvested - vested),
+                stored: (a.stored + vested - assets).toUint96(),
+                unvested: uint96(a.unvested - vested),
                 lastSync: block.timestamp.toUint32(),
                 end: a.end
             });
