@@ -207,6 +207,8 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
     }
 
     /// @inheritdoc IStakingManager
+    /// @dev Anyone may call: rewards are streamed by seMETIS, so a caller cannot capture them. The cost is per
+    /// node, independent of the number of stakers.
     function harvest() external nonReentrant returns (uint256 rewards) {
         uint256 before = _metis.balanceOf(address(this));
         uint256 count = _nodes.length;
@@ -214,14 +216,21 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
             Node storage n = _nodes[i];
             if (n.state != NodeState.Active && n.state != NodeState.Unlocking) continue;
             _syncNode(i, n);
+            // an unlocking node's reward is paid by unlock/unlockClaim; only active nodes pay on withdrawRewards
             uint256 seqId = n.seqId;
-            ISequencerLockingPool.Status status = _pool.sequencerStatus(seqId);
             if (
-                (status == ISequencerLockingPool.Status.Active || status == ISequencerLockingPool.Status.Inactive)
+                _pool.sequencerStatus(seqId) == ISequencerLockingPool.Status.Active
                     && _pool.sequencerReward(seqId) != 0
             ) n.agent.withdrawRewards();
         }
         rewards = _metis.balanceOf(address(this)) - before;
+        if (!_underBacked) {
+            // While fully backed, any METIS beyond the eMETIS supply is reward: what the nodes just paid plus
+            // anything paid outside a harvest (e.g. the pending reward an admin forceUnlock sends us).
+            uint256 backing = totalBacking();
+            uint256 supply = _eMetis.totalSupply();
+            rewards = backing > supply ? backing - supply : 0;
+        }
         (uint256 toTreasury, uint256 toVault) = _distributeRewards(rewards);
         emit Harvested(rewards, toTreasury, toVault);
     }
