@@ -21,6 +21,8 @@ interface Vm {
     function getBlockTimestamp() external view returns (uint256);
     function snapshotState() external returns (uint256);
     function revertToState(uint256 snapshotId) external returns (bool);
+    function getNonce(address account) external view returns (uint64 nonce);
+    function computeCreateAddress(address deployer, uint256 nonce) external pure returns (address);
 
     // Callers
     function prank(address msgSender) external;
