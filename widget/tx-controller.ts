@@ -73,6 +73,7 @@ export class TxController implements ReactiveController {
 
   async run(a: Action): Promise<void> {
     if (this.busy) return;
+    this.set({ kind: 'idle' });
     const w = this.wallet;
     const before = w.screen ? a.pick(w.screen.user) : 0n;
     let hash: Hex | undefined;
