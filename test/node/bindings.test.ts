@@ -147,3 +147,12 @@ test('approveTx encodes ERC-20 approve(spender, amount)', () => {
   assert.equal(t.value, 0n);
   assert.equal(t.data, `0x095ea7b3${addr(2).slice(2).padStart(64, '0')}${'5'.padStart(64, '0')}`);
 });
+
+test('classifyError maps the protocol\'s own pause errors to paused', () => {
+  for (const errorName of ['ManagerPaused', 'PoolPaused']) {
+    const data = encodeErrorResult({ abi: protocolErrorsAbi, errorName } as never);
+    const c = classifyError({ code: 3, message: 'execution reverted', data });
+    assert.equal(c.code, 'paused');
+    assert.equal(c.errorName, errorName);
+  }
+});
