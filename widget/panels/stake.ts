@@ -1,7 +1,7 @@
 // Stake tab: METIS -> eMETIS (or straight into seMETIS with the restake toggle), referral passed on-chain.
 import { html, nothing } from 'lit';
 import type { Address } from 'viem';
-import { approveTx, formatAmount, previewRestake, previewStake, stakeTx, toDecimalString } from '../../contracts/bindings/index.js';
+import { ProtocolError, approveTx, formatAmount, previewRestake, previewStake, stakeTx, toDecimalString } from '../../contracts/bindings/index.js';
 import type { MetisStakeWidget } from '../metis-stake-widget.js';
 import type { Step } from '../tx-controller.js';
 import { actionButton, amountField, fmtToken, tryAmount, validAmount } from './common.js';
@@ -35,6 +35,7 @@ function stake(w: MetisStakeWidget) {
   const s = w.wallet.screen;
   const m = w.wallet.manifest;
   if (!s || !m) return;
+  if (s.protocol.paused) return w.tx.fail(new ProtocolError('paused', 'paused'), 'stake');
   const amount = validAmount(w, 'stake', w.amounts.stake ?? '', { min: s.protocol.minStake, balance: s.user.metisBalance }, 'METIS');
   if (amount === undefined) return;
   const restake = w.restake;
