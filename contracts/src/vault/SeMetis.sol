@@ -22,9 +22,13 @@ import {ISeMetis} from "../interfaces/ISeMetis.sol";
 /// - Inflation defence: a virtual offset of 6 decimals (1e6 virtual shares backed by 1 virtual wei of
 ///   assets) on top of internal accounting, and a seed deposit at deploy time.
 /// - No pause: withdrawals stay open whatever happens to the staking side (the manager has its own pause).
-/// - Per-account cost basis and realised gains, packed with the share balance, give `rewardsEarned`.
-/// @dev Share balances live in `_accounts` (shares and cost basis in one slot) instead of ERC20's own
-/// mapping, so a deposit writes one account slot; `balanceOf`, `totalSupply` and `_update` are overridden.
+/// - Per-account cost basis and realised gains give `rewardsEarned` (what the home page shows).
+/// @dev Share balances live in `_accounts` (192-bit shares and a 64-bit cost basis counted in gwei, one
+/// slot) instead of ERC20's own mapping, so a deposit writes one account slot; `balanceOf`, `totalSupply`
+/// and `_update` are overridden. 192 bits of shares leave room for the share count to explode after a
+/// total loss (price -> ~0): even then a deposit of the whole METIS supply still fits. The basis is
+/// rounded up to the gwei on deposit (so `rewardsEarned` is understated by < 1 gwei) and moved rounded down
+/// on transfers (a receiver's figure may include < 1 gwei of principal per transfer received).
 /// The asset is the protocol's own eMETIS (a plain ERC-20 without transfer hooks), so no reentrancy guard
 /// is needed; state is written before every outgoing transfer anyway.
 contract SeMetis is ERC4626, AccessControl, ISeMetis {
@@ -56,9 +60,12 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
 
     /// @dev One account: its shares and the eMETIS it paid for them, in one slot.
     struct Account {
-        uint160 shares;
-        uint96 basis;
+        uint192 shares;
+        uint64 basisGwei;
     }
+
+    uint256 private constant _GWEI = 1e9;
+    uint256 private constant _VIRTUAL_SHARES = 1e6; // 10 ** _decimalsOffset()
 
     Accounting private _acct;
     uint256 private _supply;
@@ -94,6 +101,8 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         uint256 cycle = _rewardsCycle;
         uint256 unvested = a.unvested - vested + amount;
         uint256 end = block.timestamp + cycle;
+        uint256 accounted = uint256(a.stored) + a.unvested + amount;
+        accounted.toUint96(); // stored + unvested stay within 96 bits
         _acct = Accounting({
             stored: (a.stored + vested).toUint96(),
             unvested: unvested.toUint96(),
@@ -106,12 +115,8 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
     /// @inheritdoc ISeMetis
     function depositFromManager(uint256 assets, address receiver) external returns (uint256 shares) {
         if (msg.sender != manager) revert SeMetisOnlyManager(msg.sender);
-        if (assets == 0) revert SeMetisZeroAmount();
-        shares = previewDeposit(assets);
-        if (shares == 0) revert SeMetisZeroShares();
         // The manager already minted `assets` eMETIS into the vault: only the accounting moves.
-        _acct.stored = (_acct.stored + assets).toUint96();
-        _mintWithBasis(receiver, shares, assets);
+        shares = _creditDeposit(assets, receiver);
         emit Deposit(msg.sender, receiver, assets, shares);
     }
 
@@ -154,18 +159,48 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         return a.stored + _vested(a);
     }
 
-    /// @notice The most eMETIS the vault can still account for (its accounting is packed in 96-bit fields,
-    /// about 79 billion eMETIS, several thousand times the METIS supply).
+    /// @notice The most eMETIS `receiver` can deposit: bounded by the vault's 96-bit accounting (about 79
+    /// billion eMETIS; the METIS supply is 10 million) and by the receiver's 192-bit share balance (only
+    /// reachable after a total loss).
+    /// @param receiver who would receive the shares.
     /// @return the maximum deposit.
-    function maxDeposit(address) public view override(ERC4626, IERC4626) returns (uint256) {
+    function maxDeposit(address receiver) public view override(ERC4626, IERC4626) returns (uint256) {
         Accounting memory a = _acct;
-        return type(uint96).max - a.stored - a.unvested;
+        uint256 byAssets = type(uint96).max - a.stored - a.unvested;
+        uint256 virtualSupply = _supply + _VIRTUAL_SHARES;
+        // With fewer than 2^40 virtual shares, even a 2^96 deposit mints < 2^136 shares: never binding
+        // (and the conversion below could overflow). Above it, the conversion fits in 256 bits.
+        if (virtualSupply < 2 ** 40) return byAssets;
+        uint256 room = type(uint192).max - _accounts[receiver].shares;
+        uint256 byShares = Math.mulDiv(room, a.stored + _vested(a) + 1, virtualSupply);
+        return Math.min(byAssets, byShares);
     }
 
-    /// @notice The most shares that can still be minted (see `maxDeposit`).
+    /// @notice The most shares `receiver` can mint (see `maxDeposit`).
+    /// @param receiver who would receive the shares.
     /// @return the maximum mint.
     function maxMint(address receiver) public view override(ERC4626, IERC4626) returns (uint256) {
         return _convertToShares(maxDeposit(receiver), Math.Rounding.Floor);
+    }
+
+    /// @notice ERC-4626 deposit. Skips the `maxDeposit` pre-check to save gas: a deposit beyond it reverts on
+    /// the checked downcasts instead.
+    /// @param assets eMETIS to deposit (approved to the vault).
+    /// @param receiver who receives the shares.
+    /// @return shares minted (rounded down).
+    function deposit(uint256 assets, address receiver) public override(ERC4626, IERC4626) returns (uint256 shares) {
+        shares = _creditDeposit(assets, receiver);
+        IERC20(asset()).safeTransferFrom(msg.sender, address(this), assets);
+        emit Deposit(msg.sender, receiver, assets, shares);
+    }
+
+    /// @notice ERC-4626 mint (see `deposit` about the max pre-check).
+    /// @param shares shares to mint.
+    /// @param receiver who receives the shares.
+    /// @return assets pulled (rounded up).
+    function mint(uint256 shares, address receiver) public override(ERC4626, IERC4626) returns (uint256 assets) {
+        assets = previewMint(shares);
+        _deposit(msg.sender, receiver, assets, shares);
     }
 
     /// @inheritdoc ISeMetis
@@ -197,14 +232,15 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
     function rewardsEarned(address account) external view returns (uint256) {
         Account memory acc = _accounts[account];
         uint256 gross = _convertToAssets(acc.shares, Math.Rounding.Floor) + _realised[account];
-        return gross > acc.basis ? gross - acc.basis : 0;
+        uint256 basis = uint256(acc.basisGwei) * _GWEI;
+        return gross > basis ? gross - basis : 0;
     }
 
     /// @notice eMETIS `account` paid for the shares it holds (moves proportionally with transfers).
     /// @param account the holder.
-    /// @return the cost basis in eMETIS.
+    /// @return the cost basis in eMETIS (wei, a whole number of gwei).
     function costBasis(address account) external view returns (uint256) {
-        return _accounts[account].basis;
+        return uint256(_accounts[account].basisGwei) * _GWEI;
     }
 
     /// @notice Gains `account` realised on past withdrawals.
@@ -241,7 +277,18 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         if (block.timestamp >= a.end) return a.unvested;
         // lastSync < end here whenever unvested > 0; a stream that never started has unvested == 0.
         if (a.unvested == 0) return 0;
-        return Math.mulDiv(a.unvested, block.timestamp - a.lastSync, a.end - a.lastSync);
+        // 96-bit amount times a 32-bit duration cannot overflow: plain arithmetic, rounded down.
+        return (uint256(a.unvested) * (block.timestamp - a.lastSync)) / (a.end - a.lastSync);
+    }
+
+    /// @dev OpenZeppelin's conversion with the offset as a constant (same formula and rounding).
+    function _convertToShares(uint256 assets, Math.Rounding rounding) internal view override returns (uint256) {
+        return Math.mulDiv(assets, _supply + _VIRTUAL_SHARES, totalAssets() + 1, rounding);
+    }
+
+    /// @dev OpenZeppelin's conversion with the offset as a constant (same formula and rounding).
+    function _convertToAssets(uint256 shares, Math.Rounding rounding) internal view override returns (uint256) {
+        return Math.mulDiv(shares, totalAssets() + 1, _supply + _VIRTUAL_SHARES, rounding);
     }
 
     /// @dev 1e6 virtual shares per virtual wei: with internal accounting only the reward stream can raise the
@@ -256,7 +303,7 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         if (assets == 0) revert SeMetisZeroAmount();
         if (shares == 0) revert SeMetisZeroShares();
         IERC20(asset()).safeTransferFrom(caller, address(this), assets);
-        _acct.stored = (_acct.stored + assets).toUint96();
+        _credit(assets);
         _mintWithBasis(receiver, shares, assets);
         emit Deposit(caller, receiver, assets, shares);
     }
@@ -272,9 +319,10 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
 
         Account memory acc = _accounts[owner];
         if (shares > acc.shares) revert ERC20InsufficientBalance(owner, acc.shares, shares);
-        uint256 basisOut = Math.mulDiv(acc.basis, shares, acc.shares);
-        if (assets > basisOut) _realised[owner] += assets - basisOut;
-        _accounts[owner] = Account({shares: uint160(acc.shares - shares), basis: uint96(acc.basis - basisOut)});
+        uint256 basisOut = Math.mulDiv(acc.basisGwei, shares, acc.shares);
+        if (assets > basisOut * _GWEI) _realised[owner] += assets - basisOut * _GWEI;
+        // forge-lint: disable-next-line(unsafe-typecast)
+        _accounts[owner] = Account({shares: uint192(acc.shares - shares), basisGwei: uint64(acc.basisGwei - basisOut)});
         unchecked {
             _supply -= shares; // shares <= balance <= supply
         }
@@ -284,12 +332,14 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         // the rest from what has streamed so far.
         Accounting memory a = _acct;
         if (assets <= a.stored) {
-            _acct.stored = uint96(a.stored - assets);
+            // forge-lint: disable-next-line(unsafe-typecast)
+            _acct.stored = uint96(a.stored - assets); // below a.stored
         } else {
             uint256 vested = _vested(a);
             _acct = Accounting({
                 stored: (a.stored + vested - assets).toUint96(),
-                unvested: uint96(a.unvested - vested),
+                // forge-lint: disable-next-line(unsafe-typecast)
+                unvested: uint96(a.unvested - vested), // vested <= unvested
                 lastSync: block.timestamp.toUint32(),
                 end: a.end
             });
@@ -299,12 +349,56 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         emit Withdraw(caller, receiver, owner, assets, shares);
     }
 
-    /// @dev Mints `shares` to `to` and adds `basis` to its cost basis in one slot write.
-    function _mintWithBasis(address to, uint256 shares, uint256 basis) private {
-        if (to == address(0)) revert ERC20InvalidReceiver(address(0));
+    /// @dev The deposit path in one pass (one read of each slot): prices `assets` like `previewDeposit`
+    /// (rounded down), credits them to stored assets and mints the shares with their cost basis.
+    function _creditDeposit(uint256 assets, address receiver) private returns (uint256 shares) {
+        if (assets == 0) revert SeMetisZeroAmount();
+        Accounting memory a = _acct;
+        uint256 supply = _supply;
+        shares = Math.mulDiv(assets, supply + _VIRTUAL_SHARES, uint256(a.stored) + _vested(a) + 1);
+        if (shares == 0) revert SeMetisZeroShares();
+        uint256 stored = uint256(a.stored) + assets;
+        uint256 accounted = stored + a.unvested;
+        accounted.toUint96(); // stored + unvested stay within 96 bits (see `maxDeposit`)
+        // forge-lint: disable-next-line(unsafe-typecast)
+        _acct.stored = uint96(stored); // checked just above
+        _supply = supply + shares;
+        _addShares(receiver, shares, assets);
+    }
+
+    /// @dev Adds `assets` to stored assets. Stored plus unvested must fit in 96 bits so that the stream can
+    /// always fold into stored (see `maxDeposit`).
+    function _credit(uint256 assets) private {
+        Accounting storage a = _acct;
+        uint256 stored = a.stored + assets;
+        uint256 accounted = stored + a.unvested;
+        accounted.toUint96();
+        // forge-lint: disable-next-line(unsafe-typecast)
+        a.stored = uint96(stored); // checked just above
+    }
+
+    /// @dev The cost basis only feeds the `rewardsEarned` display: it saturates at about 18 billion eMETIS per
+    /// account (1,800 times the METIS supply; the figure would then be overstated) rather than make a deposit
+    /// or a share transfer revert.
+    function _saturate64(uint256 x) private pure returns (uint64) {
+        // forge-lint: disable-next-line(unsafe-typecast)
+        return x > type(uint64).max ? type(uint64).max : uint64(x);
+    }
+
+    /// @dev Mints `shares` to `to` and adds `assets` (rounded up to the gwei) to its cost basis, one slot write.
+    function _mintWithBasis(address to, uint256 shares, uint256 assets) private {
         _supply += shares;
+        _addShares(to, shares, assets);
+    }
+
+    /// @dev Credits `shares` (already added to the supply) and their cost basis to `to`; emits the mint.
+    function _addShares(address to, uint256 shares, uint256 assets) private {
+        if (to == address(0)) revert ERC20InvalidReceiver(address(0));
         Account memory acc = _accounts[to];
-        _accounts[to] = Account({shares: (acc.shares + shares).toUint160(), basis: (acc.basis + basis).toUint96()});
+        _accounts[to] = Account({
+            shares: (acc.shares + shares).toUint192(),
+            basisGwei: _saturate64(acc.basisGwei + Math.ceilDiv(assets, _GWEI))
+        });
         emit Transfer(address(0), to, shares);
     }
 
@@ -314,11 +408,12 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         // ERC20._transfer already rejects the zero address on both sides, so this is a plain transfer.
         Account memory src = _accounts[from];
         if (value > src.shares) revert ERC20InsufficientBalance(from, src.shares, value);
-        uint256 moved = Math.mulDiv(src.basis, value, src.shares == 0 ? 1 : src.shares);
-        _accounts[from] = Account({shares: uint160(src.shares - value), basis: uint96(src.basis - moved)});
+        uint256 moved = Math.mulDiv(src.basisGwei, value, src.shares == 0 ? 1 : src.shares);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        _accounts[from] = Account({shares: uint192(src.shares - value), basisGwei: uint64(src.basisGwei - moved)});
         Account memory dst = _accounts[to];
         _accounts[to] =
-            Account({shares: (dst.shares + value).toUint160(), basis: (uint256(dst.basis) + moved).toUint96()});
+            Account({shares: (dst.shares + value).toUint192(), basisGwei: _saturate64(dst.basisGwei + moved)});
         emit Transfer(from, to, value);
     }
 }

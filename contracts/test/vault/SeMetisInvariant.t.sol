@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.23;
+
+import {Test} from "../utils/Test.sol";
+import {VaultBase} from "./VaultBase.sol";
+import {EMetis} from "../../src/token/EMetis.sol";
+import {SeMetis} from "../../src/vault/SeMetis.sol";
+import {RewardDispatcher} from "../../src/vault/RewardDispatcher.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+
+/// @notice Drives the vault like the protocol does: actors deposit, mint, withdraw, redeem and move shares;
+/// the manager stakes-and-restakes and absorbs losses (then burns the eMETIS); harvests go through the
+/// dispatcher with a changing fee; people donate; time passes. Ghost variables record what flowed.
+contract VaultHandler is Test {
+    EMetis internal immutable eMetis;
+    SeMetis internal immutable vault;
+    RewardDispatcher internal immutable dispatcher;
+    address internal immutable manager;
+    address internal immutable admin;
+    address internal immutable treasury;
+
+    address[] public actors;
+
+    uint256 public ghostDeposited;
+    uint256 public ghostWithdrawn;
+    uint256 public ghostRewardsToVault;
+    uint256 public ghostFeeCap; // sum over dispatches of amount * feeBps / 10_000 (rounded down)
+    uint256 public ghostDispatched;
+    uint256 public ghostAbsorbed;
+    uint256 public ghostDonated;
+    uint256 public ghostTransfers;
+    bool public ghostPriceDecreasedWithoutLoss;
+    mapping(address actor => uint256) public deposited;
+    mapping(address actor => uint256) public withdrawn;
+    mapping(address actor => uint256) public receivedValue; // value of shares received by transfer, rounded up
+
+    uint256 internal constant OFFSET = 1e6;
+
+    constructor(
+        EMetis eMetis_,
+        SeMetis vault_,
+        RewardDispatcher dispatcher_,
+        address manager_,
+        address admin_,
+        address treasury_,
+        address[] memory actors_
+    ) {
+        eMetis = eMetis_;
+        vault = vault_;
+        dispatcher = dispatcher_;
+        manager = manager_;
+        admin = admin_;
+        treasury = treasury_;
+        actors = actors_;
+    }
+
+    function actorCount() external view returns (uint256) {
+        return actors.length;
+    }
+
+    function _actor(uint256 seed) internal view returns (address) {
+        return actors[seed % actors.length];
+    }
+
+    // ------------------------------------------------------------------ price guard
+
+    modifier checksPrice() {
+        uint256 a0 = vault.totalAssets() + 1;
+        uint256 s0 = vault.totalSupply() + OFFSET;
+        _;
+        uint256 a1 = vault.totalAssets() + 1;
+        uint256 s1 = vault.totalSupply() + OFFSET;
+        // price1 = a1 / s1 must be >= price0 = a0 / s0, compared as 512-bit products
+        (uint256 hi1, uint256 lo1) = Math.mul512(a1, s0);
+        (uint256 hi0, uint256 lo0) = Math.mul512(a0, s1);
+        if (hi1 < hi0 || (hi1 == hi0 && lo1 < lo0)) ghostPriceDecreasedWithoutLoss = true;
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    function deposit(uint256 seed, uint256 assets) external checksPrice {
+        address user = _actor(seed);
+        uint256 max = vault.maxDeposit(user);
+        if (max == 0) return;
+        assets = bound(assets, 1, max < 1e26 ? max : 1e26);
+        if (vault.previewDeposit(assets) == 0) return;
+        vm.prank(manager);
+        eMetis.mint(user, assets);
+        vm.startPrank(user);
+        eMetis.approve(address(vault), assets);
+        vault.deposit(assets, user);
+        vm.stopPrank();
+        ghostDeposited += assets;
+        deposited[user] += assets;
+    }
+
+    function mint(uint256 seed, uint256 shares) external checksPrice {
+        address user = _actor(seed);
+        uint256 max = Math.min(vault.maxMint(user), vault.convertToShares(1e26));
+        if (max == 0) return;
+        shares = bound(shares, 1, max);
+        uint256 assets = vault.previewMint(shares);
+        vm.prank(manager);
+        eMetis.mint(user, assets);
+        vm.startPrank(user);
+        eMetis.approve(address(vault), assets);
+        uint256 paid = vault.mint(shares, user);
+        vm.stopPrank();
+        ghostDeposited += paid;
+        deposited[user] += paid;
+    }
+
+    function stakeAndRestake(uint256 seed, uint256 assets) external checksPrice {
+        address user = _actor(seed);
+        uint256 max = vault.maxDeposit(user);
+        if (max == 0) return;
+        assets = bound(assets, 1, max < 1e26 ? max : 1e26);
+        if (vault.previewDeposit(assets) == 0) return;
+        vm.startPrank(manager);
+        eMetis.mint(address(vault), assets);
+        vault.depositFromManager(assets, user);
+        vm.stopPrank();
+        ghostDeposited += assets;
+        deposited[user] += assets;
+    }
+
+    function withdraw(uint256 seed, uint256 assets) external checksPrice {
+        address user = _actor(seed);
+        uint256 max = vault.maxWithdraw(user);
+        if (max == 0) return;
+        assets = bound(assets, 1, max);
+        vm.prank(user);
+        vault.withdraw(assets, user, user);
+        ghostWithdrawn += assets;
+        withdrawn[user] += assets;
+    }
+
+    function redeem(uint256 seed, uint256 shares) external checksPrice {
+        address user = _actor(seed);
+        uint256 bal = vault.balanceOf(user);
+        if (bal == 0) return;
+        shares = bound(shares, 1, bal);
+        if (vault.previewRedeem(shares) == 0) return;
+        vm.prank(user);
+        uint256 assets = vault.redeem(shares, user, user);
+        ghostWithdrawn += assets;
+        withdrawn[user] += assets;
+    }
+
+    function transferShares(uint256 fromSeed, uint256 toSeed, uint256 shares) external checksPrice {
+        address from = _actor(fromSeed);
+        address to = _actor(toSeed);
+        uint256 bal = vault.balanceOf(from);
+        shares = bound(shares, 0, bal);
+        uint256 value = vault.previewMint(shares);
+        uint256 basisBefore = vault.costBasis(from) + (from == to ? 0 : vault.costBasis(to));
+        vm.prank(from);
+        vault.transfer(to, shares);
+        if (from != to) receivedValue[to] += value;
+        ++ghostTransfers;
+        uint256 basisAfter = vault.costBasis(from) + (from == to ? 0 : vault.costBasis(to));
+        require(basisAfter == basisBefore, "basis not conserved");
+    }
+
+    function harvest(uint256 amount, uint256 feeSeed) external checksPrice {
+        amount = bound(amount, 0, 1e25);
+        if (feeSeed % 4 == 0) {
+            vm.prank(admin);
+            dispatcher.setFeeBps(bound(feeSeed, 0, 2000));
+        }
+        if (amount > 0) {
+            vm.prank(manager);
+            eMetis.mint(address(dispatcher), amount);
+        }
+        uint256 balance = eMetis.balanceOf(address(dispatcher));
+        uint256 cap = (balance * dispatcher.feeBps()) / 10_000;
+        (uint256 toTreasury, uint256 toVault) = dispatcher.dispatch();
+        ghostDispatched += balance;
+        ghostFeeCap += cap;
+        ghostRewardsToVault += toVault;
+        require(toTreasury + toVault == balance, "dispatch lost funds");
+    }
+
+    /// A loss: the manager asks the vault to absorb it, then burns what was absorbed (may lower the price).
+    function absorbLoss(uint256 loss) external {
+        loss = bound(loss, 0, vault.totalAssets() + vault.unvestedRewards() + 1e18);
+        vm.startPrank(manager);
+        uint256 absorbed = vault.absorbLoss(loss);
+        if (absorbed > 0) eMetis.burn(address(vault), absorbed);
+        vm.stopPrank();
+        require(absorbed <= loss, "absorbed more than the loss");
+        ghostAbsorbed += absorbed;
+    }
+
+    function donate(uint256 amount) external checksPrice {
+        amount = bound(amount, 1, 1e25);
+        vm.prank(manager);
+        eMetis.mint(address(vault), amount);
+        ghostDonated += amount;
+    }
+
+    function warp(uint256 dt) external checksPrice {
+        dt = bound(dt, 0, 10 days);
+        vm.warp(block.timestamp + dt);
+    }
+}
+
+contract SeMetisInvariantTest is VaultBase {
+    VaultHandler internal handler;
+    address internal seeder;
+
+    function setUp() public override {
+        super.setUp();
+        seeder = makeAddr("seeder");
+        _deposit(seeder, 1 ether); // the deploy's seed deposit
+
+        address[] memory actors = new address[](3);
+        actors[0] = alice;
+        actors[1] = bob;
+        actors[2] = carol;
+        handler = new VaultHandler(eMetis, vault, dispatcher, manager, admin, treasury, actors);
+        targetContract(address(handler));
+        excludeSender(address(vault));
+        excludeSender(address(dispatcher));
+        excludeSender(address(eMetis));
+    }
+
+    /// forge-config: default.invariant.fail-on-revert = true
+    function invariant_totalAssetsNeverExceedsBalance() public view {
+        assertLe(vault.totalAssets() + vault.unvestedRewards(), eMetis.balanceOf(address(vault)));
+    }
+
+    /// Exact accounting: what is in the vault is what came in, minus what left, plus donations.
+    /// forge-config: default.invariant.fail-on-revert = true
+    function invariant_balanceMatchesFlows() public view {
+        uint256 inflow = 1 ether + handler.ghostDeposited() + handler.ghostRewardsToVault() + handler.ghostDonated();
+        uint256 outflow = handler.ghostWithdrawn() + handler.ghostAbsorbed();
+        assertEq(eMetis.balanceOf(address(vault)), inflow - outflow);
+        assertEq(vault.totalAssets() + vault.unvestedRewards() + handler.ghostDonated(), inflow - outflow);
+    }
+
+    /// forge-config: default.invariant.fail-on-revert = true
+    function invariant_sharePriceNeverDecreasesWithoutLoss() public view {
+        assertFalse(handler.ghostPriceDecreasedWithoutLoss());
+    }
+
+    /// forge-config: default.invariant.fail-on-revert = true
+    function invariant_treasuryGetsAtMostTheFee() public view {
+        uint256 fees = eMetis.balanceOf(treasury);
+        assertLe(fees, handler.ghostFeeCap());
+        assertLe(fees * 10_000, handler.ghostDispatched() * dispatcher.MAX_FEE_BPS());
+    }
+
+    /// forge-config: default.invariant.fail-on-revert = true
+    function invariant_nobodyRedeemsMoreThanDepositedPlusRewards() public view {
+        uint256 rewards = handler.ghostRewardsToVault();
+        assertLe(handler.ghostWithdrawn(), 1 ether + handler.ghostDeposited() + rewards);
+        uint256 n = handler.actorCount();
+        for (uint256 i; i < n; ++i) {
+            address a = handler.actors(i);
+            assertLe(handler.withdrawn(a), handler.deposited(a) + handler.receivedValue(a) + rewards);
+        }
+    }
+
+    /// forge-config: default.invariant.fail-on-revert = true
+    function invariant_supplyEqualsSumOfBalances() public view {
+        uint256 sum = vault.balanceOf(seeder);
+        uint256 n = handler.actorCount();
+        for (uint256 i; i < n; ++i) {
+            sum += vault.balanceOf(handler.actors(i));
+        }
+        assertEq(sum, vault.totalSupply());
+    }
+
+    /// forge-config: default.invariant.fail-on-revert = true
+    function invariant_rewardsEarnedNeverExceedsRewardsAdded() public view {
+        uint256 sum = vault.rewardsEarned(seeder);
+        uint256 n = handler.actorCount();
+        for (uint256 i; i < n; ++i) {
+            sum += vault.rewardsEarned(handler.actors(i));
+        }
+        // Rounding: a transfer moves the gwei cost basis rounded down (< 1 gwei of principal per transfer).
+        assertLe(sum, handler.ghostRewardsToVault() + 1e9 * handler.ghostTransfers() + 64);
+    }
+}
