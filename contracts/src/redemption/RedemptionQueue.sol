@@ -6,7 +6,6 @@ import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC2
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
-import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IRedemptionQueue} from "../interfaces/IRedemptionQueue.sol";
@@ -17,11 +16,13 @@ import {IStakingManager} from "../interfaces/IStakingManager.sol";
 /// ticket. The manager funds tickets in order: it sends the METIS, burns the tickets' eMETIS and calls
 /// `finalize` with the METIS-per-eMETIS rate. Rates are stored as checkpoints only when they change (a loss),
 /// so a claim finds its rate by binary search over loss events, independent of the queue length.
-/// A claimed ticket is burned; its data stays readable through `getTicket`.
+/// A claimed ticket is marked claimed (not burned: marking costs one warm write where burning costs three
+/// slots and an event) and can no longer be transferred; it stays readable through `getTicket`.
 /// @dev Owner index for `ticketsOf`: each ticket stores the previous ticket minted to the same owner (a linked
 /// list whose head costs one warm slot per request), and tickets received by transfer are appended to a
 /// per-owner list (paid by the transfer). `ticketsOf` walks both and keeps the ids the owner still holds.
-contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl, ReentrancyGuard {
+/// Claims do not take a reentrancy lock: all state is written before the single METIS transfer at the end.
+contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
 
@@ -33,6 +34,7 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl, ReentrancyG
         uint40 requestedAt;
         uint40 maturity;
         uint40 prevOfOwner; // previous ticket minted to the same owner (0 = none)
+        bool claimed;
     }
 
     /// @dev Rate `rate` applies to tickets from `fromId` until the next checkpoint.
@@ -56,9 +58,12 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl, ReentrancyG
     uint40 private _lastFinalizedId;
     uint128 private _cumulativeRequested;
 
-    // slot: funded side, written by finalize and claims
+    // slot: funded side, written by finalize and claims; caches the last rate checkpoint for O(1) claims
     uint128 private _reservedMetis;
-    uint128 private _cumulativeFinalized;
+    uint40 private _lastCheckpointFrom;
+    uint64 private _lastCheckpointRate;
+
+    uint256 private _cumulativeFinalized;
 
     mapping(uint256 ticketId => Ticket) private _tickets;
     Checkpoint[] private _checkpoints;
@@ -86,6 +91,8 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl, ReentrancyG
         _maxAmount = 100_000 ether;
         _exitDelay = 21 days;
         _checkpoints.push(Checkpoint({fromId: 1, rate: 1e18}));
+        _lastCheckpointFrom = 1;
+        _lastCheckpointRate = 1e18;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
     }
 
@@ -112,7 +119,7 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl, ReentrancyG
     }
 
     /// @inheritdoc IRedemptionQueue
-    function claim(uint256 ticketId, address to) external nonReentrant returns (uint256 metisAmount) {
+    function claim(uint256 ticketId, address to) external returns (uint256 metisAmount) {
         if (to == address(0)) revert QueueZeroAddress();
         metisAmount = _claim(ticketId, to);
         _reservedMetis -= metisAmount.toUint128();
@@ -120,7 +127,7 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl, ReentrancyG
     }
 
     /// @inheritdoc IRedemptionQueue
-    function claimBatch(uint256[] calldata ticketIds, address to) external nonReentrant returns (uint256 metisAmount) {
+    function claimBatch(uint256[] calldata ticketIds, address to) external returns (uint256 metisAmount) {
         if (to == address(0)) revert QueueZeroAddress();
         uint256 count = ticketIds.length;
         for (uint256 i; i < count; ++i) {
@@ -141,11 +148,13 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl, ReentrancyG
         uint256 cumulative = _tickets[lastTicketId_].cumulative;
         eMetisAmount = cumulative - _cumulativeFinalized;
         uint256 metisAmount = Math.mulDiv(eMetisAmount, rate, ONE); // rounded down, as the manager pays
-        if (_checkpoints[_checkpoints.length - 1].rate != rate) {
+        if (_lastCheckpointRate != rate) {
             _checkpoints.push(Checkpoint({fromId: fromId.toUint128(), rate: rate.toUint128()}));
+            _lastCheckpointFrom = fromId.toUint40();
+            _lastCheckpointRate = rate.toUint64();
         }
         _lastFinalizedId = lastTicketId_.toUint40();
-        _cumulativeFinalized = cumulative.toUint128();
+        _cumulativeFinalized = cumulative;
         _reservedMetis += metisAmount.toUint128();
         emit TicketsFinalized(fromId, lastTicketId_, eMetisAmount, rate);
     }
@@ -239,7 +248,7 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl, ReentrancyG
     }
 
     /// @inheritdoc IRedemptionQueue
-    /// @dev Unknown ids return an empty struct (status None). A claimed ticket has owner 0 (it was burned).
+    /// @dev Unknown ids return an empty struct (status None).
     function getTicket(uint256 ticketId) public view returns (TicketInfo memory info) {
         if (ticketId == 0 || ticketId > _lastTicketId) return info;
         Ticket memory t = _tickets[ticketId];
@@ -250,7 +259,7 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl, ReentrancyG
         info.maturity = t.maturity;
         if (ticketId <= _lastFinalizedId) {
             info.metisAmount = Math.mulDiv(info.eMetisAmount, _rateOf(ticketId), ONE);
-            if (info.owner == address(0)) info.status = TicketStatus.Claimed;
+            if (t.claimed) info.status = TicketStatus.Claimed;
             else if (block.timestamp < t.maturity) info.status = TicketStatus.Funded;
             else info.status = TicketStatus.Claimable;
         } else {
@@ -260,8 +269,8 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl, ReentrancyG
     }
 
     /// @inheritdoc IRedemptionQueue
-    /// @dev Walks the tickets minted to `owner` and those it received by transfer; claimed tickets are burned
-    /// and therefore not listed. Cost grows with the owner's own history, not with the queue.
+    /// @dev Walks the tickets minted to `owner` and those it received by transfer; claimed tickets are not
+    /// listed. Cost grows with the owner's own history, not with the queue.
     function ticketsOf(address owner) external view returns (uint256[] memory ids) {
         uint256[] storage received = _received[owner];
         uint256 max = received.length;
@@ -269,11 +278,11 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl, ReentrancyG
         ids = new uint256[](max);
         uint256 n;
         for (uint256 id = _lastMintedTo[owner]; id != 0; id = _tickets[id].prevOfOwner) {
-            if (_ownerOf(id) == owner) ids[n++] = id;
+            if (_ownerOf(id) == owner && !_tickets[id].claimed) ids[n++] = id;
         }
         for (uint256 i; i < received.length; ++i) {
             uint256 id = received[i];
-            if (_ownerOf(id) != owner || _contains(ids, n, id)) continue;
+            if (_ownerOf(id) != owner || _tickets[id].claimed || _contains(ids, n, id)) continue;
             ids[n++] = id;
         }
         // ids minted to the owner come first (newest first), then those received by transfer
@@ -305,7 +314,8 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl, ReentrancyG
             cumulative: cumulative.toUint128(),
             requestedAt: block.timestamp.toUint40(),
             maturity: maturity.toUint40(),
-            prevOfOwner: _lastMintedTo[owner].toUint40()
+            prevOfOwner: _lastMintedTo[owner].toUint40(),
+            claimed: false
         });
         _lastMintedTo[owner] = ticketId;
         _eMetis.safeTransferFrom(msg.sender, address(this), eMetisAmount);
@@ -313,29 +323,27 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl, ReentrancyG
         emit RedemptionRequested(ticketId, owner, eMetisAmount, cumulative, maturity);
     }
 
-    /// @dev Checks, burns the ticket and returns its METIS; the caller updates the reserve and pays.
+    /// @dev Checks, marks the ticket claimed and returns its METIS; the caller updates the reserve and pays.
     function _claim(uint256 ticketId, address to) private returns (uint256 metisAmount) {
         if (ticketId == 0 || ticketId > _lastTicketId) revert QueueUnknownTicket(ticketId);
+        Ticket storage t = _tickets[ticketId];
+        Ticket memory ticket = t;
+        if (ticket.claimed) revert QueueAlreadyClaimed(ticketId);
         address owner = _ownerOf(ticketId);
-        if (owner == address(0)) revert QueueAlreadyClaimed(ticketId);
         if (owner != msg.sender) revert QueueNotOwner(ticketId, msg.sender);
         if (ticketId > _lastFinalizedId) revert QueueNotFinalized(ticketId);
-        Ticket storage t = _tickets[ticketId];
-        uint256 maturity = t.maturity;
-        if (block.timestamp < maturity) revert QueueNotMature(ticketId, maturity);
-        uint256 eMetisAmount = t.cumulative - _tickets[ticketId - 1].cumulative;
+        if (block.timestamp < ticket.maturity) revert QueueNotMature(ticketId, ticket.maturity);
+        t.claimed = true;
+        uint256 eMetisAmount = ticket.cumulative - _tickets[ticketId - 1].cumulative;
         metisAmount = Math.mulDiv(eMetisAmount, _rateOf(ticketId), ONE);
-        _burn(ticketId);
         emit RedemptionClaimed(ticketId, owner, to, metisAmount);
     }
 
     /// @dev The rate of a finalized ticket: the last checkpoint with fromId <= ticketId (binary search).
     function _rateOf(uint256 ticketId) private view returns (uint256) {
-        uint256 len = _checkpoints.length;
-        Checkpoint memory last = _checkpoints[len - 1];
-        if (last.fromId <= ticketId) return last.rate;
+        if (_lastCheckpointFrom <= ticketId) return _lastCheckpointRate; // the common case: one warm slot
         uint256 lo; // _checkpoints[0].fromId == 1 <= ticketId
-        uint256 hi = len - 1;
+        uint256 hi = _checkpoints.length - 2; // the last checkpoint starts after ticketId
         while (lo < hi) {
             uint256 mid = (lo + hi + 1) / 2;
             if (_checkpoints[mid].fromId <= ticketId) lo = mid;
@@ -344,8 +352,9 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl, ReentrancyG
         return _checkpoints[lo].rate;
     }
 
-    /// @dev Records tickets received by transfer in the receiver's index.
+    /// @dev Claimed tickets cannot move; tickets received by transfer are recorded in the receiver's index.
     function _update(address to, uint256 tokenId, address auth) internal override returns (address from) {
+        if (_tickets[tokenId].claimed) revert QueueAlreadyClaimed(tokenId);
         from = super._update(to, tokenId, auth);
         if (from != address(0) && to != address(0)) _received[to].push(tokenId);
     }
