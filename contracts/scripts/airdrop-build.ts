@@ -26,7 +26,7 @@ function main(argv: string[]): void {
     if (err instanceof AirdropCsvError) fail(`${csvPath}: line ${err.line}: ${err.reason}`);
     throw err;
   }
-  process.stderr.write(`parsed ${recipients.length} recipients\n`);
+  process.stderr.write(`parsed ${recipients.length} recipients; hashing the tree...\n`);
   const out = buildAirdrop(recipients, {
     onProgress: (done, total) => process.stderr.write(`proofs ${Math.floor((done * 100) / total)}% (${done}/${total})\n`),
   });

@@ -13,6 +13,7 @@ import {
   LEAF_ENCODING,
   airdropLeafHash,
   buildAirdrop,
+  findClaim,
   parseRecipientsCsv,
   parseTokenAmount,
 } from '../../contracts/scripts/airdrop/index.js';
@@ -54,7 +55,7 @@ test('parseTokenAmount converts decimals exactly', () => {
 });
 
 test('good file: proofs verify, root and leaf match the Solidity encoding', () => {
-  const csv = `account,amount\r\n${A},12.5\n${B.toLowerCase()},1\n\n${C},0.000000000000000001\n`;
+  const csv = `"account","amount"\r\n${A},12.5\n"${B.toLowerCase()}", "1"\n\n${C},0.000000000000000001\n`;
   const recipients = parseRecipientsCsv(csv);
   assert.deepEqual(
     recipients.map((r) => [r.account, r.amount, r.line]),
@@ -89,6 +90,32 @@ test('good file: proofs verify, root and leaf match the Solidity encoding', () =
   assert.equal(leaf, airdropLeafHash(claimA.index, A, BigInt(claimA.amount)));
   const folded = claimA.proof.reduce<`0x${string}`>((acc, sib) => hashPair(acc, sib), leaf);
   assert.equal(folded, out.root);
+});
+
+test('proofs equal the library getProof for every leaf (odd-sized list)', () => {
+  const recipients = Array.from({ length: 37 }, (_, i) => ({
+    account: getAddress(`0x${(i + 100).toString(16).padStart(40, '0')}`),
+    amount: BigInt(i + 1) * 10n ** 17n,
+  }));
+  const progress: number[] = [];
+  const out = buildAirdrop(recipients, { onProgress: (done) => progress.push(done) });
+  assert.deepEqual(progress, [4, 8, 12, 16, 20, 24, 28, 32, 36, 37]);
+  const tree = StandardMerkleTree.of(
+    recipients.map((r, i) => [i.toString(), r.account, r.amount.toString()]),
+    [...LEAF_ENCODING],
+  );
+  assert.equal(out.root, tree.root);
+  recipients.forEach((r, i) => {
+    const claim = out.claims[r.account];
+    assert.ok(claim);
+    assert.equal(claim.index, i);
+    assert.equal(claim.amount, r.amount.toString());
+    assert.deepEqual(claim.proof, tree.getProof(i));
+  });
+  const found = findClaim(out, recipients[5]!.account.toLowerCase());
+  assert.equal(found?.account, recipients[5]!.account);
+  assert.equal(found?.index, 5);
+  assert.equal(findClaim(out, `0x${'ab'.repeat(20)}`), undefined);
 });
 
 test('CLI: good file writes the JSON and reports progress', () => {

@@ -72,6 +72,9 @@ contract LiquidityMining is ILiquidityMining, AccessControl, ReentrancyGuard {
             revert MiningNotDistributor(msg.sender);
         }
         if (duration == 0) revert MiningZeroDuration();
+        uint256 committed = totalCommitted + reward;
+        uint256 balance = IERC20(rewardToken).balanceOf(address(this));
+        if (balance < committed) revert MiningRewardsUnfunded(balance, committed);
         PoolInfo storage pool = _updatePool(stakingToken);
 
         uint256 carriedIn = pool.carriedScaled;
@@ -80,10 +83,6 @@ contract LiquidityMining is ILiquidityMining, AccessControl, ReentrancyGuard {
         }
         uint256 toStream = reward * PRECISION + carriedIn;
         if (toStream == 0) revert MiningZeroAmount();
-
-        uint256 committed = totalCommitted + reward;
-        uint256 balance = IERC20(rewardToken).balanceOf(address(this));
-        if (balance < committed) revert MiningRewardsUnfunded(balance, committed);
         totalCommitted = committed;
 
         uint256 rate = toStream / duration;

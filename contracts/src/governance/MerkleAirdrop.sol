@@ -82,6 +82,8 @@ contract MerkleAirdrop is IMerkleAirdrop, Ownable2Step {
         if (block.timestamp > deadline) revert AirdropExpired(deadline);
 
         uint256 wordIndex = index >> 8;
+        // bit (index mod 256) of word (index / 256)
+        // forge-lint: disable-next-line(incorrect-shift)
         uint256 bit = 1 << (index & 0xff);
         uint256 word = _claimedBitMap[wordIndex];
         if (word & bit != 0) revert AirdropAlreadyClaimed(index);
@@ -127,6 +129,7 @@ contract MerkleAirdrop is IMerkleAirdrop, Ownable2Step {
 
     /// @inheritdoc IMerkleAirdrop
     function isClaimed(uint256 index) external view returns (bool) {
+        // forge-lint: disable-next-line(incorrect-shift)
         return _claimedBitMap[index >> 8] & (1 << (index & 0xff)) != 0;
     }
 

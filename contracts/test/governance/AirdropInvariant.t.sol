@@ -15,12 +15,13 @@ contract AirdropHandler is Test {
 
     address[] public accounts;
     uint256[] public amounts;
-    bytes32[][] internal layers;
+    bytes32[][] internal proofs; // per leaf, precomputed
 
     uint256 public ghostPaidToClaimants;
     uint256 public ghostSwept;
     mapping(uint256 index => uint256 count) public ghostPayCount;
     uint256 public ghostClaimedAmount;
+    uint256 public ghostForgedPaid; // tokens moved by forged claims (must stay 0)
 
     constructor(
         MerkleAirdrop drop_,
@@ -37,7 +38,7 @@ contract AirdropHandler is Test {
         treasury = treasury_;
         accounts = accounts_;
         amounts = amounts_;
-        layers = layers_;
+        for (uint256 i = 0; i < accounts_.length; i++) proofs.push(MerkleTestLib.proof(layers_, i));
     }
 
     function leafCount() external view returns (uint256) {
@@ -48,7 +49,7 @@ contract AirdropHandler is Test {
         uint256 i = seed % accounts.length;
         address a = accounts[i];
         uint256 before = token.balanceOf(a);
-        try drop.claim(i, a, amounts[i], MerkleTestLib.proof(layers, i)) {
+        try drop.claim(i, a, amounts[i], proofs[i]) {
             ghostPayCount[i]++;
             ghostClaimedAmount += amounts[i];
             ghostPaidToClaimants += token.balanceOf(a) - before;
@@ -60,10 +61,11 @@ contract AirdropHandler is Test {
         uint256 i = seed % accounts.length;
         if (amount == amounts[i] && account == accounts[i]) amount++;
         uint256 balance = token.balanceOf(address(drop));
-        try drop.claim(i, account, amount, MerkleTestLib.proof(layers, i)) {
+        try drop.claim(i, account, amount, proofs[i]) {
             ghostPayCount[i] += 100; // flags the breach in invariant_noIndexPaidTwice
         } catch {}
-        require(token.balanceOf(address(drop)) == balance, "forged claim moved tokens");
+        // (a require here would only count as a handler revert, so the breach is recorded instead)
+        ghostForgedPaid += balance - token.balanceOf(address(drop));
     }
 
     function release(uint256 seed) external {
@@ -123,6 +125,7 @@ contract AirdropInvariantTest is Test {
     /// accounted for, and the tokens owed to vesting claimants are always held.
     function invariant_airdropPaidNeverExceedsFunded() public view {
         uint256 paid = handler.ghostPaidToClaimants();
+        assertEq(handler.ghostForgedPaid(), 0);
         assertLe(paid + handler.ghostSwept(), FUNDED);
         assertEq(paid + handler.ghostSwept() + token.balanceOf(address(drop)), FUNDED);
         assertLe(paid, handler.ghostClaimedAmount());

@@ -23,6 +23,7 @@ interface Vm {
     function revertToState(uint256 snapshotId) external returns (bool);
     function getNonce(address account) external view returns (uint64 nonce);
     function computeCreateAddress(address deployer, uint256 nonce) external pure returns (address);
+    function cool(address target) external;
 
     // Callers
     function prank(address msgSender) external;
