@@ -6,7 +6,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const ANVIL_BIN = path.join(REPO_ROOT, 'node_modules', '.bin', 'anvil');
+const ANVIL_WRAPPER = path.join(REPO_ROOT, 'node_modules', '.bin', 'anvil');
+const ARCH: Record<string, string> = { x64: 'amd64', arm64: 'arm64' };
+/**
+ * The native anvil binary of the @foundry-rs/anvil package. node_modules/.bin/anvil is a Node wrapper that,
+ * on SIGINT, forwards the signal and exits at once without waiting for anvil, so anvil could still be writing
+ * its state (and holding the port) after the wrapper is gone: spawn the binary itself when it is there.
+ */
+export function anvilBinary(): string {
+  const native = path.join(
+    REPO_ROOT,
+    'node_modules',
+    '@foundry-rs',
+    `anvil-${process.platform}-${ARCH[process.arch] ?? process.arch}`,
+    'bin',
+    'anvil',
+  );
+  return fs.existsSync(native) ? native : ANVIL_WRAPPER;
+}
 
 export interface AnvilOptions {
   port: number;
@@ -21,10 +38,10 @@ export interface AnvilOptions {
   /** Do not forward anvil's output (default true). */
   silent?: boolean;
   /**
-   * Lift EIP-170's 24,576-byte contract size limit. Metis enforces it, so this is off unless asked for;
-   * the env variable DEVNET_ALLOW_LARGE_CONTRACTS=1 turns it on for local debugging.
+   * Enforce EIP-170's 24,576-byte contract size limit as Metis does. Default false on the devnet so an
+   * oversized contract still runs locally; the deploy module warns about it and refuses it on real networks.
    */
-  allowLargeContracts?: boolean;
+  enforceCodeSizeLimit?: boolean;
   /** Milliseconds to wait for the RPC to answer. Default 30 s. */
   startTimeoutMs?: number;
 }
@@ -99,13 +116,13 @@ export async function startAnvil(opts: AnvilOptions): Promise<AnvilHandle> {
   const host = opts.host ?? '127.0.0.1';
   const chainId = opts.chainId ?? 31337;
   const { port } = opts;
-  if (!fs.existsSync(ANVIL_BIN)) {
-    throw new Error(`anvil not found at ${ANVIL_BIN}; the @foundry-rs/anvil package is missing from node_modules`);
+  if (!fs.existsSync(anvilBinary())) {
+    throw new Error(`anvil not found at ${ANVIL_WRAPPER}; the @foundry-rs/anvil package is missing from node_modules`);
   }
   await assertPortFree(port, host);
 
   const args = ['--host', host, '--port', String(port), '--chain-id', String(chainId), '--hardfork', 'shanghai'];
-  if (opts.allowLargeContracts ?? process.env.DEVNET_ALLOW_LARGE_CONTRACTS === '1') args.push('--disable-code-size-limit');
+  if (!(opts.enforceCodeSizeLimit ?? process.env.DEVNET_ENFORCE_CODE_SIZE === '1')) args.push('--disable-code-size-limit');
   if (opts.blockTime !== undefined) args.push('--block-time', String(opts.blockTime));
   if (opts.stateFile) {
     fs.mkdirSync(path.dirname(opts.stateFile), { recursive: true });
@@ -113,8 +130,33 @@ export async function startAnvil(opts: AnvilOptions): Promise<AnvilHandle> {
     if (fs.existsSync(opts.stateFile) && fs.statSync(opts.stateFile).size === 0) fs.rmSync(opts.stateFile);
     args.push('--state', opts.stateFile, '--state-interval', String(opts.stateInterval ?? 10));
   }
+  const url = `http://${host}:${port}`;
+  // A port we just released can still hold closing connections (FIN-WAIT) that make anvil's bind fail
+  // for a few seconds although nothing listens: retry while our own check says the port is free.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launch(args, url, host, port, chainId, opts);
+    } catch (err) {
+      if (!(err instanceof BindError)) throw err;
+      await assertPortFree(port, host);
+      if (attempt >= 40) throw new PortInUseError(host, port);
+      await sleep(250);
+    }
+  }
+}
+
+class BindError extends Error {}
+
+async function launch(
+  args: string[],
+  url: string,
+  host: string,
+  port: number,
+  chainId: number,
+  opts: AnvilOptions,
+): Promise<AnvilHandle> {
   const silent = opts.silent ?? true;
-  const child: ChildProcess = spawn(ANVIL_BIN, args, {
+  const child: ChildProcess = spawn(anvilBinary(), args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     // own process group is not needed: we signal the pid directly and wait for its exit
   });
@@ -136,12 +178,11 @@ export async function startAnvil(opts: AnvilOptions): Promise<AnvilHandle> {
       resolve();
     });
   });
-  const url = `http://${host}:${port}`;
 
   const deadline = Date.now() + (opts.startTimeoutMs ?? 30_000);
   for (;;) {
     if (exited) {
-      if (/address already in use/i.test(output)) throw new PortInUseError(host, port);
+      if (/address already in use/i.test(output)) throw new BindError();
       throw new Error(`anvil exited with code ${exitCode} before answering:\n${output.trim()}`);
     }
     const id = await rpcChainId(url);

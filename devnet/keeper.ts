@@ -60,6 +60,14 @@ export interface KeeperAction {
   amount?: bigint;
 }
 
+/** The keeper was stopped while a tick was in flight. */
+export class KeeperStoppedError extends Error {
+  constructor() {
+    super('keeper stopped');
+    this.name = 'KeeperStoppedError';
+  }
+}
+
 /** The RPC stayed unreachable (or kept failing) through every retry. */
 export class KeeperRpcError extends Error {
   constructor(
@@ -135,6 +143,8 @@ export class Keeper {
         return await fn();
       } catch (err) {
         if (isRevert(err)) throw err;
+        // Shutting down (Ctrl-C also stops anvil): no point in retrying.
+        if (this.stopped) throw new KeeperStoppedError();
         if (i >= attempts) throw new KeeperRpcError(step, attempts, this.opts.rpcUrl, err);
         this.log(`[keeper] ${step}: ${shortError(err)}; retry ${i}/${attempts - 1} in ${delay} ms`);
         await sleep(delay);
@@ -208,7 +218,7 @@ export class Keeper {
       try {
         await this.withRetry(name, fn);
       } catch (err) {
-        if (err instanceof KeeperRpcError) throw err;
+        if (err instanceof KeeperRpcError || err instanceof KeeperStoppedError) throw err;
         record({ kind: 'error', message: `${name}: ${shortError(err)}` });
       }
     }
@@ -433,6 +443,7 @@ export class Keeper {
     const loop = async () => {
       if (this.stopped) return;
       this.running = this.tick().catch((err) => {
+        if (err instanceof KeeperStoppedError) return;
         this.log(`[keeper] tick failed: ${shortError(err)}`);
         onError?.(err);
       });

@@ -96,10 +96,7 @@ export class MissingConfigError extends Error {
     readonly network: string,
     readonly missing: string[],
   ) {
-    super(
-      `Cannot use network "${network}": missing ${missing.join(', ')}.\n` +
-        missing.map((m) => `  - set ${m.split(' ')[0]}`).join('\n'),
-    );
+    super(`Cannot use network "${network}"; set these environment variables:\n${missing.map((m) => `  ${m}`).join('\n')}`);
     this.name = 'MissingConfigError';
   }
 }

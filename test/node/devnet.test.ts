@@ -253,4 +253,39 @@ describe('devnet: stake, keeper, lens', () => {
     ({ u } = await getAll(u2.address));
     assert.equal(u.metisBalance - metisBefore, parseEther('4900'));
   });
+
+  test('a redemption larger than what nodes can spare: withdraw, unlock, exit delay, claim, fund', async () => {
+    const u1 = users[1]!;
+    const m = d.manifest.contracts;
+    const c = users[0]!;
+    // user 1 leaves seMETIS for eMETIS and asks for 25,000 of it back
+    const shares = await read<bigint>(u1, m.seMetis, seMetisAbi, 'balanceOf', [u1.address]);
+    await write(u1, m.seMetis, seMetisAbi, 'redeem', [shares, u1.address, u1.address]);
+    await write(u1, m.eMetis, eMetisAbi, 'approve', [m.redemptionQueue, maxUint256]);
+    await write(u1, m.redemptionQueue, redemptionQueueAbi, 'requestRedemption', [parseEther('25000'), u1.address]);
+
+    await tick();
+    const unlock = actions.find((a) => a.kind === 'unlock');
+    assert.ok(unlock, actions.map((a) => a.message).join(' | '));
+    const state = await read<number>(c, m.stakingManager, stakingManagerAbi, 'nodeState', [0n]);
+    assert.equal(state, 2, 'node 0 is unlocking');
+    // nothing more to do until the exit delay passes: a second tick does not unlock another node
+    await tick();
+    assert.equal(actions.filter((a) => a.kind === 'unlock' || a.kind === 'withdraw').length, 0, actions.map((a) => a.message).join(' | '));
+
+    const { p } = await getAll(u1.address);
+    assert.ok(p.queueUnfinalized > 0n, 'the ticket waits for the node');
+    await evmIncreaseTime(d.url, 21 * 86_400 + 1);
+    await tick();
+    const kinds = actions.map((a) => a.kind);
+    assert.ok(kinds.includes('claim') && kinds.includes('fund'), actions.map((a) => a.message).join(' | '));
+    const after = await getAll(u1.address);
+    assert.equal(after.p.queueUnfinalized, 0n, 'every ticket funded');
+    assert.equal(await read<number>(c, m.stakingManager, stakingManagerAbi, 'nodeState', [0n]), 3, 'node 0 closed');
+    // what is left in the buffer (about 5,100 METIS) is below minLock: no new seat, nothing locked
+    assert.equal(after.p.totalLocked, 0n);
+    assert.ok(after.p.buffered > 0n && after.p.buffered < parseEther('20000'), `buffer ${after.p.buffered}`);
+    assert.ok(!kinds.includes('allocate'));
+    assert.equal(after.p.tvl, after.p.buffered, 'all backing is back in the buffer');
+  });
 });

@@ -1,0 +1,30 @@
+// Small helpers shared by the command-line entry points.
+import fs from 'node:fs';
+import path from 'node:path';
+import { BaseError } from 'viem';
+import type { Manifest } from './deploy.js';
+import { DEFAULT_MANIFEST_DIR } from './deploy.js';
+import { MissingConfigError } from './networks.js';
+
+/** Prints a one-line (or short) reason and exits 1; stack traces only with DEBUG=1. */
+export function fail(err: unknown): never {
+  if (process.env.DEBUG === '1') console.error(err);
+  let msg: string;
+  if (err instanceof MissingConfigError) msg = err.message;
+  else if (err instanceof BaseError) msg = err.shortMessage + (err.details ? ` (${err.details})` : '');
+  else if (err instanceof Error) msg = err.message;
+  else msg = String(err);
+  console.error(`error: ${msg}`);
+  process.exit(1);
+}
+
+/** Loads contracts/deployments/<chainId>.json (or `file`), with a clear message when it is missing. */
+export function loadManifest(chainId: number, file?: string): Manifest {
+  const f = file ?? path.join(DEFAULT_MANIFEST_DIR, `${chainId}.json`);
+  if (!fs.existsSync(f)) {
+    throw new Error(`no deployment manifest at ${path.relative(process.cwd(), f)}; deploy first (npm run deploy -- --network <name>) or pass --manifest <file>`);
+  }
+  const m = JSON.parse(fs.readFileSync(f, 'utf8')) as Manifest;
+  if (m.chainId !== chainId) throw new Error(`${f} is for chain ${m.chainId}, expected ${chainId}`);
+  return m;
+}
