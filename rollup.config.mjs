@@ -83,6 +83,107 @@ export function setErrorConfig() {}`;
   };
 }
 
+/**
+ * Collapses the indentation inside Lit's html`` and css`` templates in widget/ sources (terser leaves
+ * template literal text alone). Newline-plus-indent becomes one space (or nothing between tags and in CSS
+ * punctuation), which renders the same.
+ */
+export function minifyTemplates() {
+  const collapse = (text, isCss) => {
+    let t = text.replace(/\s*\n\s*/g, ' ');
+    t = t.replace(/>\s+</g, '><');
+    if (isCss) t = t.replace(/\s*([{};,>])\s*/g, '$1').replace(/:\s+/g, ':');
+    return t;
+  };
+  // Walks a template literal starting after its opening backtick; returns [newText, endIndex].
+  const walkTemplate = (src, i, isCss) => {
+    let out = '';
+    let chunk = '';
+    while (i < src.length) {
+      const c = src[i];
+      if (c === '\\') {
+        chunk += c + src[i + 1];
+        i += 2;
+      } else if (c === '`') {
+        return [out + collapse(chunk, isCss) + '`', i + 1];
+      } else if (c === '$' && src[i + 1] === '{') {
+        out += collapse(chunk, isCss) + '${';
+        chunk = '';
+        const [expr, j] = walkCode(src, i + 2, '}');
+        out += expr + '}';
+        i = j;
+      } else {
+        chunk += c;
+        i++;
+      }
+    }
+    throw new Error('unterminated template');
+  };
+  // Walks code until the closing `close` at depth 0, minifying nested html/css templates.
+  const walkCode = (src, i, close) => {
+    let out = '';
+    let depth = 0;
+    while (i < src.length) {
+      const c = src[i];
+      if (c === "'" || c === '"') {
+        let j = i + 1;
+        while (src[j] !== c) j += src[j] === '\\' ? 2 : 1;
+        out += src.slice(i, j + 1);
+        i = j + 1;
+      } else if (c === '`') {
+        const tag = /(?:html|css)\s*$/.exec(out);
+        const [t, j] = tag ? walkTemplate(src, i + 1, tag[0].startsWith('css')) : walkRaw(src, i + 1);
+        out += '`' + t;
+        i = j;
+      } else if (c === '/' && src[i + 1] === '/') {
+        const j = src.indexOf('\n', i);
+        out += src.slice(i, j);
+        i = j;
+      } else if (c === '/' && src[i + 1] === '*') {
+        const j = src.indexOf('*/', i) + 2;
+        out += src.slice(i, j);
+        i = j;
+      } else {
+        if (c === '{' || c === '(' || c === '[') depth++;
+        if (c === '}' || c === ')' || c === ']') {
+          if (depth === 0 && c === close) return [out, i + 1];
+          depth--;
+        }
+        out += c;
+        i++;
+      }
+    }
+    return [out, i];
+  };
+  // A template literal that is not html/css: copied verbatim (its ${} code is still walked).
+  const walkRaw = (src, i) => {
+    let out = '';
+    while (i < src.length) {
+      const c = src[i];
+      if (c === '\\') {
+        out += c + src[i + 1];
+        i += 2;
+      } else if (c === '`') return [out + '`', i + 1];
+      else if (c === '$' && src[i + 1] === '{') {
+        const [expr, j] = walkCode(src, i + 2, '}');
+        out += '${' + expr + '}';
+        i = j;
+      } else {
+        out += c;
+        i++;
+      }
+    }
+    throw new Error('unterminated template');
+  };
+  return {
+    name: 'minify-lit-templates',
+    transform(code, id) {
+      if (!/[\\/]widget[\\/].*\.ts$/.test(id)) return null;
+      return { code: walkCode(code, 0, null)[0], map: null };
+    },
+  };
+}
+
 const terserOptions = (module) => ({
   module,
   ecma: 2020,
@@ -95,6 +196,7 @@ export const widgetConfig = {
   plugins: [
     slimViemErrors(),
     tsJsResolver(),
+    minifyTemplates(),
     resolve({ browser: true, exportConditions: ['production', 'browser', 'module', 'import', 'default'] }),
     esbuild({ target: 'es2020', tsconfig: 'tsconfig.json', minify: false }),
   ],

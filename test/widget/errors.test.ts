@@ -22,9 +22,11 @@ async function stakeAttempt(el: MetisStakeWidget, amount: string) {
 
 const errorText = (el: MetisStakeWidget) => text(el, '[part~=status] [part~=error]');
 
-function notStuck(el: MetisStakeWidget) {
+/** Nothing stays in a busy/loading state (the refresh after a failure may still be in flight briefly). */
+async function notStuck(el: MetisStakeWidget) {
   expect(el.tx.busy, 'tx not busy').to.equal(false);
-  expect(el.wallet.loading, 'not loading').to.equal(false);
+  await until(() => !el.wallet.loading, 'loading to end', 5000);
+  await el.updateComplete;
   expect(($(el, '[data-action=stake]') as HTMLButtonElement | null)?.disabled ?? false, 'action enabled again').to.equal(false);
 }
 
@@ -41,7 +43,7 @@ describe('errors in plain words', () => {
     expect(errorText(el)).to.equal('Failed: You rejected the request in your wallet.');
     expect(events.errors.at(-1)!.detail).to.include({ action: 'stake', code: 'rejected' });
     expect(events.errors.at(-1)!.composed && events.errors.at(-1)!.bubbles).to.equal(true);
-    notStuck(el);
+    await notStuck(el);
     wallet.reject.clear();
     click(el, '[part~=status] [part~=retry]');
     await until(() => el.tx.stage.kind === 'success', 'retry success', 20000);
@@ -63,7 +65,7 @@ describe('errors in plain words', () => {
     expect(errorText(el)).to.equal('Failed: Insufficient balance (including gas).');
     expect(wallet.count('eth_sendTransaction'), 'never asked the wallet').to.equal(0);
     expect(events.errors.map((e) => e.detail.code)).to.deep.equal(['insufficient-funds', 'insufficient-funds']);
-    notStuck(el);
+    await notStuck(el);
   });
 
   it('below minimum: checked before sending, and decoded from the revert when the lens was stale', async () => {
@@ -82,7 +84,7 @@ describe('errors in plain words', () => {
     expect(s.error).to.include({ code: 'below-minimum', errorName: 'ManagerBelowMinimum' });
     expect(errorText(el)).to.equal('Failed: The amount is below the minimum. (ManagerBelowMinimum)');
     expect(wallet.count('eth_sendTransaction', (p) => (p as [{ to: string }])[0].to === manifest.contracts.stakingManager)).to.equal(0);
-    notStuck(el);
+    await notStuck(el);
   });
 
   it('above maximum: a redemption larger than the queue allows', async () => {
@@ -110,7 +112,7 @@ describe('errors in plain words', () => {
     expect(el.wallet.screen!.protocol.paused).to.equal(true);
     s = await stakeAttempt(el, '1');
     expect(s.error.code).to.equal('paused');
-    notStuck(el);
+    await notStuck(el);
   });
 
   it('wrong network: explains, offers the switch, adds the chain on 4902 with the manifest rpcUrl, then works', async () => {
@@ -149,7 +151,7 @@ describe('errors in plain words', () => {
     const s = await stakeAttempt(el, '1');
     expect(s.error.code).to.equal('rpc-unreachable');
     expect(errorText(el)).to.equal('Failed: The network cannot be reached. Check your connection and retry.');
-    notStuck(el);
+    await notStuck(el);
     wallet.down = false;
 
     const { el: el2, events } = await mount({ 'manifest-url': '/devnet/manifest-down.json' });
