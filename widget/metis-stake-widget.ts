@@ -284,4 +284,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'metis-stake-widget': MetisStakeWidget;
   }
+  interface HTMLElementEventMap {
+    'stake-connected': CustomEvent<StakeEventDetails['stake-connected']>;
+    'stake-submitted': CustomEvent<StakeEventDetails['stake-submitted']>;
+    'stake-confirmed': CustomEvent<StakeEventDetails['stake-confirmed']>;
+    'stake-error': CustomEvent<StakeEventDetails['stake-error']>;
+  }
 }

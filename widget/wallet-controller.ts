@@ -106,7 +106,8 @@ export class WalletController implements ReactiveController {
   /** Where reads go: the wallet when it is on the right chain, else the manifest's RPC. */
   private reader(): RequestFn | undefined {
     const p = this.provider;
-    if (p && this.chainId !== undefined && this.chainId === this.expectedChainId) return (a) => p.request(a);
+    const expected = this.expectedChainId;
+    if (p && this.chainId !== undefined && (expected === undefined || this.chainId === expected)) return (a) => p.request(a);
     if (this.manifest?.rpcUrl) return httpRequest(this.manifest.rpcUrl);
     return undefined;
   }

@@ -138,6 +138,22 @@ describe('theming, language, keyboard', () => {
   });
 });
 
+describe('lens-only (read-only) embedding', () => {
+  isolate();
+
+  it('with lens + chain-id and a provider it shows the figures and says transactions need a manifest', async () => {
+    const { accounts, manifest } = await devnet();
+    const wallet = new TestWallet(accounts[1]!);
+    const { el } = await mount({ lens: manifest.contracts.lens, 'chain-id': String(manifest.chainId) }, wallet);
+    await until(() => el.wallet.screen, 'figures through the provider');
+    await el.selectTab('rewards');
+    await el.updateComplete;
+    expect(text(el, '[data-figure=fee] dd')).to.equal('10.00%');
+    expect(el.shadowRoot!.textContent).to.contain('Read-only: set manifest-url to enable transactions.');
+    expect(wallet.count('eth_call')).to.equal(1);
+  });
+});
+
 describe('accessibility (axe-core)', () => {
   isolate();
 
