@@ -51,7 +51,7 @@ export async function read<T>(to: Address, abi: Abi, functionName: string, args:
 /** Sends a transaction from an unlocked anvil account (admin/keeper actions behind the widget's back). */
 export async function sendAs(from: Address, to: Address, data: Hex): Promise<void> {
   const hash = await rpc<Hex>('eth_sendTransaction', [{ from, to, data }]);
-  const r = await rpc<{ status: Hex }>('eth_getTransactionReceipt', [hash]);
+  const r = await until(() => rpc<{ status: Hex } | null>('eth_getTransactionReceipt', [hash]), `receipt of ${hash}`);
   if (r.status !== '0x1') throw new Error(`tx to ${to} reverted`);
 }
 
