@@ -100,6 +100,13 @@ export class TxController implements ReactiveController {
     }
   }
 
+  /** Sends several transactions in order (e.g. a snap's required approval, then its transaction). */
+  async sendAll(txs: TxRequest[]): Promise<Hex | undefined> {
+    let hash: Hex | undefined;
+    for (const t of txs) hash = await this.send(t);
+    return hash;
+  }
+
   /** Simulates, estimates, checks gas funds, sends, waits. Resolves with the hash once mined successfully. */
   async send(tx: TxRequest): Promise<Hex> {
     const w = this.wallet;

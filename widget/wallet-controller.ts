@@ -6,6 +6,7 @@ import {
   ProtocolError,
   chainIdOf,
   classifyError,
+  contractKeyOf,
   fetchAirdropProofs,
   fetchManifest,
   findClaim,
@@ -18,8 +19,17 @@ import {
   type Manifest,
   type RequestFn,
   type Screen,
+  type TxRequest,
 } from '../contracts/bindings/index.js';
 import { discoverWallets, injectedWallet, type DiscoveredWallet } from './eip6963.js';
+
+interface SnapTx {
+  from?: Address;
+  to: Address;
+  data: Hex;
+  value?: string | number;
+  chainId?: number | string;
+}
 
 const ZERO: Address = '0x0000000000000000000000000000000000000000';
 
@@ -286,14 +296,27 @@ export class WalletController implements ReactiveController {
     await this.detectSnap();
   }
 
-  /** Asks the snap for a transaction (it shows its own confirmation); returns what it built. */
-  async invokeSnap(method: 'stake' | 'restake' | 'stakeAndRestake', params: Record<string, unknown>) {
+  /**
+   * Asks the snap for a transaction (it shows its own confirmation). The snap returns
+   * `{ from, to, data, value, chainId, requires? }`; `requires` are approvals to send first. Everything it
+   * returns must be for this account and chain and go to a protocol contract, else nothing is sent.
+   */
+  async invokeSnap(method: 'stake' | 'restake' | 'stakeAndRestake', params: Record<string, unknown>): Promise<TxRequest[]> {
     const p = this.provider!;
     const res = (await p.request({
       method: 'wallet_invokeSnap',
       params: { snapId: this.host.config().snapId, request: { method, params } },
-    })) as { from?: Address; to: Address; data: Hex; value?: string | number; chainId?: number | string } | null;
-    if (!res || typeof res.to !== 'string' || typeof res.data !== 'string') throw new ProtocolError('unknown', 'the snap returned no transaction');
-    return { to: res.to, data: res.data, value: BigInt(res.value ?? 0) };
+    })) as (SnapTx & { requires?: SnapTx[] }) | null;
+    return [...(res?.requires ?? []), res].map((t) => {
+      if (
+        !t ||
+        typeof t.data !== 'string' ||
+        !contractKeyOf(this.manifest!, t.to) ||
+        (t.from && t.from.toLowerCase() !== this.account?.toLowerCase()) ||
+        (t.chainId !== undefined && Number(t.chainId) !== this.expectedChainId)
+      )
+        throw new ProtocolError('unknown', 'the snap returned an unexpected transaction');
+      return { to: t.to, data: t.data, value: BigInt(t.value ?? 0) };
+    });
   }
 }

@@ -42,19 +42,15 @@ function restake(w: MetisStakeWidget) {
     symbol: 'seMETIS',
     pick: (u) => u.seMetisBalance,
     steps: () => {
+      const label = w.t('stepAction', { action: w.t('restake') });
+      // through the snap: it returns the eMETIS approval in `requires` when the allowance is short
+      if (w.wallet.snap === 'installed')
+        return [{ label, run: async () => w.tx.sendAll(await w.wallet.invokeSnap('restake', { amount: toDecimalString(amount), chainId: m.chainId })) }];
       const steps: Step[] = [];
       if ((w.wallet.screen?.user.eMetisAllowanceToVault ?? 0n) < amount) {
         steps.push({ label: w.t('stepApprove', { symbol: 'eMETIS' }), run: () => w.tx.send(approveTx(m.contracts.eMetis, m.contracts.seMetis, amount)) });
       }
-      steps.push({
-        label: w.t('stepAction', { action: w.t('restake') }),
-        run: async () =>
-          w.tx.send(
-            w.wallet.snap === 'installed'
-              ? await w.wallet.invokeSnap('restake', { amount: toDecimalString(amount), chainId: m.chainId })
-              : restakeTx(m, { assets: amount, receiver: w.wallet.account as Address }),
-          ),
-      });
+      steps.push({ label, run: () => w.tx.send(restakeTx(m, { assets: amount, receiver: w.wallet.account as Address })) });
       return steps;
     },
   });

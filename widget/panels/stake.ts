@@ -46,6 +46,21 @@ function stake(w: MetisStakeWidget) {
     pick: (u) => (restake ? u.seMetisBalance : u.eMetisBalance),
     steps: () => {
       const account = w.wallet.account as Address;
+      // through the snap: it handles allowances itself (permit, or an approval in `requires`)
+      if (w.wallet.snap === 'installed')
+        return [
+          {
+            label: w.t('stepAction', { action: w.t('stake') }),
+            run: async () =>
+              w.tx.sendAll(
+                await w.wallet.invokeSnap(restake ? 'stakeAndRestake' : 'stake', {
+                  amount: toDecimalString(amount),
+                  ...(referral ? { referral } : {}),
+                  chainId: m.chainId,
+                }),
+              ),
+          },
+        ];
       const steps: Step[] = [];
       const allowance = w.wallet.screen?.user.metisAllowanceToManager ?? 0n;
       if (allowance < amount) {
@@ -53,16 +68,7 @@ function stake(w: MetisStakeWidget) {
       }
       steps.push({
         label: w.t('stepAction', { action: w.t('stake') }),
-        run: async () =>
-          w.tx.send(
-            w.wallet.snap === 'installed'
-              ? await w.wallet.invokeSnap(restake ? 'stakeAndRestake' : 'stake', {
-                  amount: toDecimalString(amount),
-                  ...(referral ? { referral } : {}),
-                  chainId: m.chainId,
-                })
-              : stakeTx(m, { amount, receiver: account, restake, ...(referral ? { referral } : {}) }),
-          ),
+        run: () => w.tx.send(stakeTx(m, { amount, receiver: account, restake, ...(referral ? { referral } : {}) })),
       });
       return steps;
     },
