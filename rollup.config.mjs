@@ -72,13 +72,19 @@ export function setErrorConfig() {}`;
       const needed = new Set(classes.map((c) => c[1]).filter((p) => !local.has(p) && p !== 'Error'));
       const keep = imports.filter((line) => [...needed].some((n) => line.includes(n)));
       const body = classes
-        .map(
-          ([name, parent]) => `export class ${name} extends ${parent} {
-  constructor(a, b) { super(typeof a === 'string' ? a : '${name}', { ...(b ?? (typeof a === 'object' ? a : {})), name: '${name}' }); Object.assign(this, typeof a === 'object' ? a : {}); this.name = '${name}'; }
-}`,
-        )
+        .map(([name, parent]) => `export const ${name} = /*#__PURE__*/ __slimError('${name}', ${parent});`)
         .join('\n');
-      return `${keep.join('\n')}\n${body}`;
+      const factory = `function __slimError(name, Parent) {
+  return class extends Parent {
+    constructor(a, b) {
+      const o = typeof a === 'object' && a ? a : {};
+      super(typeof a === 'string' ? a : name, { ...(b ?? o), name });
+      Object.assign(this, o);
+      this.name = name;
+    }
+  };
+}`;
+      return `${keep.join('\n')}\n${factory}\n${body}`;
     },
   };
 }
