@@ -27,8 +27,8 @@ import {ISeMetis} from "../interfaces/ISeMetis.sol";
 /// slot) instead of ERC20's own mapping, so a deposit writes one account slot; `balanceOf`, `totalSupply`
 /// and `_update` are overridden. 192 bits of shares leave room for the share count to explode after a
 /// total loss (price -> ~0): even then a deposit of the whole METIS supply still fits. The basis is
-/// rounded up to the gwei on deposit (so `rewardsEarned` is understated by < 1 gwei) and moved rounded down
-/// on transfers (a receiver's figure may include < 1 gwei of principal per transfer received).
+/// rounded up to the gwei on deposit (so `rewardsEarned` is understated by < 1 gwei) and moved or removed
+/// rounded down on transfers and withdrawals (each may count < 1 gwei of principal as reward).
 /// The asset is the protocol's own eMETIS (a plain ERC-20 without transfer hooks), so no reentrancy guard
 /// is needed; state is written before every outgoing transfer anyway.
 contract SeMetis is ERC4626, AccessControl, ISeMetis {

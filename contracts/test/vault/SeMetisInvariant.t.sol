@@ -28,7 +28,7 @@ contract VaultHandler is Test {
     uint256 public ghostDispatched;
     uint256 public ghostAbsorbed;
     uint256 public ghostDonated;
-    uint256 public ghostTransfers;
+    uint256 public ghostGweiRoundings; // transfers and withdrawals: each may misplace < 1 gwei of basis
     bool public ghostPriceDecreasedWithoutLoss;
     mapping(address actor => uint256) public deposited;
     mapping(address actor => uint256) public withdrawn;
@@ -96,7 +96,12 @@ contract VaultHandler is Test {
 
     function mint(uint256 seed, uint256 shares) external checksPrice {
         address user = _actor(seed);
-        uint256 max = Math.min(vault.maxMint(user), vault.convertToShares(1e26));
+        uint256 max = vault.maxMint(user);
+        // After repeated total losses the share count per eMETIS is astronomical and the conversion of a
+        // large amount overflows 256 bits (the view reverts); then maxMint alone bounds the call.
+        try vault.convertToShares(1e26) returns (uint256 capped) {
+            max = Math.min(max, capped);
+        } catch {}
         if (max == 0) return;
         shares = bound(shares, 1, max);
         uint256 assets = vault.previewMint(shares);
@@ -133,6 +138,7 @@ contract VaultHandler is Test {
         vault.withdraw(assets, user, user);
         ghostWithdrawn += assets;
         withdrawn[user] += assets;
+        ++ghostGweiRoundings;
     }
 
     function redeem(uint256 seed, uint256 shares) external checksPrice {
@@ -145,6 +151,7 @@ contract VaultHandler is Test {
         uint256 assets = vault.redeem(shares, user, user);
         ghostWithdrawn += assets;
         withdrawn[user] += assets;
+        ++ghostGweiRoundings;
     }
 
     function transferShares(uint256 fromSeed, uint256 toSeed, uint256 shares) external checksPrice {
@@ -152,12 +159,14 @@ contract VaultHandler is Test {
         address to = _actor(toSeed);
         uint256 bal = vault.balanceOf(from);
         shares = bound(shares, 0, bal);
+        // Balances are 192-bit: after total losses two huge positions may not be mergeable (reverts cleanly).
+        if (from != to && vault.balanceOf(to) + shares > type(uint192).max) return;
         uint256 value = vault.previewMint(shares);
         uint256 basisBefore = vault.costBasis(from) + (from == to ? 0 : vault.costBasis(to));
         vm.prank(from);
         vault.transfer(to, shares);
         if (from != to) receivedValue[to] += value;
-        ++ghostTransfers;
+        ++ghostGweiRoundings;
         uint256 basisAfter = vault.costBasis(from) + (from == to ? 0 : vault.costBasis(to));
         require(basisAfter == basisBefore, "basis not conserved");
     }
@@ -279,7 +288,8 @@ contract SeMetisInvariantTest is VaultBase {
         for (uint256 i; i < n; ++i) {
             sum += vault.rewardsEarned(handler.actors(i));
         }
-        // Rounding: a transfer moves the gwei cost basis rounded down (< 1 gwei of principal per transfer).
-        assertLe(sum, handler.ghostRewardsToVault() + 1e9 * handler.ghostTransfers() + 64);
+        // Rounding: transfers and withdrawals move/remove the gwei cost basis rounded down, so each may count
+        // < 1 gwei of principal as reward.
+        assertLe(sum, handler.ghostRewardsToVault() + 1e9 * handler.ghostGweiRoundings() + 64);
     }
 }
