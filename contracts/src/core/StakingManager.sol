@@ -68,6 +68,8 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
     event ManagerInitialized(address eMetis, address seMetis, address dispatcher, address redemptionQueue);
     event Paused(address account);
     event Unpaused(address account);
+    /// @notice eMETIS is fully backed again after an uncovered loss (new eMETIS is minted 1:1 again).
+    event BackingRestored(uint256 totalBacking, uint256 eMetisSupply);
 
     error ManagerAlreadyInitialized();
     error ManagerNotInitialized();
@@ -177,7 +179,7 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
         // 1. top active nodes up to the max lock
         for (uint256 i; i < count && available != 0; ++i) {
             Node storage n = _nodes[i];
-            if (n.state != NodeState.Active || n.principal >= maxLock) continue;
+            if (n.state != NodeState.Active || n.principal >= maxLock || !_stillActive(i, n)) continue;
             uint256 amount = Math.min(maxLock - n.principal, available);
             n.principal += amount;
             totalPrincipal += amount;
@@ -219,11 +221,15 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
             // an unlocking node's reward is paid by unlock/unlockClaim; only active nodes pay on withdrawRewards
             uint256 seqId = n.seqId;
             if (
-                _pool.sequencerStatus(seqId) == ISequencerLockingPool.Status.Active
-                    && _pool.sequencerReward(seqId) != 0
+                _pool.sequencerStatus(seqId) == ISequencerLockingPool.Status.Active && _pool.sequencerReward(seqId) != 0
             ) n.agent.withdrawRewards();
         }
         rewards = _metis.balanceOf(address(this)) - before;
+        if (_underBacked && totalBacking() >= _eMetis.totalSupply()) {
+            // backing was restored (e.g. a compensation paid to the buffer): back to 1:1 minting
+            _underBacked = false;
+            emit BackingRestored(totalBacking(), _eMetis.totalSupply());
+        }
         if (!_underBacked) {
             // While fully backed, any METIS beyond the eMETIS supply is reward: what the nodes just paid plus
             // anything paid outside a harvest (e.g. the pending reward an admin forceUnlock sends us).
@@ -263,8 +269,8 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
     {
         if (amount == 0) revert ManagerZeroAmount();
         Node storage n = _nodes[nodeIndex];
+        _syncNode(nodeIndex, n); // may notice a forced unlock
         if (n.state != NodeState.Active) revert ManagerNodeNotActive(nodeIndex);
-        _syncNode(nodeIndex, n);
         uint256 minLock = _pool.minLock();
         if (n.principal < amount + minLock) {
             revert ManagerBelowMinLock(n.principal > amount ? n.principal - amount : 0, minLock);
@@ -280,8 +286,8 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
     /// @inheritdoc IStakingManager
     function unlockNode(uint256 nodeIndex) external onlyRole(KEEPER_ROLE) nonReentrant knownNode(nodeIndex) {
         Node storage n = _nodes[nodeIndex];
+        _syncNode(nodeIndex, n); // may notice a forced unlock
         if (n.state != NodeState.Active) revert ManagerNodeNotActive(nodeIndex);
-        _syncNode(nodeIndex, n);
         n.state = NodeState.Unlocking;
         uint256 before = _metis.balanceOf(address(this));
         n.agent.unlock();
@@ -477,8 +483,9 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
     /// @dev eMETIS for `assets` METIS at the backing ratio (rounded down), computed before the METIS arrives.
     function _quoteUnderBacked(uint256 assets) private view returns (uint256) {
         uint256 backing = totalBacking();
-        if (backing == 0) return assets;
-        return Math.mulDiv(assets, _eMetis.totalSupply(), backing);
+        uint256 supply = _eMetis.totalSupply();
+        if (backing == 0 || backing >= supply) return assets;
+        return Math.mulDiv(assets, supply, backing);
     }
 
     function _stakeAndRestake(uint256 assets, address receiver, address referral) private returns (uint256 shares) {
@@ -491,6 +498,7 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
 
     /// @dev A permit that fails (e.g. front-run, already used) is ignored; the transfer then needs the allowance.
     function _permit(uint256 assets, uint256 deadline, uint8 v, bytes32 r, bytes32 s) private {
+        // solhint-disable-next-line no-empty-blocks
         try IERC20Permit(address(_metis)).permit(msg.sender, address(this), assets, deadline, v, r, s) {} catch {}
     }
 
@@ -509,16 +517,28 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
         uint256 eMetisOut = rewards;
         if (_underBacked) {
             uint256 backingBefore = totalBacking() - rewards;
-            if (backingBefore != 0) eMetisOut = Math.mulDiv(rewards, _eMetis.totalSupply(), backingBefore);
+            uint256 supply = _eMetis.totalSupply();
+            if (backingBefore != 0 && backingBefore < supply) eMetisOut = Math.mulDiv(rewards, supply, backingBefore);
         }
         IRewardDispatcher d = _dispatcher;
         _eMetis.mint(address(d), eMetisOut);
         (toTreasury, toVault) = d.dispatch();
     }
 
+    /// @dev True if the pool still has the node active; a node the pool unlocked on its own (an admin
+    /// `forceUnlock`) is moved to Unlocking so nothing tries to relock or withdraw from it.
+    function _stillActive(uint256 nodeIndex, Node storage n) private returns (bool) {
+        if (_pool.sequencerStatus(n.seqId) == ISequencerLockingPool.Status.Active) return true;
+        n.state = NodeState.Unlocking;
+        emit NodeUnlockStarted(nodeIndex, n.principal);
+        return false;
+    }
+
     /// @dev Compares a live node's tracked principal with the pool's balance; records a shortfall as a loss.
+    /// Also notices a forced unlock.
     function _syncNode(uint256 nodeIndex, Node storage n) private returns (uint256 loss) {
-        if (n.state != NodeState.Active && n.state != NodeState.Unlocking) return 0;
+        if (n.state == NodeState.Active) _stillActive(nodeIndex, n);
+        else if (n.state != NodeState.Unlocking) return 0;
         uint256 poolBalance = _pool.sequencerBalance(n.seqId);
         if (poolBalance < n.principal) {
             loss = n.principal - poolBalance;

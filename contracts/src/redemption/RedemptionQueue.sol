@@ -113,8 +113,9 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
         bytes32 s
     ) external returns (uint256 ticketId) {
         // a failed permit (front-run, already used) is ignored; the transfer then needs the allowance
-        try IERC20Permit(address(_eMetis)).permit(msg.sender, address(this), eMetisAmount, deadline, v, r, s) {}
-            catch {}
+        IERC20Permit token = IERC20Permit(address(_eMetis));
+        // solhint-disable-next-line no-empty-blocks
+        try token.permit(msg.sender, address(this), eMetisAmount, deadline, v, r, s) {} catch {}
         ticketId = _request(eMetisAmount, owner);
     }
 
@@ -212,8 +213,7 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
             else hi = mid - 1;
         }
         lastId = lo;
-        eMetisAmount = _tickets[lo].cumulative == 0 ? 0 : _tickets[lo].cumulative - base;
-        if (lo == _lastFinalizedId) eMetisAmount = 0;
+        eMetisAmount = lo == _lastFinalizedId ? 0 : _tickets[lo].cumulative - base;
     }
 
     /// @inheritdoc IRedemptionQueue
@@ -274,7 +274,9 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
     function ticketsOf(address owner) external view returns (uint256[] memory ids) {
         uint256[] storage received = _received[owner];
         uint256 max = received.length;
-        for (uint256 id = _lastMintedTo[owner]; id != 0; id = _tickets[id].prevOfOwner) ++max;
+        for (uint256 id = _lastMintedTo[owner]; id != 0; id = _tickets[id].prevOfOwner) {
+            ++max;
+        }
         ids = new uint256[](max);
         uint256 n;
         for (uint256 id = _lastMintedTo[owner]; id != 0; id = _tickets[id].prevOfOwner) {

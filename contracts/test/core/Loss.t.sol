@@ -174,9 +174,7 @@ contract LossTest is Fixture {
         vm.startPrank(bob);
         assertEq(queue.claim(t1, bob), 20_000e18);
         vm.expectRevert(
-            abi.encodeWithSelector(
-                IRedemptionQueue.QueueNotMature.selector, t2, queue.getTicket(t2).maturity
-            )
+            abi.encodeWithSelector(IRedemptionQueue.QueueNotMature.selector, t2, queue.getTicket(t2).maturity)
         );
         queue.claim(t2, bob);
         vm.stopPrank();
@@ -198,6 +196,58 @@ contract LossTest is Fixture {
         emit IStakingManager.LossRecorded(0, 2_000e18, 2_000e18, 0, 1e18);
         manager.claimUnlockedNode(0);
         assertEq(manager.bufferedMetis(), 38_001e18);
+        _assertFullyBacked();
+    }
+
+    function test_forceUnlockedNodeIsSkippedByAllocateAndKeeperPaths() public {
+        _setUpNode(5_000e18, 45_000e18);
+        _addSeat(2);
+        vm.prank(admin);
+        pool.forceUnlock(seqId, 0);
+        _stake(carol, 30_000e18);
+        // allocate notices the forced unlock instead of reverting on relock, and opens the next seat
+        vm.expectEmit(address(manager));
+        emit IStakingManager.NodeUnlockStarted(0, 50_001e18);
+        _allocate();
+        assertEq(uint256(manager.nodeState(0)), uint256(StakingManager.NodeState.Unlocking));
+        (,,, uint256 p1,) = manager.node(1);
+        assertEq(p1, 30_000e18);
+        assertEq(manager.totalLocked(), 30_000e18);
+        assertEq(manager.totalPrincipal(), 80_001e18);
+        vm.startPrank(keeper);
+        vm.expectRevert(abi.encodeWithSelector(IStakingManager.ManagerNodeNotActive.selector, 0));
+        manager.withdrawFromNode(0, 1e18);
+        vm.expectRevert(abi.encodeWithSelector(IStakingManager.ManagerNodeNotActive.selector, 0));
+        manager.unlockNode(0);
+        vm.stopPrank();
+        _assertFullyBacked();
+    }
+
+    function test_syncNoticesForcedUnlock() public {
+        _setUpNode(5_000e18, 45_000e18);
+        vm.prank(admin);
+        pool.forceUnlock(seqId, 0);
+        assertEq(manager.syncNode(0), 0);
+        assertEq(uint256(manager.nodeState(0)), uint256(StakingManager.NodeState.Unlocking));
+    }
+
+    function test_compensationRestoresBackingAndOneToOneMinting() public {
+        _setUpNode(1_000e18, 29_000e18);
+        _slash(3_001e18);
+        manager.syncNode(0);
+        assertTrue(manager.underBacked());
+        // someone (e.g. an insurance fund) pays the uncovered 2,000 METIS back into the buffer
+        _fund(admin, 2_000e18);
+        vm.prank(admin);
+        metis.transfer(address(manager), 2_000e18);
+        assertEq(manager.backingRatio(), 1e18);
+        // until a harvest notices, new stakes are still quoted at the (now full) ratio: 1:1
+        assertEq(_stake(carol, 10e18), 10e18);
+        vm.expectEmit(address(manager));
+        emit StakingManager.BackingRestored(manager.totalBacking(), eMetis.totalSupply());
+        manager.harvest();
+        assertFalse(manager.underBacked());
+        assertEq(_stake(carol, 10e18), 10e18);
         _assertFullyBacked();
     }
 }

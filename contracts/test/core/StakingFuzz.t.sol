@@ -58,9 +58,7 @@ contract StakingFuzzTest is Fixture {
     }
 
     /// @dev Several users redeem in a fuzzed order; each ticket pays exactly its eMETIS at a full backing.
-    function testFuzz_redeem_orderingsPayExactly(uint256[4] memory amounts, uint256 orderSeed, uint256 fundAt)
-        public
-    {
+    function testFuzz_redeem_orderingsPayExactly(uint256[4] memory amounts, uint256 orderSeed, uint256 fundAt) public {
         address[4] memory users = [alice, bob, carol, makeAddr("dave")];
         uint256 total;
         for (uint256 i; i < 4; ++i) {
@@ -162,9 +160,7 @@ contract StakingFuzzTest is Fixture {
         } else if (amount < 0.01 ether) {
             vm.expectRevert(abi.encodeWithSelector(IRedemptionQueue.QueueAmountBelowMin.selector, amount, 0.01 ether));
         } else if (amount > 100_000e18) {
-            vm.expectRevert(
-                abi.encodeWithSelector(IRedemptionQueue.QueueAmountAboveMax.selector, amount, 100_000e18)
-            );
+            vm.expectRevert(abi.encodeWithSelector(IRedemptionQueue.QueueAmountAboveMax.selector, amount, 100_000e18));
         }
         queue.requestRedemption(amount, alice);
         vm.stopPrank();

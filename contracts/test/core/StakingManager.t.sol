@@ -82,7 +82,9 @@ contract StakingManagerTest is Fixture {
         _fund(alice, 1e18);
         vm.startPrank(alice);
         metis.approve(address(manager), 1e18);
-        vm.expectRevert(abi.encodeWithSelector(IStakingManager.ManagerBelowMinimum.selector, 0.01 ether - 1, 0.01 ether));
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingManager.ManagerBelowMinimum.selector, 0.01 ether - 1, 0.01 ether)
+        );
         manager.stake(0.01 ether - 1, alice, address(0));
         manager.stake(0.01 ether, alice, address(0)); // exactly the minimum passes
         vm.stopPrank();
@@ -127,10 +129,7 @@ contract StakingManagerTest is Fixture {
 
     function test_pause_onlyPauserAndToggles() public {
         vm.prank(alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IAccessControl.AccessControlUnauthorizedAccount.selector, alice, PAUSER)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, PAUSER));
         manager.pause();
         vm.prank(pauser);
         vm.expectRevert(StakingManager.ManagerNotPaused.selector);
@@ -277,9 +276,7 @@ contract StakingManagerTest is Fixture {
 
     function test_allocate_onlyKeeper() public {
         vm.prank(alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, KEEPER)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, KEEPER));
         manager.allocate();
     }
 
@@ -413,9 +410,7 @@ contract StakingManagerTest is Fixture {
         _openOneNode(MIN_LOCK);
         _request(alice, 100e18);
         vm.prank(alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, KEEPER)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, KEEPER));
         manager.fundRedemptions(1);
         vm.prank(keeper);
         vm.expectRevert(abi.encodeWithSelector(IStakingManager.ManagerInsufficientBuffer.selector, 100e18, 0));
@@ -448,15 +443,11 @@ contract StakingManagerTest is Fixture {
         manager.withdrawFromNode(5, 1e18);
         vm.expectRevert(IStakingManager.ManagerZeroAmount.selector);
         manager.withdrawFromNode(0, 0);
-        vm.expectRevert(
-            abi.encodeWithSelector(StakingManager.ManagerBelowMinLock.selector, MIN_LOCK - 1e18, MIN_LOCK)
-        );
+        vm.expectRevert(abi.encodeWithSelector(StakingManager.ManagerBelowMinLock.selector, MIN_LOCK - 1e18, MIN_LOCK));
         manager.withdrawFromNode(0, 30_000e18 + SEED_DEPOSIT + 1e18);
         vm.stopPrank();
         vm.prank(alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, KEEPER)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, KEEPER));
         manager.withdrawFromNode(0, 1e18);
         _addSeat(2);
         vm.prank(keeper);
@@ -503,9 +494,7 @@ contract StakingManagerTest is Fixture {
         vm.expectRevert(abi.encodeWithSelector(IStakingManager.ManagerUnknownNode.selector, 1));
         manager.unlockNode(1);
         vm.prank(alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, KEEPER)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, KEEPER));
         manager.unlockNode(0);
         vm.expectRevert(abi.encodeWithSelector(IStakingManager.ManagerNodeNotUnlocking.selector, 0));
         manager.claimUnlockedNode(0);
@@ -552,5 +541,46 @@ contract StakingManagerTest is Fixture {
         vm.prank(address(manager));
         vm.expectRevert(abi.encodeWithSelector(SequencerAgent.AgentAlreadyLocked.selector, 1));
         SequencerAgent(agent).lock(1);
+    }
+
+    function test_views_unknownNodeReverts() public {
+        vm.expectRevert(abi.encodeWithSelector(IStakingManager.ManagerUnknownNode.selector, 0));
+        manager.node(0);
+        vm.expectRevert(abi.encodeWithSelector(IStakingManager.ManagerUnknownNode.selector, 0));
+        manager.nodeState(0);
+        vm.expectRevert(abi.encodeWithSelector(IStakingManager.ManagerUnknownNode.selector, 0));
+        manager.claimUnlockedNode(0);
+    }
+
+    function test_views_backingWithEmptySupplyIsOne() public {
+        StakingManager m = new StakingManager(address(metis), address(pool), admin);
+        EMetisLike e = new EMetisLike();
+        vm.prank(admin);
+        m.initialize(address(e), address(2), address(3), address(4));
+        assertEq(m.backingRatio(), 1e18);
+        assertEq(m.totalBacking(), 0);
+        assertEq(m.totalLocked(), 0);
+    }
+
+    function test_harvest_twoNodesPaysBoth() public {
+        _addSeat(1);
+        _addSeat(2);
+        _stake(alice, 150_000e18);
+        _allocate();
+        uint256 reward = _submitBatch(1_000);
+        assertEq(reward, 2 * 1_000 * RPB);
+        assertEq(manager.harvest(), reward);
+        (,, uint256 s0,,) = manager.node(0);
+        (,, uint256 s1,,) = manager.node(1);
+        assertEq(pool.sequencerReward(s0), 0);
+        assertEq(pool.sequencerReward(s1), 0);
+        _assertFullyBacked();
+    }
+}
+
+/// @dev An eMETIS stand-in with zero supply for the empty-protocol view test.
+contract EMetisLike {
+    function totalSupply() external pure returns (uint256) {
+        return 0;
     }
 }

@@ -40,6 +40,7 @@ contract ProtocolHandler is Test {
     uint256 public ghostFees; // eMETIS the dispatcher sent to the treasury
     bytes32 internal constant DISPATCHED = keccak256("Dispatched(uint256,uint256,uint256)");
     uint256 public ghostLoss; // METIS slashed
+    uint256 public ghostUnderBackedSlashes; // slashes after which eMETIS was under-backed
     uint256 public ghostSharePrice;
     bool public ghostSharePriceDropped;
     bool public ghostDoubleClaim;
@@ -278,11 +279,12 @@ contract ProtocolHandler is Test {
         uint256 i = nodeSeed % count;
         (,, uint256 seqId, uint256 principal,) = manager.node(i);
         if (seqId == 0 || manager.nodeState(i) != StakingManager.NodeState.Active) return;
-        amount = bound(amount, 1e18, principal / 10);
+        amount = bound(amount, 1e18, principal / 2);
         vm.prank(admin);
         pool.slash(seqId, amount);
         ghostLoss += amount;
         manager.syncNode(i);
+        if (manager.underBacked()) ++ghostUnderBackedSlashes;
     }
 
     function actorCount() external view returns (uint256) {

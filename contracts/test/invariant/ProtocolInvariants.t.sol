@@ -145,6 +145,8 @@ contract ProtocolInvariantsWithLoss is ProtocolInvariants {
 contract ProtocolHandlerReachTest is Fixture {
     ProtocolHandler internal handler;
 
+    ProtocolHandler internal lossHandler;
+
     function setUp() public override {
         super.setUp();
         for (uint256 i = 1; i <= 3; ++i) {
@@ -152,6 +154,29 @@ contract ProtocolHandlerReachTest is Fixture {
         }
         handler =
             new ProtocolHandler(metis, pool, eMetis, seMetis, dispatcher, manager, queue, admin, keeper, mpc, false);
+        lossHandler =
+            new ProtocolHandler(metis, pool, eMetis, seMetis, dispatcher, manager, queue, admin, keeper, mpc, true);
+    }
+
+    function test_lossHandlerReachesUnderBacking() public {
+        lossHandler.stake(0, 60_000e18);
+        lossHandler.allocate();
+        lossHandler.requestRedemption(0, 10_000e18);
+        lossHandler.slash(0, 30_000e18); // vault holds only the seed: most of it is uncovered
+        assertEq(lossHandler.ghostUnderBackedSlashes(), 1);
+        assertLt(manager.backingRatio(), 1e18);
+        lossHandler.submitBatch(1); // the pool allows one withdrawal per batch after the lock
+        lossHandler.fund(0); // frees liquidity: a partial withdrawal
+        lossHandler.warp(10 days);
+        lossHandler.warp(10 days);
+        lossHandler.warp(10 days);
+        lossHandler.claimUnlockedNodes();
+        lossHandler.fund(0);
+        lossHandler.claim(1);
+        uint256 paid = lossHandler.ghostMetisPaidByQueue();
+        assertGt(paid, 0);
+        assertLt(paid, 10_000e18); // pro-rata
+        assertLe(queue.reservedMetis(), metis.balanceOf(address(queue)));
     }
 
     function test_handlerReachesEveryStage() public {

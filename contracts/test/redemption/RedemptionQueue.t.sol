@@ -82,9 +82,7 @@ contract RedemptionQueueTest is Fixture {
         queue.requestRedemption(1e18, address(0));
         vm.expectRevert(abi.encodeWithSelector(IRedemptionQueue.QueueAmountBelowMin.selector, 1, 0.01 ether));
         queue.requestRedemption(1, alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(IRedemptionQueue.QueueAmountAboveMax.selector, 100_001e18, 100_000e18)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IRedemptionQueue.QueueAmountAboveMax.selector, 100_001e18, 100_000e18));
         queue.requestRedemption(100_001e18, alice);
         vm.expectRevert(); // more than the balance
         queue.requestRedemption(1_001e18, alice);
@@ -208,9 +206,7 @@ contract RedemptionQueueTest is Fixture {
         _fundRedemptions(id);
         assertEq(uint256(queue.getTicket(id).status), uint256(IRedemptionQueue.TicketStatus.Funded));
         vm.prank(alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(IRedemptionQueue.QueueNotMature.selector, id, block.timestamp + 21 days)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IRedemptionQueue.QueueNotMature.selector, id, block.timestamp + 21 days));
         queue.claim(id, alice);
         _warp(21 days);
         assertEq(uint256(queue.getTicket(id).status), uint256(IRedemptionQueue.TicketStatus.Claimable));
