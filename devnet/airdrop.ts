@@ -40,7 +40,7 @@ export function demoRecipientsCsv(): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Builds the demo airdrop (root, total, per-account index/amount/proof) with the project's tooling. */
+/** Builds an airdrop (root, total, per-account index/amount/proof) with the project's tooling; the demo list by default. */
 export async function buildDemoAirdrop(csv = demoRecipientsCsv()): Promise<AirdropBuild> {
   const built = buildAirdrop(parseRecipientsCsv(csv));
   const claims: Record<string, AirdropClaim> = {};

@@ -87,6 +87,11 @@ export interface DeployOptions {
   proofsFile?: string | null;
   /** `airdrop.proofsUrl` in the manifest. Default "/airdrop/proofs.json" on the devnet. */
   proofsUrl?: string;
+  /**
+   * Airdrop recipients CSV text (`account,amount`, whole tokens). Required on real networks; the devnet
+   * defaults to the demo list (anvil accounts 0..5).
+   */
+  airdropCsv?: string;
 }
 
 export interface DeployResult {
@@ -104,6 +109,17 @@ const DAY = 86_400;
 /** EIP-170 maximum runtime code size. */
 export const EIP170_LIMIT = 24_576;
 const warnedSizes = new Set<string>();
+const PROTOCOL_CONTRACTS = [
+  'StakingManager',
+  'EMetis',
+  'SeMetis',
+  'RewardDispatcher',
+  'RedemptionQueue',
+  'MerkleAirdrop',
+  'LiquidityMining',
+  'GovernanceToken',
+  'StakingLens',
+];
 const YEAR = 365 * DAY;
 
 /** Reward per block that pays `aprBps` on `locked` METIS when every block of the year is rewarded. */
@@ -125,7 +141,20 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
   const t0 = Date.now();
   const step = (msg: string) => log(`[deploy +${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
 
-  const c = await makeClients({ rpcUrl: opts.rpcUrl, key: opts.deployerKey, address: opts.deployerAddress });
+  // Everything that can be checked offline is checked before the first transaction.
+  if (!net.isDevnet && opts.airdropCsv === undefined) {
+    throw new Error(`${net.name}: the airdrop recipients CSV is required (the demo list is for the devnet only)`);
+  }
+  const drop = await buildDemoAirdrop(opts.airdropCsv);
+  const names = [...(net.isDevnet ? ['DevMetis', 'SequencerLockingPool'] : []), ...PROTOCOL_CONTRACTS];
+  for (const name of names) artifact(name); // throws "run npm run build:contracts" when one is missing
+  let c: Clients;
+  try {
+    c = await makeClients({ rpcUrl: opts.rpcUrl, key: opts.deployerKey, address: opts.deployerAddress });
+  } catch (err) {
+    const why = err instanceof Error ? (err as { shortMessage?: string }).shortMessage ?? err.message : String(err);
+    throw new Error(`cannot reach the ${net.name} RPC at ${opts.rpcUrl}: ${why}`, { cause: err });
+  }
   const chainId = c.chain.id;
   if (chainId !== net.chainId) {
     throw new Error(`RPC ${opts.rpcUrl} is chain ${chainId}, but network "${net.name}" is chain ${net.chainId}`);
@@ -191,6 +220,12 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
     lockingPool = opts.lockingPool;
     const code = await c.publicClient.getCode({ address: lockingPool });
     if (!code || code === '0x') throw new Error(`${net.name}: no contract at LockingPool address ${lockingPool}`);
+    for (const name of PROTOCOL_CONTRACTS) {
+      const size = artifact(name).runtimeSize;
+      if (size > EIP170_LIMIT) {
+        throw new Error(`${name}'s runtime bytecode is ${size} bytes, above EIP-170's ${EIP170_LIMIT}: ${net.name} would refuse it`);
+      }
+    }
     treasury ??= admin;
     keeper ??= admin;
   }
@@ -234,7 +269,6 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
   }
 
   // ------------------------------------------------------------------ governance: airdrop, mining, token
-  const drop = await buildDemoAirdrop();
   step(`airdrop: ${drop.count} recipients, ${drop.total / 10n ** 18n} tokens, root ${drop.root}`);
   const nonce = await c.publicClient.getTransactionCount({ address: admin, blockTag: 'pending' });
   // airdrop at nonce n, mining at n+1, token at n+2: the token's address is known before it exists.

@@ -18,7 +18,15 @@ export interface NetworkConfig {
   /** Fixed METIS token address on real networks. */
   metis?: Address;
   /** Env variable names read for this network. */
-  env: { rpcUrl: string; deployerKey: string; keeperKey: string; lockingPool: string; treasury: string };
+  env: {
+    rpcUrl: string;
+    deployerKey: string;
+    keeperKey: string;
+    lockingPool: string;
+    treasury: string;
+    /** Address granted KEEPER_ROLE at deploy (default: the deployer). */
+    keeperAddress: string;
+  };
   /** Seconds per L2 block, used for blocksPerYear in APR figures. */
   blockTimeSeconds: number;
 }
@@ -35,6 +43,7 @@ export const NETWORKS: Record<NetworkName, NetworkConfig> = {
       keeperKey: 'DEVNET_KEEPER_KEY',
       lockingPool: 'DEVNET_LOCKING_POOL',
       treasury: 'DEVNET_TREASURY',
+      keeperAddress: 'DEVNET_KEEPER_ADDRESS',
     },
     blockTimeSeconds: 2,
   },
@@ -51,6 +60,7 @@ export const NETWORKS: Record<NetworkName, NetworkConfig> = {
       keeperKey: 'METIS_SEPOLIA_KEEPER_KEY',
       lockingPool: 'METIS_SEPOLIA_LOCKING_POOL',
       treasury: 'METIS_SEPOLIA_TREASURY',
+      keeperAddress: 'METIS_SEPOLIA_KEEPER_ADDRESS',
     },
     blockTimeSeconds: 2,
   },
@@ -66,6 +76,7 @@ export const NETWORKS: Record<NetworkName, NetworkConfig> = {
       keeperKey: 'ANDROMEDA_KEEPER_KEY',
       lockingPool: 'ANDROMEDA_LOCKING_POOL',
       treasury: 'ANDROMEDA_TREASURY',
+      keeperAddress: 'ANDROMEDA_KEEPER_ADDRESS',
     },
     blockTimeSeconds: 2,
   },
@@ -88,6 +99,7 @@ export interface ResolvedNetwork {
   key?: Hex;
   lockingPool?: Address;
   treasury?: Address;
+  keeperAddress?: Address;
 }
 
 /** Thrown when env variables a command needs are not set. */
@@ -141,6 +153,12 @@ export function resolveNetwork(
     if (!isAddress(rawTreasury)) missing.push(`${config.env.treasury} (must be a 0x address)`);
     else treasury = rawTreasury as Address;
   }
+  const rawKeeper = env[config.env.keeperAddress];
+  let keeperAddress: Address | undefined;
+  if (rawKeeper) {
+    if (!isAddress(rawKeeper)) missing.push(`${config.env.keeperAddress} (must be a 0x address)`);
+    else keeperAddress = rawKeeper as Address;
+  }
   if (missing.length) throw new MissingConfigError(config.name, missing);
-  return { config, rpcUrl: rpcUrl!, key, lockingPool, treasury };
+  return { config, rpcUrl: rpcUrl!, key, lockingPool, treasury, keeperAddress };
 }

@@ -2,7 +2,8 @@
 //   anvil (127.0.0.1:8545, chain 31337, state in .devnet/state.json) -> deploy + seed (first run only)
 //   -> build widget and snap (if their build scripts exist) -> partner page on :3000 -> snap server on :8080
 //   -> keeper loop. Ctrl-C stops everything and anvil writes its state, so the next `npm start` continues.
-// Flags: --port, --chain-id, --web-port, --snap-port, --block-time, --keeper-interval, --fresh, --no-build, --no-keeper
+// Flags: --port, --chain-id, --web-port, --snap-port, --block-time, --keeper-interval, --state-dir, --manifest-dir,
+//        --fresh, --no-build, --no-keeper
 // Env:   DEVNET_PORT, DEVNET_CHAIN_ID, DEVNET_WEB_PORT, DEVNET_SNAP_PORT, DEVNET_BLOCK_TIME
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,8 +19,9 @@ import { Keeper } from './keeper.js';
 import { NETWORKS } from './networks.js';
 import { startStaticServer, type StaticServer } from './serve.js';
 
-const STATE_FILE = path.join(DEVNET_DIR, 'state.json');
-const PROOFS_FILE = path.join(DEVNET_DIR, 'airdrop', 'proofs.json');
+// Set from --state-dir in main().
+let STATE_FILE = path.join(DEVNET_DIR, 'state.json');
+let PROOFS_FILE = path.join(DEVNET_DIR, 'airdrop', 'proofs.json');
 const PARTNER_DIR = path.join(REPO_ROOT, 'devnet', 'partner-site');
 const SNAP_DIR = path.join(REPO_ROOT, 'snap');
 /** The demo partner's referral address (the DEX that embeds the widget). */
@@ -127,6 +129,8 @@ async function main() {
       'snap-port': { type: 'string' },
       'block-time': { type: 'string' },
       'keeper-interval': { type: 'string' },
+      'state-dir': { type: 'string' },
+      'manifest-dir': { type: 'string' },
       fresh: { type: 'boolean' },
       'no-build': { type: 'boolean' },
       'no-keeper': { type: 'boolean' },
@@ -134,7 +138,7 @@ async function main() {
     },
   });
   if (values.help) {
-    log('usage: npm start -- [--port 8545] [--chain-id 31337] [--web-port 3000] [--snap-port 8080] [--block-time 2] [--keeper-interval 10] [--fresh] [--no-build] [--no-keeper]');
+    log('usage: npm start -- [--port 8545] [--chain-id 31337] [--web-port 3000] [--snap-port 8080] [--block-time 2] [--keeper-interval 10] [--state-dir .devnet] [--manifest-dir contracts/deployments] [--fresh] [--no-build] [--no-keeper]');
     return;
   }
   const env = process.env;
@@ -152,7 +156,11 @@ async function main() {
   await assertPortFree(snapPort, host, 'the snap server (use --snap-port)');
 
   await ensureContractsBuilt();
-  const manifestFile = path.join(DEFAULT_MANIFEST_DIR, `${chainId}.json`);
+  const stateDir = path.resolve(values['state-dir'] ?? env.DEVNET_STATE_DIR ?? DEVNET_DIR);
+  STATE_FILE = path.join(stateDir, 'state.json');
+  PROOFS_FILE = path.join(stateDir, 'airdrop', 'proofs.json');
+  const manifestDir = path.resolve(values['manifest-dir'] ?? DEFAULT_MANIFEST_DIR);
+  const manifestFile = path.join(manifestDir, `${chainId}.json`);
   if (values.fresh) {
     for (const f of [STATE_FILE, PROOFS_FILE, manifestFile]) fs.rmSync(f, { force: true });
     log('- --fresh: previous devnet state removed');
@@ -182,6 +190,8 @@ async function main() {
       deployerKey: ANVIL_KEYS[DEVNET_ROLES.admin],
       network,
       params: { blockTimeSeconds: blockTime },
+      manifestDir,
+      proofsFile: PROOFS_FILE,
       log,
     });
     manifest = result.manifest;

@@ -4044,6 +4044,25 @@ export const stakingManagerAbi = [
   },
   {
     "type": "event",
+    "name": "BackingRestored",
+    "inputs": [
+      {
+        "name": "totalBacking",
+        "type": "uint256",
+        "indexed": false,
+        "internalType": "uint256"
+      },
+      {
+        "name": "eMetisSupply",
+        "type": "uint256",
+        "indexed": false,
+        "internalType": "uint256"
+      }
+    ],
+    "anonymous": false
+  },
+  {
+    "type": "event",
     "name": "Harvested",
     "inputs": [
       {

@@ -124,3 +124,70 @@ test('npm start with the RPC port taken prints one clear line and exits 1', asyn
     srv.close();
   }
 });
+
+test('real-network deploys refuse the devnet model and check the LockingPool before deploying anything', async () => {
+  const port = await findFreePort();
+  const anvil = await startAnvil({ port });
+  try {
+    const { deployProtocolFull } = await import('../../devnet/deploy.js');
+    const { NETWORKS } = await import('../../devnet/networks.js');
+    const { makeClients } = await import('../../devnet/chain.js');
+    const base = { rpcUrl: anvil.url, deployerKey: ANVIL_KEYS[0]!, manifestDir: null, proofsFile: null } as const;
+    // the devnet deploys its own pool: an external one is refused
+    await assert.rejects(
+      deployProtocolFull({ ...base, network: 'devnet', lockingPool: '0x00000000000000000000000000000000000000aa' }),
+      /devnet deploys its own SequencerLockingPool/,
+    );
+    // a real network (chain id patched to this anvil's) needs a real airdrop list and a pool with code
+    const sepolia = { ...NETWORKS['metis-sepolia'], chainId: 31337 };
+    await assert.rejects(deployProtocolFull({ ...base, network: sepolia, lockingPool: '0x00000000000000000000000000000000000000aa' }), /airdrop recipients CSV is required/);
+    const csv = 'account,amount\n0x70997970C51812dc3A010C7d01b50e0d17dc79C8,10\n';
+    await assert.rejects(
+      deployProtocolFull({ ...base, network: sepolia, airdropCsv: csv, lockingPool: '0x00000000000000000000000000000000000000aa' }),
+      /metis-sepolia: no contract at LockingPool address 0x0+aa/,
+    );
+    await assert.rejects(deployProtocolFull({ ...base, network: sepolia, airdropCsv: csv }), /LockingPool is required \(set METIS_SEPOLIA_LOCKING_POOL\)/);
+    // nothing was deployed: no DevMetis, no devnet pool
+    const c = await makeClients({ rpcUrl: anvil.url, key: ANVIL_KEYS[0]! });
+    assert.equal(await c.publicClient.getTransactionCount({ address: c.address }), 0);
+  } finally {
+    await anvil.stop();
+  }
+});
+
+test('real-network deploys refuse contracts above EIP-170 before sending anything', async (t) => {
+  const { artifact } = await import('../../devnet/artifacts.js');
+  const { EIP170_LIMIT, deployProtocolFull } = await import('../../devnet/deploy.js');
+  const { NETWORKS } = await import('../../devnet/networks.js');
+  const { makeClients } = await import('../../devnet/chain.js');
+  const names = ['StakingManager', 'EMetis', 'SeMetis', 'RewardDispatcher', 'RedemptionQueue', 'StakingLens'];
+  const big = names.find((n) => artifact(n).runtimeSize > EIP170_LIMIT);
+  if (!big) {
+    t.skip('no protocol contract is above the limit today');
+    return;
+  }
+  const anvil = await startAnvil({ port: await findFreePort() });
+  try {
+    // some contract to stand in for Metis's LockingPool, deployed by another account
+    const other = await makeClients({ rpcUrl: anvil.url, key: ANVIL_KEYS[1]! });
+    const a = artifact('DevMetis');
+    const hash = await other.wallet.deployContract({ abi: a.abi, bytecode: a.bytecode, args: [other.address], account: other.account, chain: other.chain } as never);
+    const pool = (await other.publicClient.waitForTransactionReceipt({ hash })).contractAddress!;
+    await assert.rejects(
+      deployProtocolFull({
+        rpcUrl: anvil.url,
+        deployerKey: ANVIL_KEYS[0]!,
+        network: { ...NETWORKS.andromeda, chainId: 31337 },
+        airdropCsv: 'account,amount\n0x70997970C51812dc3A010C7d01b50e0d17dc79C8,10\n',
+        lockingPool: pool,
+        manifestDir: null,
+        proofsFile: null,
+      }),
+      new RegExp(`${big}'s runtime bytecode is \\d+ bytes, above EIP-170's 24576: andromeda would refuse it`),
+    );
+    const deployer = await makeClients({ rpcUrl: anvil.url, key: ANVIL_KEYS[0]! });
+    assert.equal(await deployer.publicClient.getTransactionCount({ address: deployer.address }), 0, 'nothing sent');
+  } finally {
+    await anvil.stop();
+  }
+});

@@ -1,0 +1,104 @@
+// `npm start` end to end (without the widget/snap builds): banner, partner page, manifest, proofs, snap server
+// with CORS, keeper opening the first seat, Ctrl-C saving the chain, and a restart that skips the deploy.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findFreePort } from '../../devnet/anvil.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+interface Run {
+  child: ChildProcess;
+  out: () => string;
+  waitFor: (re: RegExp, ms?: number) => Promise<void>;
+  exit: Promise<number | null>;
+}
+
+function startDevnet(args: string[]): Run {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'devnet', 'start.ts'), ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const waitFor = async (re: RegExp, ms = 90_000) => {
+    const end = Date.now() + ms;
+    while (!re.test(out)) {
+      if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}) before ${re}:\n${out}`);
+      if (Date.now() > end) throw new Error(`timed out waiting for ${re}:\n${out}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  return { child, out: () => out, waitFor, exit };
+}
+
+function rawStatus(port: number, rawPath: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port, path: rawPath }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    }).on('error', reject);
+  });
+}
+
+test('npm start: up, serving, keeper working; Ctrl-C saves the chain; a restart skips the deploy', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devnet-start-'));
+  const [port, web, snap] = [await findFreePort(), await findFreePort(), await findFreePort()];
+  const args = [
+    '--port', String(port), '--web-port', String(web), '--snap-port', String(snap),
+    '--state-dir', path.join(dir, 'state'), '--manifest-dir', path.join(dir, 'deployments'),
+    '--no-build', '--keeper-interval', '1', '--block-time', '1',
+  ];
+  let run = startDevnet(args);
+  try {
+    await run.waitFor(/devnet is up/);
+    assert.match(run.out(), new RegExp(`RPC\\s+http://127\\.0\\.0\\.1:${port}\\s+chain id 31337`));
+    assert.match(run.out(), /#9 0xa0Ee7A142d267C1f36714E4a8F75612F20a79720/);
+
+    const page = await (await fetch(`http://localhost:${web}/`)).text();
+    assert.equal((page.match(/<script src="\/metis-stake-widget\.iife\.js"><\/script>/g) ?? []).length, 1, 'one script tag');
+    assert.match(page, /<metis-stake-widget chain-id="31337" manifest-url="\/deployments\/31337\.json" airdrop-proofs-url="\/airdrop\/proofs\.json" referral="0x[0-9a-f]{40}">/);
+    const manifest = (await (await fetch(`http://localhost:${web}/deployments/31337.json`)).json()) as { rpcUrl: string; contracts: Record<string, string> };
+    assert.equal(manifest.rpcUrl, `http://127.0.0.1:${port}`);
+    assert.equal(Object.keys(manifest.contracts).length, 11);
+    assert.ok(fs.existsSync(path.join(dir, 'deployments', '31337.json')), 'manifest written where asked');
+    const proofs = (await (await fetch(`http://localhost:${web}/airdrop/proofs.json`)).json()) as { count: number };
+    assert.equal(proofs.count, 6);
+    // no way out of a served directory (raw path: fetch would normalise the dots away)
+    assert.equal(await rawStatus(web, '/assets/..%2f..%2f..%2fpackage.json'), 404);
+    assert.equal(await rawStatus(web, '/assets/logo.svg'), 200);
+
+    const snapRes = await fetch(`http://localhost:${snap}/snap.manifest.json`);
+    assert.equal(snapRes.headers.get('access-control-allow-origin'), '*');
+
+    // the keeper opens seat 0 with the demo stake and the MPC starts paying
+    await run.waitFor(/\[keeper\] allocate: .*node 0 opened/);
+    await run.waitFor(/\[keeper\] harvest: /, 60_000);
+
+    run.child.kill('SIGINT');
+    assert.equal(await run.exit, 0);
+    assert.match(run.out(), /chain state saved to/);
+    assert.ok(fs.statSync(path.join(dir, 'state', 'state.json')).size > 0);
+
+    run = startDevnet(args);
+    await run.waitFor(/devnet is up/);
+    assert.match(run.out(), /continuing from/);
+    assert.match(run.out(), /already deployed on this chain: skipping deploy|already deployed on this chain \(/);
+    assert.doesNotMatch(run.out(), /\[deploy/);
+    run.child.kill('SIGINT');
+    assert.equal(await run.exit, 0);
+  } finally {
+    if (run.child.exitCode === null) {
+      run.child.kill('SIGINT');
+      await run.exit;
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
