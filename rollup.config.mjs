@@ -194,7 +194,8 @@ const terserOptions = (module) => ({
   module,
   ecma: 2020,
   compress: { passes: 2, pure_getters: true },
-  format: { comments: false },
+  // ascii_only: partners may serve the file without a charset; escaped Japanese text survives any decoding
+  format: { comments: false, ascii_only: true },
 });
 
 export const widgetConfig = {

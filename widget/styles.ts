@@ -14,6 +14,7 @@ export const styles = css`
     --_success: var(--metis-stake-success, #0b6b2e);
     --_radius: var(--metis-stake-radius, 12px);
     display: block;
+    width: 100%;
     max-width: var(--metis-stake-max-width, 420px);
     font: 14px/1.45 var(--metis-stake-font, system-ui, sans-serif);
     color: var(--_fg);
@@ -152,6 +153,9 @@ export const styles = css`
     border-radius: calc(var(--_radius) / 2);
     background: var(--_surface);
     overflow-wrap: anywhere;
+  }
+  [part~='status'] p {
+    margin: 0 0 4px;
   }
   [part~='status']:empty {
     display: none;
