@@ -206,9 +206,21 @@ export class MetisStakeWidget extends LitElement {
     const s = this.tx.stage;
     switch (s.kind) {
       case 'sign':
-        return html`<p data-stage="sign">${this.t('stageSign', { step: s.step, total: s.total, label: s.label })}</p>`;
-      case 'pending':
-        return html`<p data-stage="pending">${this.t('stagePending', { hash: s.hash })}</p>`;
+      case 'pending': {
+        const explorer = this.wallet.manifest?.explorer;
+        return html`${this.tx.labels.length > 1
+            ? html`<ol part="steps">
+                ${this.tx.labels.map((l, i) => html`<li aria-current=${i + 1 === s.step ? 'step' : 'false'}>${l}</li>`)}
+              </ol>`
+            : nothing}
+          <p data-stage=${s.kind}>
+            ${s.kind === 'sign'
+              ? this.t('stageSign', { step: s.step, total: s.total, label: s.label })
+              : explorer
+                ? html`${this.t('stagePending', { hash: '' })}<a href=${`${explorer}/tx/${s.hash}`} target="_blank" rel="noopener">${s.hash}</a>`
+                : this.t('stagePending', { hash: s.hash })}
+          </p>`;
+      }
       case 'success':
         return html`<p data-stage="success" class="success">
           ${this.t('stageSuccess', { symbol: s.symbol, before: fmtToken(s.before, s.symbol), after: fmtToken(s.after, s.symbol) })}

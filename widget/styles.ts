@@ -157,6 +157,15 @@ export const styles = css`
   [part~='status'] p {
     margin: 0 0 4px;
   }
+  [part~='steps'] {
+    margin: 0 0 4px;
+    padding-left: 20px;
+    color: var(--_muted);
+  }
+  [aria-current='step'] {
+    color: var(--_fg);
+    font-weight: 600;
+  }
   [part~='status']:empty {
     display: none;
   }

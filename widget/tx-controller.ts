@@ -40,6 +40,8 @@ export interface Action {
 
 export class TxController implements ReactiveController {
   stage: Stage = { kind: 'idle' };
+  /** Labels of the running action's steps (e.g. approve, then stake), shown as a list while it runs. */
+  labels: string[] = [];
   private current?: { step: number; total: number; label: string; action: string };
 
   constructor(
@@ -83,6 +85,7 @@ export class TxController implements ReactiveController {
       w.chainId = await chainIdOf((r) => w.provider!.request(r));
       if (w.wrongNetwork) throw new ProtocolError('wrong-network', 'wrong network');
       const steps = await a.steps();
+      this.labels = steps.map((s) => s.label);
       for (let i = 0; i < steps.length; i++) {
         const s = steps[i]!;
         this.current = { step: i + 1, total: steps.length, label: s.label, action: a.action };

@@ -48,6 +48,32 @@ describe('stake tab', () => {
     expect(el.wallet.screen!.user.eMetisBalance).to.equal(125n * E18 / 10n);
   });
 
+  it('shows approve-then-stake as steps while the wallet is asked, then the pending hash', async () => {
+    const { accounts } = await devnet();
+    const wallet = new TestWallet(accounts[1]!);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const orig = wallet.request.bind(wallet);
+    wallet.request = async (a) => {
+      if (a.method === 'eth_sendTransaction' && wallet.count('eth_sendTransaction') === 0) await gate;
+      return orig(a);
+    };
+    const { el, events } = await connected(wallet);
+    type(el, '#stake', '1');
+    click(el, '[data-action=stake]');
+    await until(() => el.tx.stage.kind === 'sign', 'sign stage');
+    await el.updateComplete;
+    const items = [...el.shadowRoot!.querySelectorAll('[part~=steps] li')];
+    expect(items.map((li) => li.textContent!.trim())).to.deep.equal(['Approve METIS', 'Confirm Stake']);
+    expect(items.map((li) => li.getAttribute('aria-current'))).to.deep.equal(['step', 'false']);
+    expect(text(el, '[data-stage=sign]')).to.equal('Step 1 of 2: Approve METIS. Confirm in your wallet.');
+    expect(($(el, '[data-action=stake]') as HTMLButtonElement).disabled, 'no double submit').to.equal(true);
+    release();
+    await until(() => events.submitted.length >= 1, 'first tx submitted');
+    expect((await settled(el)).kind).to.equal('success');
+    expect(events.submitted[0]!.detail.hash).to.match(/^0x[0-9a-f]{64}$/);
+  });
+
   it('stakes and restakes in one call with the toggle (no approval when the allowance suffices)', async () => {
     const { accounts, manifest } = await devnet();
     const user = accounts[2]!;
