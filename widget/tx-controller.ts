@@ -43,6 +43,7 @@ export class TxController implements ReactiveController {
   /** Labels of the running action's steps (e.g. approve, then stake), shown as a list while it runs. */
   labels: string[] = [];
   private current?: { step: number; total: number; label: string; action: string };
+  private running = false;
 
   constructor(
     private readonly host: Host,
@@ -53,8 +54,9 @@ export class TxController implements ReactiveController {
 
   hostConnected(): void {}
 
+  /** True from the click until the action succeeded or failed (no double submit). */
   get busy(): boolean {
-    return this.stage.kind === 'sign' || this.stage.kind === 'pending';
+    return this.running;
   }
 
   private set(stage: Stage): void {
@@ -74,7 +76,8 @@ export class TxController implements ReactiveController {
   }
 
   async run(a: Action): Promise<void> {
-    if (this.busy) return;
+    if (this.running) return;
+    this.running = true;
     this.set({ kind: 'idle' });
     const w = this.wallet;
     const before = w.screen ? a.pick(w.screen.user) : 0n;
@@ -94,12 +97,17 @@ export class TxController implements ReactiveController {
       }
       await w.refresh();
       const after = w.screen ? a.pick(w.screen.user) : 0n;
+      this.running = false;
       this.set({ kind: 'success', hash, symbol: a.symbol, before, after });
       this.host.emit('stake-confirmed', { action: a.action, hash, before, after });
     } catch (e) {
+      this.running = false;
       this.fail(e, a.action, () => void this.run(a));
       // figures may have moved (e.g. an approval went through before the main step failed)
       void w.refresh();
+    } finally {
+      this.running = false;
+      this.host.requestUpdate();
     }
   }
 
