@@ -158,7 +158,10 @@ export class WalletController implements ReactiveController {
   }
 
   async loadProofs(): Promise<void> {
-    const url = this.host.config().proofsUrl ?? this.manifest?.airdrop.proofsUrl;
+    const cfg = this.host.config();
+    const fromManifest = this.manifest?.airdrop.proofsUrl;
+    // the manifest's proofsUrl is relative to the manifest, not to the partner's page
+    const url = cfg.proofsUrl ?? (fromManifest && cfg.manifestUrl ? new URL(fromManifest, new URL(cfg.manifestUrl, location.href)).href : fromManifest);
     this.proofs = undefined;
     this.proofsError = undefined;
     if (!url) return;

@@ -176,6 +176,16 @@ describe('airdrop tab', () => {
     expect(text(el, '[part~=status]')).to.contain(`MLSD: 0 → ${formatAmount(after)}`);
   });
 
+  it('resolves a relative proofsUrl against the manifest URL (not the partner page)', async () => {
+    const { accounts } = await devnet();
+    const wallet = new TestWallet(accounts[3]!);
+    const { el } = await connected(wallet, { 'manifest-url': '/devnet/sub/manifest.json' });
+    await until(() => el.wallet.proofs, 'proofs from /devnet/sub/proofs.json');
+    await openTab(el, 'airdrop');
+    expect($(el, '[data-airdrop]')!.dataset.airdrop).to.equal('eligible');
+    expect(text(el, '[part~=panel]')).to.contain('5,000');
+  });
+
   it('tells an account outside the airdrop that it is not eligible', async () => {
     const { accounts } = await devnet();
     const wallet = new TestWallet(accounts[9]!);
