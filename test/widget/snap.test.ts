@@ -4,6 +4,8 @@
 // The "snap" here is a function in the test that returns exactly the transaction the real snap returns
 // ({ from, to, data, value, chainId }, built with the same bindings); bridging the real snap into the
 // browser is a later end-to-end issue.
+// The wallet is a test EIP-1193 provider over anvil's unlocked accounts (test-wallet.ts): only a wallet's UI
+// cannot exist here; every transaction and signature is real on the devnet chain.
 import { expect } from '@open-wc/testing';
 import { erc20Abi, type Address } from 'viem';
 import { approveTx, parseAmount, parseManifest, restakeTx, stakeTx } from '../../contracts/bindings/index.js';

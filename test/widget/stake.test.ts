@@ -1,6 +1,8 @@
 /// <reference types="mocha" />
 // Stake tab against the real devnet: approve-then-stake, the referral on-chain, stake-and-restake,
 // events, displayed balances, one lens eth_call per refresh, refresh on accountsChanged.
+// The wallet is a test EIP-1193 provider over anvil's unlocked accounts (test-wallet.ts): only a wallet's UI
+// cannot exist here; every transaction and signature is real on the devnet chain.
 import { expect } from '@open-wc/testing';
 import { erc20Abi, type Address, type Hex } from 'viem';
 import { eMetisAbi, metisAbi, formatAmount } from '../../contracts/bindings/index.js';

@@ -1,6 +1,8 @@
 /// <reference types="mocha" />
 // Wallet discovery (EIP-6963, window.ethereum fallback), theming (custom properties, ::part, dark),
 // Japanese strings and overrides, keyboard use of the tabs, and axe-core accessibility checks.
+// The wallet is a test EIP-1193 provider over anvil's unlocked accounts (test-wallet.ts): only a wallet's UI
+// cannot exist here; every transaction and signature is real on the devnet chain.
 import { expect } from '@open-wc/testing';
 import { $, TestWallet, click, connected, devnet, isolate, mount, settled, text, type, until } from './helpers.js';
 import type { MetisStakeWidget } from '../../widget/metis-stake-widget.js';
