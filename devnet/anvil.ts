@@ -183,7 +183,8 @@ async function launch(
   for (;;) {
     if (exited) {
       if (/address already in use/i.test(output)) throw new BindError();
-      throw new Error(`anvil exited with code ${exitCode} before answering:\n${output.trim()}`);
+      const hint = opts.stateFile ? `\n(if the saved state ${opts.stateFile} is damaged, remove it: \`npm start -- --fresh\`)` : '';
+      throw new Error(`anvil exited with code ${exitCode} before answering:\n${output.trim()}${hint}`);
     }
     const id = await rpcChainId(url);
     if (id !== null) {

@@ -85,7 +85,7 @@ const steps = [
     name: 'node tests',
     kind: 'node',
     cmd: 'node',
-    args: ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', 'test/node/**/*.test.ts', 'test/node/**/*.test.tsx'],
+    args: ['scripts/node-test.mjs', 'test/node'],
   },
   {
     name: 'widget (Chromium)',
@@ -98,7 +98,7 @@ const steps = [
     name: 'end-to-end (Chromium)',
     kind: 'node',
     cmd: 'node',
-    args: ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', 'test/e2e/**/*.test.ts'],
+    args: ['scripts/node-test.mjs', 'test/e2e'],
     skip: () => !hasFiles('test/e2e', /\.test\.ts$/),
   },
 ];

@@ -3,7 +3,7 @@ import { formatUnits } from 'viem';
 
 export const DECIMALS = 18;
 export const WAD = 10n ** 18n;
-/** seMETIS share decimals: eMETIS's 18 plus the vault's 6-decimal virtual offset (SeMetis._decimalsOffset). */
+/** seMETIS share decimals: eMETIS's 18 plus SeMetis's `_decimalsOffset()` of 6 (inflation-attack offset). */
 export const SEMETIS_DECIMALS = 24;
 
 export type AmountProblem = 'empty' | 'invalid' | 'too-many-decimals' | 'zero' | 'below-minimum' | 'above-maximum' | 'insufficient-balance';

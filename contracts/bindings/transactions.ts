@@ -21,6 +21,18 @@ export function stakeTx(m: Manifest, a: { amount: bigint; receiver: Address; ref
   );
 }
 
+/** stakeWithPermit / stakeAndRestakeWithPermit: `stakeTx` with an EIP-2612 permit on METIS instead of an approval. */
+export function stakeWithPermitTx(
+  m: Manifest,
+  a: { amount: bigint; receiver: Address; referral?: Address; restake?: boolean; deadline: bigint; v: number; r: Hex; s: Hex },
+): TxRequest {
+  const fn = a.restake ? 'stakeAndRestakeWithPermit' : 'stakeWithPermit';
+  return tx(
+    m.contracts.stakingManager,
+    encodeFunctionData({ abi: stakingManagerAbi, functionName: fn, args: [a.amount, a.receiver, a.referral ?? ZERO, a.deadline, a.v, a.r, a.s] }),
+  );
+}
+
 /** ERC-4626 deposit of eMETIS into seMETIS. eMETIS must be approved to the vault. */
 export function restakeTx(m: Manifest, a: { assets: bigint; receiver: Address }): TxRequest {
   return tx(m.contracts.seMetis, encodeFunctionData({ abi: seMetisAbi, functionName: 'deposit', args: [a.assets, a.receiver] }));
@@ -63,11 +75,18 @@ export function claimAirdropTx(m: Manifest, a: { index: bigint; account: Address
   );
 }
 
-/** EIP-712 typed data for an eMETIS permit (EIP-2612), for eth_signTypedData_v4. */
-export function eMetisPermitTypedData(
-  m: Manifest,
-  a: { owner: Address; spender: Address; value: bigint; nonce: bigint; deadline: bigint; name?: string },
-) {
+/** EIP-712 typed data for an EIP-2612 permit on any token (eth_signTypedData_v4 params[1]). */
+export function permitTypedData(a: {
+  token: Address;
+  chainId: number;
+  name: string;
+  version?: string;
+  owner: Address;
+  spender: Address;
+  value: bigint;
+  nonce: bigint;
+  deadline: bigint;
+}) {
   return {
     types: {
       EIP712Domain: [
@@ -85,9 +104,17 @@ export function eMetisPermitTypedData(
       ],
     },
     primaryType: 'Permit' as const,
-    domain: { name: a.name ?? EMETIS_NAME, version: '1', chainId: m.chainId, verifyingContract: m.contracts.eMetis },
+    domain: { name: a.name, version: a.version ?? '1', chainId: a.chainId, verifyingContract: a.token },
     message: { owner: a.owner, spender: a.spender, value: a.value.toString(), nonce: a.nonce.toString(), deadline: a.deadline.toString() },
   };
+}
+
+/** EIP-712 typed data for an eMETIS permit (EIP-2612), for eth_signTypedData_v4. */
+export function eMetisPermitTypedData(
+  m: Manifest,
+  a: { owner: Address; spender: Address; value: bigint; nonce: bigint; deadline: bigint; name?: string },
+) {
+  return permitTypedData({ ...a, token: m.contracts.eMetis, chainId: m.chainId, name: a.name ?? EMETIS_NAME });
 }
 
 /** eMETIS's ERC-20 name, which its EIP-712 domain uses. */

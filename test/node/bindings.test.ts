@@ -156,3 +156,39 @@ test('classifyError maps the protocol\'s own pause errors to paused', () => {
     assert.equal(c.errorName, errorName);
   }
 });
+
+test('permitTypedData signs and recovers as EIP-2612 expects; eMetisPermitTypedData uses it', async () => {
+  const { privateKeyToAccount } = await import('viem/accounts');
+  const { recoverTypedDataAddress } = await import('viem');
+  const { permitTypedData, eMetisPermitTypedData, parseManifest: pm } = await import('../../contracts/bindings/index.js');
+  const acct = privateKeyToAccount(`0x${'01'.repeat(32)}`);
+  const token = addr(77) as `0x${string}`;
+  const td = permitTypedData({ token, chainId: 31337, name: 'Metis Token (devnet)', owner: acct.address, spender: addr(5) as `0x${string}`, value: 7n, nonce: 2n, deadline: 99n });
+  assert.equal(td.domain.verifyingContract, token);
+  assert.equal(td.domain.version, '1');
+  assert.deepEqual(td.message, { owner: acct.address, spender: addr(5), value: '7', nonce: '2', deadline: '99' });
+  const { EIP712Domain: _d, ...types } = td.types;
+  const message = { ...td.message, value: 7n, nonce: 2n, deadline: 99n };
+  const sig = await acct.signTypedData({ domain: td.domain, types, primaryType: 'Permit', message });
+  assert.equal(await recoverTypedDataAddress({ domain: td.domain, types, primaryType: 'Permit', message, signature: sig }), acct.address);
+  const m = pm(manifestJson);
+  const e = eMetisPermitTypedData(m, { owner: acct.address, spender: addr(5) as `0x${string}`, value: 1n, nonce: 0n, deadline: 5n });
+  assert.equal(e.domain.verifyingContract, m.contracts.eMetis);
+  assert.equal(e.domain.chainId, 31337);
+});
+
+test('stakeWithPermitTx encodes both permit variants with v, r, s and the referral', async () => {
+  const { decodeFunctionData } = await import('viem');
+  const { stakeWithPermitTx, stakingManagerAbi, parseManifest: pm } = await import('../../contracts/bindings/index.js');
+  const m = pm(manifestJson);
+  const r = `0x${'11'.repeat(32)}` as const;
+  const s = `0x${'22'.repeat(32)}` as const;
+  for (const restake of [false, true]) {
+    const t = stakeWithPermitTx(m, { amount: 5n, receiver: addr(9) as `0x${string}`, referral: addr(8) as `0x${string}`, restake, deadline: 100n, v: 27, r, s });
+    assert.equal(t.to, m.contracts.stakingManager);
+    assert.equal(t.value, 0n);
+    const d = decodeFunctionData({ abi: stakingManagerAbi, data: t.data });
+    assert.equal(d.functionName, restake ? 'stakeAndRestakeWithPermit' : 'stakeWithPermit');
+    assert.deepEqual(d.args, [5n, addr(9), addr(8), 100n, 27, r, s]);
+  }
+});

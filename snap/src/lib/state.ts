@@ -1,0 +1,26 @@
+// Persistent snap state (snap_manageState, unencrypted so cronjobs work while MetaMask is locked;
+// it holds only public figures: which tickets were notified and the last rewards summary).
+import type { Json } from '@metamask/snaps-sdk';
+
+export interface SnapState {
+  /** "<chainId>:<ticketId>" of redemptions already announced as claimable. */
+  notified: string[];
+  /** "<chainId>:<account>" -> rewardsEarned (wei, decimal string) at the last summary. */
+  lastRewards: Record<string, string>;
+}
+
+export async function getState(): Promise<SnapState> {
+  const s = (await snap.request({
+    method: 'snap_manageState',
+    params: { operation: 'get', encrypted: false },
+  })) as Partial<SnapState> | null;
+  return { notified: s?.notified ?? [], lastRewards: s?.lastRewards ?? {} };
+}
+
+export async function setState(state: SnapState): Promise<void> {
+  await snap.request({
+    method: 'snap_manageState',
+    params: { operation: 'update', newState: state as unknown as Record<string, Json>, encrypted: false },
+  });
+}
+

@@ -1,0 +1,118 @@
+// Test helpers for the snap: serve the built snap over HTTP, install it in @metamask/snaps-simulation
+// with anvil's mnemonic (so the snap's account is anvil's funded, unlocked account #0) and forward the
+// snap's eth_* requests to a real anvil.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { installSnap } from '@metamask/snaps-simulation';
+import type { JsonRpcRequest } from '@metamask/utils';
+import { findFreePort } from '../../devnet/anvil.js';
+
+export const SNAP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'snap');
+export const ANVIL_MNEMONIC = 'test test test test test test test test test test test junk';
+
+const TYPES: Record<string, string> = { '.json': 'application/json', '.js': 'application/javascript', '.svg': 'image/svg+xml' };
+
+const newest = (dir: string): number =>
+  !fs.existsSync(dir)
+    ? 0
+    : fs.readdirSync(dir, { withFileTypes: true }).reduce((t, e) => {
+        const p = path.join(dir, e.name);
+        return Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+      }, 0);
+
+/**
+ * Runs `npm run build:snap` (snap/scripts/build.mjs) unless snap/dist/bundle.js is newer than every source
+ * it is built from; the manifest shasum must match the bundle and locale files or installSnap refuses it.
+ */
+export function ensureSnapBuilt(): void {
+  const bundle = path.join(SNAP_DIR, 'dist', 'bundle.js');
+  const root = path.join(SNAP_DIR, '..');
+  const sources = ['snap/src', 'snap/ui', 'snap/locales', 'snap/images', 'contracts/bindings', 'contracts/deployments'].map((d) =>
+    newest(path.join(root, d)),
+  );
+  const sourceTime = Math.max(...sources, fs.statSync(path.join(SNAP_DIR, 'snap.config.ts')).mtimeMs);
+  if (fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs >= sourceTime) return;
+  const r = spawnSync(process.execPath, [path.join(SNAP_DIR, 'scripts', 'build.mjs')], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`snap build failed:\n${r.stdout}\n${r.stderr}`);
+  // webpack leaves an unchanged bundle untouched: mark it current so the next run does not rebuild
+  const now = new Date();
+  fs.utimesSync(bundle, now, now);
+}
+
+/** Serves snap/ (manifest, dist/bundle.js, icon, locales) on a free port; the snap id is local:<url>. */
+export async function serveSnap(): Promise<{ snapId: string; close(): Promise<void> }> {
+  ensureSnapBuilt();
+  const port = await findFreePort();
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '');
+    const file = path.resolve(SNAP_DIR, rel);
+    if (!file.startsWith(SNAP_DIR + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    snapId: `local:http://localhost:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * A mockJsonRpc implementation that sends the snap's chain requests to `url`. Accounts and the chain id
+ * stay with the simulation (so the snap's own chain switching is exercised); returning undefined falls through.
+ */
+export function forwardTo(url: string, log?: string[]) {
+  return async (req: JsonRpcRequest): Promise<any> => {
+    if (!/^(eth_|net_|web3_)/.test(req.method) || ['eth_requestAccounts', 'eth_accounts', 'eth_chainId'].includes(req.method))
+      return undefined;
+    log?.push(req.method);
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: req.method, params: req.params ?? [] }),
+    });
+    const body = (await res.json()) as { result?: unknown; error?: { code: number; message: string; data?: unknown } };
+    if (body.error) throw Object.assign(new Error(body.error.message), body.error);
+    return body.result;
+  };
+}
+
+export type SimSnap = Awaited<ReturnType<typeof installSnap>>;
+
+/** Installs the served snap with anvil's mnemonic and forwards chain requests to `rpcUrl`. */
+export async function installTestSnap(snapId: string, rpcUrl: string, opts: { locale?: string; log?: string[] } = {}): Promise<SimSnap> {
+  const snap = await installSnap(snapId as Parameters<typeof installSnap>[0] & string, {
+    options: { secretRecoveryPhrase: ANVIL_MNEMONIC, locale: opts.locale ?? 'en' },
+  });
+  snap.mockJsonRpc(forwardTo(rpcUrl, opts.log));
+  return snap;
+}
+
+/** Every string in a rendered snaps UI tree (text children, labels, titles, addresses), in order. */
+export function uiText(node: unknown): string[] {
+  const out: string[] = [];
+  const walk = (n: unknown) => {
+    if (n === null || n === undefined || typeof n === 'boolean') return;
+    if (typeof n === 'string' || typeof n === 'number') {
+      out.push(String(n));
+      return;
+    }
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (typeof n === 'object') {
+      const props = ((n as { props?: Record<string, unknown> }).props ?? {}) as Record<string, unknown>;
+      for (const k of ['title', 'label', 'address']) if (typeof props[k] === 'string' && props[k]) out.push(props[k] as string);
+      walk(props.children);
+    }
+  };
+  walk(node);
+  return out;
+}
+
+/** uiText joined with " | " for substring assertions. */
+export const uiString = (node: unknown): string => uiText(node).join(' | ');

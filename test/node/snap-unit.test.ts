@@ -1,0 +1,98 @@
+// Unit tests for the snap's pure pieces (no simulation, no chain): locales, parameter validation,
+// formatting, call decoding and the returned transaction format.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { encodeFunctionData, parseEther, type Address } from 'viem';
+import { SNAP_DIR } from '../helpers/snap.js';
+import { languageOf, translator } from '../../snap/src/lib/i18n.js';
+import { addressParam, amountParam, chainIdParam, ticketIdParam } from '../../snap/src/lib/params.js';
+import { days, fmtDate, fmtSharePrice } from '../../snap/src/lib/format.js';
+import { decodeCall } from '../../snap/src/lib/decode.js';
+import { snapTx } from '../../snap/src/lib/tx.js';
+import { isOriginAllowed } from '../../snap/src/lib/origins.js';
+import { redemptionQueueAbi, stakingManagerAbi } from '../../contracts/bindings/index.js';
+
+const load = (lang: string) =>
+  JSON.parse(fs.readFileSync(path.join(SNAP_DIR, 'locales', `${lang}.json`), 'utf8')).messages as Record<string, { message: string }>;
+
+test('en and ja have the same keys and the same {placeholders} in every message', () => {
+  const [en, ja] = [load('en'), load('ja')];
+  assert.deepEqual(Object.keys(ja).sort(), Object.keys(en).sort());
+  const vars = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  for (const k of Object.keys(en)) assert.deepEqual(vars(ja[k]!.message), vars(en[k]!.message), k);
+});
+
+test('translator fills placeholders, falls back to English, and picks the language from the locale', () => {
+  const [en, ja] = [load('en'), load('ja')];
+  const t = translator({ ...ja, stakeTitle: undefined } as never, en);
+  assert.equal(t('notifyClaimable', { id: 3, amount: '1.5' }), '償還 #3 の準備ができました:1.5 METIS を受け取れます。');
+  assert.equal(t('stakeTitle'), 'Stake METIS', 'missing key falls back to English');
+  assert.equal(languageOf('ja-JP'), 'ja');
+  assert.equal(languageOf('en_US'), 'en');
+  assert.equal(languageOf('fr'), 'en');
+});
+
+test('params: chainId, checksummed addresses, amounts within limits, ticket ids', () => {
+  assert.equal(chainIdParam({ chainId: 31337 }), 31337);
+  assert.equal(chainIdParam({ chainId: '0x7a69' }), 31337);
+  assert.throws(() => chainIdParam({ chainId: -1 }), /positive integer/);
+  assert.throws(() => chainIdParam({}), /positive integer/);
+  const a = '0xa0Ee7A142d267C1f36714E4a8F75612F20a79720';
+  assert.equal(addressParam({ x: a.toLowerCase() }, 'x'), a);
+  assert.equal(addressParam({ x: a }, 'x'), a);
+  assert.throws(() => addressParam({ x: a.replace('Ee', 'eE') }, 'x'), /checksum/);
+  assert.equal(addressParam({}, 'x', true), undefined);
+  assert.throws(() => addressParam({}, 'x'), /required/);
+  assert.equal(amountParam({ amount: '1.5' }, {}, 'METIS'), parseEther('1.5'));
+  assert.throws(
+    () => amountParam({ amount: '1' }, { min: parseEther('2') }, 'METIS'),
+    (e: Error & { code?: number }) => {
+      assert.match(e.message, /minimum is 2 METIS/);
+      assert.equal(e.code, -32602);
+      return true;
+    },
+  );
+  assert.throws(() => amountParam({ amount: '3' }, { balance: parseEther('2') }, 'eMETIS'), /Not enough eMETIS/);
+  assert.throws(() => amountParam({ amount: 3 }, {}, 'METIS'), /decimal string/);
+  assert.equal(ticketIdParam({ ticketId: '7' }), 7n);
+  assert.throws(() => ticketIdParam({ ticketId: 0 }), /positive integer/);
+});
+
+test('formatting: UTC dates, whole days, share price per whole seMETIS (24 decimals)', () => {
+  assert.equal(fmtDate(0n), '1970-01-01 00:00 UTC');
+  assert.equal(fmtDate(1_800_000_000n), '2027-01-15 08:00 UTC');
+  assert.equal(days(21n * 86400n), '21');
+  assert.equal(days(21n * 86400n + 1n), '22');
+  // sharePrice is eMETIS wei per 1e18 share units: 1e12 means 1 eMETIS per whole seMETIS
+  assert.equal(fmtSharePrice(10n ** 12n), '1 seMETIS = 1 eMETIS');
+  assert.equal(fmtSharePrice((10n ** 12n * 1025n) / 1000n), '1 seMETIS = 1.025 eMETIS');
+});
+
+test('decodeCall: protocol functions by contract; unknown selectors and other contracts are undefined', () => {
+  const me = '0x0000000000000000000000000000000000000001' as Address;
+  const stake = encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stake', args: [5n, me, me] });
+  assert.deepEqual(decodeCall('stakingManager', stake), { functionName: 'stake', args: [5n, me, me] });
+  assert.equal(decodeCall('redemptionQueue', stake), undefined, 'a manager call sent to the queue is not decoded');
+  const claim = encodeFunctionData({ abi: redemptionQueueAbi, functionName: 'claim', args: [2n, me] });
+  assert.equal(decodeCall('redemptionQueue', claim)?.functionName, 'claim');
+  assert.equal(decodeCall('lens', claim), undefined);
+  assert.equal(decodeCall('stakingManager', '0x'), undefined);
+});
+
+test('snapTx: hex value and chainId; `requires` only when an approval is needed', () => {
+  const from = '0x0000000000000000000000000000000000000001' as Address;
+  const to = '0x0000000000000000000000000000000000000002' as Address;
+  assert.deepEqual(snapTx(from, 31337, { to, data: '0x12', value: 0n }), { from, to, data: '0x12', value: '0x0', chainId: '0x7a69' });
+  const withApproval = snapTx(from, 1088, { to, data: '0x12', value: 10n }, [{ to: from, data: '0x34', value: 0n }]);
+  assert.equal(withApproval.value, '0xa');
+  assert.deepEqual(withApproval.requires, [{ from, to: from, data: '0x34', value: '0x0', chainId: '0x440' }]);
+});
+
+test('origins: only the listed origins, exactly', () => {
+  assert.equal(isOriginAllowed('http://localhost:3000'), true);
+  assert.equal(isOriginAllowed('http://localhost:3001'), false);
+  assert.equal(isOriginAllowed('https://evil.example'), false);
+  assert.equal(isOriginAllowed('http://localhost:3000.evil.example'), false);
+});

@@ -1,0 +1,563 @@
+// The MetaMask snap, end to end in @metamask/snaps-simulation against a real anvil with the whole protocol
+// deployed (startTestDevnet). The test plays the dapp: it calls the snap's RPC methods, clicks the dialogs,
+// and sends the returned transactions to anvil with eth_sendTransaction (anvil's account #0 is unlocked
+// and is also the snap's account, derived from the same mnemonic).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { decodeFunctionData, encodeFunctionData, getAddress, parseEther, toFunctionSelector, type Address, type Hex } from 'viem';
+import { startTestDevnet, type TestDevnet } from '../helpers/devnet-fixture.js';
+import { evmIncreaseTime, rpc } from '../helpers/rpc.js';
+import { installTestSnap, serveSnap, SNAP_DIR, uiString, type SimSnap } from '../helpers/snap.js';
+import {
+  airdropAbi,
+  eMetisAbi,
+  lensAbi,
+  liquidityMiningAbi,
+  readScreen,
+  redemptionQueueAbi,
+  seMetisAbi,
+  stakingManagerAbi,
+  formatAmount,
+  formatBps,
+  waitForReceipt,
+  type Screen,
+} from '../../contracts/bindings/index.js';
+import { Keeper } from '../../devnet/keeper.js';
+
+const PARTNER = 'http://localhost:3000';
+const CHAIN = 31337;
+const KNOWN_REFERRAL = getAddress('0x5a4e0f1c3b8d2e7a9c6b0d4f1e2a3b4c5d6e7f80'); // the devnet demo partner page's referral
+
+type Tx = { from: Address; to: Address; data: Hex; value: Hex; chainId: Hex; requires?: Tx[] };
+
+describe('snap (simulation + anvil)', () => {
+  let d: TestDevnet;
+  let server: Awaited<ReturnType<typeof serveSnap>>;
+  let snap: SimSnap;
+  let me: Address;
+  const calls: string[] = [];
+  const chainRequest = (method: string, params: unknown[] = []) => rpc(d.url, method, params);
+  const screen = (who: Address = me): Promise<Screen> =>
+    readScreen((a) => chainRequest(a.method, (a.params ?? []) as unknown[]), d.manifest.contracts.lens, who);
+  const send = async (tx: Tx) => {
+    const { requires: _r, ...one } = tx;
+    const hash = (await chainRequest('eth_sendTransaction', [one])) as Hex;
+    const receipt = await waitForReceipt((a) => chainRequest(a.method, (a.params ?? []) as unknown[]), hash, { pollMs: 100 });
+    assert.equal(receipt.status, '0x1', `transaction to ${tx.to} succeeded`);
+  };
+  const sendRaw = (tx: { from: Address; to: Address; data: Hex }) => send({ ...tx, value: '0x0', chainId: '0x7a69' });
+  const invoke = (method: string, params: Record<string, unknown>, origin = PARTNER) =>
+    snap.request({ method, params: { chainId: CHAIN, ...params }, origin });
+  /** Runs a write method, checks its dialog with `check`, clicks OK or Cancel, returns the response. */
+  const withDialog = async (method: string, params: Record<string, unknown>, action: 'ok' | 'cancel', check?: (text: string) => void) => {
+    const p = invoke(method, params);
+    const ui = await p.getInterface();
+    assert.equal(ui.type, 'confirmation');
+    check?.(uiString(ui.content));
+    if (action === 'ok') await (ui as { ok(): Promise<void> }).ok();
+    else await (ui as { cancel(): Promise<void> }).cancel();
+    return p;
+  };
+  const resultOf = (res: Awaited<ReturnType<typeof invoke>>) => {
+    const r = res.response as { result?: unknown; error?: { code: number; message: string } };
+    assert.equal(r.error, undefined, `no error: ${JSON.stringify(r.error)}`);
+    return r.result as Tx;
+  };
+  const errorOf = (res: Awaited<ReturnType<typeof invoke>>) => {
+    const r = res.response as { result?: unknown; error?: { code: number; message: string } };
+    assert.ok(r.error, `expected an error, got ${JSON.stringify(r.result)}`);
+    return r.error!;
+  };
+
+  before(async () => {
+    d = await startTestDevnet({ seed: true });
+    me = d.accounts[0]!.address;
+    server = await serveSnap();
+    snap = await installTestSnap(server.snapId, d.url, { log: calls });
+  });
+
+  after(async () => {
+    await snap?.executionService.terminateAllSnaps();
+    await server?.close();
+    await d?.stop();
+  });
+
+  test('the bundled deployment is the one the devnet fixture deploys (same deployer and order)', () => {
+    const bundled = JSON.parse(fs.readFileSync(path.join(SNAP_DIR, '..', 'contracts', 'deployments', '31337.json'), 'utf8'));
+    assert.deepEqual(bundled.contracts, d.manifest.contracts);
+  });
+
+  test('the snap knows the devnet partner page referral by name', () => {
+    const start = fs.readFileSync(path.join(SNAP_DIR, '..', 'devnet', 'start.ts'), 'utf8');
+    assert.match(start, new RegExp(`PARTNER_REFERRAL[^=]*= '${KNOWN_REFERRAL}'`, 'i'));
+  });
+
+  test('manifest: explicit allowedOrigins (never dapps: true) matching the origins checked in code; only used endowments', async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(SNAP_DIR, 'snap.manifest.json'), 'utf8'));
+    const rpcPerm = manifest.initialPermissions['endowment:rpc'];
+    assert.equal(rpcPerm.dapps, undefined);
+    assert.equal(rpcPerm.snaps, undefined);
+    assert.ok(rpcPerm.allowedOrigins.includes(PARTNER));
+    const { ALLOWED_ORIGINS } = await import('../../snap/src/lib/origins.js');
+    assert.deepEqual(rpcPerm.allowedOrigins, [...ALLOWED_ORIGINS]);
+    assert.deepEqual(Object.keys(manifest.initialPermissions).sort(), [
+      'endowment:cronjob',
+      'endowment:ethereum-provider',
+      'endowment:page-home',
+      'endowment:rpc',
+      'endowment:transaction-insight',
+      'snap_dialog',
+      'snap_getPreferences',
+      'snap_manageState',
+      'snap_notify',
+    ]);
+    assert.equal(manifest.platformVersion, '10.4.0');
+  });
+
+  test('a request from an origin outside allowedOrigins is refused (the simulation does not enforce it; the snap does)', async () => {
+    const before = await screen();
+    const res = await invoke('stake', { amount: '1' }, 'https://evil.example');
+    const err = errorOf(res);
+    assert.equal(err.code, 4100);
+    assert.match(err.message, /evil\.example is not allowed/);
+    assert.equal((await screen()).user.eMetisBalance, before.user.eMetisBalance);
+  });
+
+  test('an unknown method is -32601', async () => {
+    assert.equal(errorOf(await invoke('drainEverything', {})).code, -32601);
+  });
+
+  test('bad params are refused at the edge with -32602 and a plain-words message', async () => {
+    const cases: [string, Record<string, unknown>, RegExp][] = [
+      ['stake', { amount: 'abc' }, /not a number/],
+      ['stake', { amount: '0' }, /greater than zero/],
+      ['stake', { amount: '-1' }, /not a number/],
+      ['stake', { amount: 1.5 }, /decimal string/],
+      ['stake', { amount: '1.0000000000000000001' }, /decimal places/],
+      ['stake', { amount: '100000000' }, /Not enough METIS/],
+      ['stake', { amount: '1', chainId: 999 }, /Unknown chain 999/],
+      ['stake', { amount: '1', chainId: 'mainnet' }, /chainId must be/],
+      ['stake', { amount: '1', referral: KNOWN_REFERRAL.replace(/[a-f]/, (c) => c.toUpperCase()) }, /invalid checksum/],
+      ['stake', { amount: '1', referral: '0x1234' }, /not an address/],
+      ['restake', { amount: '1000000' }, /Not enough eMETIS/],
+      ['requestRedemption', { amount: '1000000' }, /eMETIS/],
+      ['claimRedemption', { ticketId: 'x' }, /ticketId/],
+      ['claimRedemption', { ticketId: 999 }, /not owned/],
+    ];
+    for (const [method, params, message] of cases) {
+      const err = errorOf(await invoke(method, params));
+      assert.equal(err.code, -32602, `${method} ${JSON.stringify(params)}: ${err.message}`);
+      assert.match(err.message, message, `${method} ${JSON.stringify(params)}`);
+    }
+  });
+
+  test('stake: cancel -> 4001 and nothing changes', async () => {
+    const before = await screen();
+    const res = await withDialog('stake', { amount: '10' }, 'cancel');
+    assert.equal(errorOf(res).code, 4001);
+    const now = await screen();
+    assert.equal(now.user.eMetisBalance, before.user.eMetisBalance);
+    assert.equal(now.user.metisBalance, before.user.metisBalance);
+  });
+
+  test('stake: the dialog shows amount, eMETIS received, APR, fee, referral and contract; OK signs a METIS permit in MetaMask and returns stakeWithPermit', async () => {
+    const before = await screen();
+    assert.ok(before.user.metisAllowanceToManager < parseEther('100'), 'no allowance yet: the permit path');
+    const res = await withDialog('stake', { amount: '100', referral: KNOWN_REFERRAL }, 'ok', (text) => {
+      assert.match(text, /Stake METIS/);
+      assert.match(text, /You pay \| 100 METIS/);
+      assert.match(text, /You receive \| 100 eMETIS/);
+      assert.match(text, new RegExp(`APR after fee \\| ${formatBps(before.protocol.aprBps).replace('.', '\\.')}`));
+      assert.match(text, new RegExp(`Protocol fee on rewards \\| ${formatBps(before.protocol.feeBps).replace('.', '\\.')}`));
+      assert.match(text, /Referral \| Devnet demo partner/);
+      assert.ok(text.includes(d.manifest.contracts.stakingManager), 'contract address shown');
+      assert.match(text, /sign a permit/);
+    });
+    const tx = resultOf(res);
+    assert.equal(tx.from, me);
+    assert.equal(tx.to, d.manifest.contracts.stakingManager);
+    assert.equal(tx.value, '0x0');
+    assert.equal(tx.chainId, '0x7a69');
+    assert.equal(tx.requires, undefined, 'no approval transaction: the permit replaces it');
+    const call = decodeFunctionData({ abi: stakingManagerAbi, data: tx.data });
+    assert.equal(call.functionName, 'stakeWithPermit');
+    assert.deepEqual(call.args.slice(0, 3), [parseEther('100'), me, KNOWN_REFERRAL]);
+    assert.ok(calls.includes('eth_signTypedData_v4'), 'the snap asked for an EIP-712 signature');
+    await send(tx);
+    const now = await screen();
+    assert.equal(now.user.eMetisBalance - before.user.eMetisBalance, parseEther('100'));
+    assert.equal(before.user.metisBalance - now.user.metisBalance, parseEther('100'));
+  });
+
+  test('stake with enough allowance (the widget approves first): plain stake, no signature request', async () => {
+    await sendRaw({ from: me, to: d.manifest.contracts.metis, data: enc20approve(d.manifest.contracts.stakingManager, parseEther('5')) });
+    const signs = calls.filter((c) => c === 'eth_signTypedData_v4').length;
+    const before = await screen();
+    const ethCalls = calls.filter((c) => c === 'eth_call').length;
+    const tx = resultOf(await withDialog('stake', { amount: '5' }, 'ok', (text) => assert.doesNotMatch(text, /permit|approval/)));
+    assert.equal(decodeFunctionData({ abi: stakingManagerAbi, data: tx.data }).functionName, 'stake');
+    assert.equal(calls.filter((c) => c === 'eth_signTypedData_v4').length, signs);
+    assert.equal(calls.filter((c) => c === 'eth_call').length - ethCalls, 1, 'one lens eth_call');
+    await send(tx);
+    assert.equal((await screen()).user.eMetisBalance - before.user.eMetisBalance, parseEther('5'));
+  });
+
+  test('stakeAndRestake: an unknown referral is flagged; OK -> seMETIS at the current rate', async () => {
+    const before = await screen();
+    const unknown = d.accounts[5]!.address;
+    const res = await withDialog('stakeAndRestake', { amount: '50', referral: unknown }, 'ok', (text) => {
+      assert.match(text, /Stake and restake METIS/);
+      assert.match(text, /Unknown referral/);
+      assert.ok(text.includes(unknown));
+      assert.match(text, /You receive \| [\d.,]+ seMETIS/);
+      assert.match(text, /1 seMETIS = [\d.]+ eMETIS/);
+    });
+    const tx = resultOf(res);
+    const call = decodeFunctionData({ abi: stakingManagerAbi, data: tx.data });
+    assert.equal(call.functionName, 'stakeAndRestakeWithPermit');
+    await send(tx);
+    const now = await screen();
+    assert.ok(now.user.seMetisBalance > before.user.seMetisBalance);
+    assert.equal(now.user.seMetisAssets - before.user.seMetisAssets <= parseEther('50'), true);
+  });
+
+  test('stakeAndRestake: cancel -> 4001 and nothing changes', async () => {
+    const before = await screen();
+    assert.equal(errorOf(await withDialog('stakeAndRestake', { amount: '5' }, 'cancel')).code, 4001);
+    const now = await screen();
+    assert.deepEqual(
+      [now.user.metisBalance, now.user.seMetisBalance, now.user.metisAllowanceToManager],
+      [before.user.metisBalance, before.user.seMetisBalance, before.user.metisAllowanceToManager],
+    );
+  });
+
+  test('restake: no permit on the vault, so the approval comes first in `requires`; both succeed', async () => {
+    const before = await screen();
+    const res = await withDialog('restake', { amount: '40' }, 'ok', (text) => {
+      assert.match(text, /Restake eMETIS/);
+      assert.match(text, /You pay \| 40 eMETIS/);
+      assert.match(text, /approval transaction is sent first/);
+      assert.ok(text.includes(d.manifest.contracts.seMetis));
+    });
+    const tx = resultOf(res);
+    assert.equal(tx.to, d.manifest.contracts.seMetis);
+    assert.equal(tx.requires?.length, 1);
+    assert.equal(tx.requires![0]!.to, d.manifest.contracts.eMetis);
+    assert.deepEqual(decodeFunctionData({ abi: eMetisAbi, data: tx.requires![0]!.data }).args, [
+      d.manifest.contracts.seMetis,
+      parseEther('40'),
+    ]);
+    assert.deepEqual(decodeFunctionData({ abi: seMetisAbi, data: tx.data }).args, [parseEther('40'), me]);
+    await send(tx.requires![0]!);
+    await send(tx);
+    const now = await screen();
+    assert.equal(before.user.eMetisBalance - now.user.eMetisBalance, parseEther('40'));
+    assert.ok(now.user.seMetisBalance > before.user.seMetisBalance);
+  });
+
+  test('restake: cancel -> 4001, no approval and no deposit', async () => {
+    const before = await screen();
+    assert.equal(errorOf(await withDialog('restake', { amount: '1' }, 'cancel')).code, 4001);
+    const now = await screen();
+    assert.equal(now.user.eMetisAllowanceToVault, before.user.eMetisAllowanceToVault);
+    assert.equal(now.user.seMetisBalance, before.user.seMetisBalance);
+  });
+
+  let ticketId = 0n;
+  test('requestRedemption: dialog shows METIS out, maturity date and the delay; an eMETIS permit makes it one transaction', async () => {
+    const before = await screen();
+    assert.ok(before.user.eMetisAllowanceToQueue < parseEther('20'), 'no allowance: the permit path');
+    const res = await withDialog('requestRedemption', { amount: '20' }, 'ok', (text) => {
+      assert.match(text, /Redeem eMETIS for METIS/);
+      assert.match(text, /You receive \| 20 METIS/);
+      assert.match(text, /Claimable from \| \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+      assert.match(text, new RegExp(`Redemption takes ${Number((before.protocol.exitDelay + 86399n) / 86400n)} days`));
+      assert.ok(text.includes(d.manifest.contracts.redemptionQueue));
+    });
+    const tx = resultOf(res);
+    const call = decodeFunctionData({ abi: redemptionQueueAbi, data: tx.data });
+    assert.equal(call.functionName, 'requestRedemptionWithPermit');
+    assert.equal(tx.requires, undefined);
+    await send(tx);
+    const now = await screen();
+    assert.equal(now.user.eMetisNonce, before.user.eMetisNonce + 1n, 'the permit signed in the snap was used on-chain');
+    assert.equal(before.user.eMetisBalance - now.user.eMetisBalance, parseEther('20'));
+    assert.equal(now.user.tickets.length, before.user.tickets.length + 1);
+    ticketId = now.user.tickets.at(-1)!.id;
+  });
+
+  test('requestRedemption: cancel -> 4001, no ticket', async () => {
+    const before = await screen();
+    assert.equal(errorOf(await withDialog('requestRedemption', { amount: '1' }, 'cancel')).code, 4001);
+    assert.equal((await screen()).user.tickets.length, before.user.tickets.length);
+  });
+
+  test('claimRedemption before maturity is refused with the date', async () => {
+    const err = errorOf(await invoke('claimRedemption', { ticketId: ticketId.toString() }));
+    assert.equal(err.code, -32602);
+    assert.match(err.message, /cannot be claimed yet/);
+  });
+
+  test('getPosition returns the lens figures as JSON', async () => {
+    const s = await screen();
+    const r = resultOf(await invoke('getPosition', {})) as unknown as Record<string, unknown>;
+    assert.equal(r.account, me);
+    assert.equal(r.eMetis, s.user.eMetisBalance.toString());
+    assert.equal(r.seMetis, s.user.seMetisBalance.toString());
+    assert.equal(r.rewardsEarned, s.user.rewardsEarned.toString());
+    assert.equal((r.tickets as unknown[]).length, s.user.tickets.length);
+  });
+
+  test('transaction insights: every protocol function decoded in plain words; nothing for other contracts', async () => {
+    const m = d.manifest.contracts;
+    const s = await screen();
+    const enc = (abi: readonly unknown[], functionName: string, args: readonly unknown[]) =>
+      (encodeFunctionData as (a: { abi: unknown; functionName: string; args: readonly unknown[] }) => Hex)({ abi, functionName, args });
+    const sig = { deadline: 1n, v: 27, r: `0x${'11'.repeat(32)}` as Hex, s: `0x${'22'.repeat(32)}` as Hex };
+    const cases: [Address, Hex, RegExp][] = [
+      [
+        m.stakingManager,
+        enc(stakingManagerAbi, 'stake', [parseEther('3'), me, KNOWN_REFERRAL]),
+        /Stake 3 METIS for eMETIS.*Expected result \| 3 eMETIS.*APR after fee/,
+      ],
+      [
+        m.stakingManager,
+        enc(stakingManagerAbi, 'stakeAndRestake', [parseEther('3'), me, d.accounts[4]!.address]),
+        /Stake 3 METIS and restake.*seMETIS.*Unknown referral/,
+      ],
+      [
+        m.stakingManager,
+        enc(stakingManagerAbi, 'stakeWithPermit', [parseEther('3'), me, KNOWN_REFERRAL, sig.deadline, sig.v, sig.r, sig.s]),
+        /Stake 3 METIS for eMETIS/,
+      ],
+      [
+        m.stakingManager,
+        enc(stakingManagerAbi, 'stakeAndRestakeWithPermit', [parseEther('3'), me, KNOWN_REFERRAL, sig.deadline, sig.v, sig.r, sig.s]),
+        /Stake 3 METIS and restake/,
+      ],
+      [m.stakingManager, enc(stakingManagerAbi, 'stake', [parseEther('10000000'), me, KNOWN_REFERRAL]), /Amount above balance/],
+      [m.seMetis, enc(seMetisAbi, 'deposit', [parseEther('2'), me]), /Restake 2 eMETIS into seMETIS.*seMETIS/],
+      [
+        m.seMetis,
+        enc(seMetisAbi, 'redeem', [s.user.seMetisBalance / 2n, me, me]),
+        /Unstake .* seMETIS back to eMETIS.*Expected result \| [\d.,]+ eMETIS/,
+      ],
+      [m.seMetis, enc(seMetisAbi, 'withdraw', [parseEther('1'), me, me]), /Withdraw 1 eMETIS from seMETIS/],
+      [
+        m.redemptionQueue,
+        enc(redemptionQueueAbi, 'requestRedemption', [parseEther('5'), me]),
+        /Redeem 5 eMETIS for METIS.*Expected result \| 5 METIS.*Claimable from.*Redemption takes/,
+      ],
+      [
+        m.redemptionQueue,
+        enc(redemptionQueueAbi, 'requestRedemptionWithPermit', [parseEther('5'), me, sig.deadline, sig.v, sig.r, sig.s]),
+        /Redeem 5 eMETIS/,
+      ],
+      [
+        m.redemptionQueue,
+        enc(redemptionQueueAbi, 'claim', [ticketId, me]),
+        new RegExp(`Claim redemption ticket #${ticketId}.*Expected result \\| 20 METIS`),
+      ],
+      [m.redemptionQueue, enc(redemptionQueueAbi, 'claimBatch', [[ticketId], me]), /Claim 1 redemption tickets/],
+      [m.eMetis, enc(eMetisAbi, 'approve', [m.seMetis, 2n ** 256n - 1n]), /Allow seMetis to spend unlimited eMETIS/],
+      [m.metis, enc(eMetisAbi, 'approve', [m.stakingManager, parseEther('7')]), /Allow stakingManager to spend 7 METIS/],
+      [
+        m.eMetis,
+        ('0xa9059cbb' + enc(eMetisAbi, 'approve', [d.accounts[3]!.address, parseEther('1')]).slice(10)) as Hex,
+        /Send 1 eMETIS to/,
+      ],
+      [m.airdrop, enc(airdropAbi, 'claim', [0n, me, parseEther('4'), []]), /Claim 4 governance tokens from the airdrop/],
+      [m.airdrop, enc(airdropAbi, 'release', [me]), /Release vested airdrop tokens/],
+      [
+        m.liquidityMining,
+        enc(liquidityMiningAbi, 'stake', [m.seMetis, s.user.seMetisBalance * 2n]),
+        /Stake [\d.,]+ seMETIS in liquidity mining.*Amount above balance/,
+      ],
+      [m.liquidityMining, enc(liquidityMiningAbi, 'withdraw', [m.seMetis, 10n ** 24n]), /Withdraw 1 seMETIS from liquidity mining/],
+      [m.liquidityMining, enc(liquidityMiningAbi, 'getReward', [m.seMetis]), /Claim liquidity-mining rewards.*MLSD/],
+      [m.liquidityMining, enc(liquidityMiningAbi, 'exit', [m.seMetis]), /Withdraw everything from liquidity mining/],
+      [m.governanceToken, enc(eMetisAbi, 'approve', [m.liquidityMining, parseEther('2')]), /Allow liquidityMining to spend 2 MLSD/],
+      [m.lens, enc(lensAbi, 'getAll', [me, []]), /does not recognise/],
+    ];
+    for (const [to, data, expected] of cases) {
+      const res = await snap.onTransaction({ from: me, to, data, chainId: 'eip155:31337', value: '0x0' });
+      const text = uiString(res.getInterface().content);
+      assert.match(text, /Metis liquid staking/);
+      assert.match(text, expected, `${data.slice(0, 10)} to ${to}: ${text}`);
+    }
+    // other contracts and unknown chains: no insight (null; the simulation helper throws on a null result)
+    await assert.rejects(snap.onTransaction({ from: me, to: d.accounts[3]!.address, data: '0x', chainId: 'eip155:31337' }), /getInterface/);
+    await assert.rejects(snap.onTransaction({ from: me, to: d.accounts[3]!.address, data: '0x', chainId: 'eip155:1' }), /getInterface/);
+    // a protocol address on a chain without the protocol: a critical warning instead of a decoded call
+    const other = await snap.onTransaction({ from: me, to: m.stakingManager, data: '0x', chainId: 'eip155:1' });
+    assert.match(
+      uiString(other.getInterface().content),
+      /This network has no deployment of the protocol.*eip155:1: stakingManager \(devnet\)/,
+    );
+  });
+
+  test('insight warns when the protocol is paused', async () => {
+    const snapId = await chainRequest('evm_snapshot');
+    const admin = d.accounts[0]!.address;
+    await sendRaw({ from: admin, to: d.manifest.contracts.stakingManager, data: toFunctionSelector('pause()') });
+    try {
+      assert.equal((await screen()).protocol.paused, true);
+      const data = encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stake', args: [parseEther('1'), me, KNOWN_REFERRAL] });
+      const res = await snap.onTransaction({ from: me, to: d.manifest.contracts.stakingManager, data, chainId: 'eip155:31337' });
+      assert.match(uiString(res.getInterface().content), /The protocol is paused/);
+      const err = errorOf(await invoke('stake', { amount: '1' }));
+      assert.equal(err.code, -32002);
+      assert.match(err.message, /paused/);
+    } finally {
+      await chainRequest('evm_revert', [snapId]);
+    }
+  });
+
+  test('home page: position, rewards, APR and tickets equal the lens (one lens call per account)', async () => {
+    const s = await screen();
+    const before = calls.filter((c) => c === 'eth_call').length;
+    const res = await snap.onHomePage();
+    assert.equal(calls.filter((c) => c === 'eth_call').length - before, 1, 'one eth_call for one account');
+    const text = uiString(res.getInterface().content);
+    assert.match(text, /Your Metis staking/);
+    assert.ok(text.includes(me));
+    assert.ok(text.includes(`eMETIS | ${formatAmount(s.user.eMetisBalance)} eMETIS`), text);
+    assert.ok(text.includes(`seMETIS | ${formatAmount(s.user.seMetisBalance, 4, 24)} seMETIS`), text);
+    assert.ok(text.includes(`seMETIS value | ${formatAmount(s.user.seMetisMetisValue)} METIS`), text);
+    assert.ok(text.includes(`Rewards earned | ${formatAmount(s.user.rewardsEarned)} eMETIS`), text);
+    assert.ok(text.includes(`APR after fee | ${formatBps(s.protocol.aprBps)}`), text);
+    assert.ok(text.includes(`Redemptions #${ticketId} | 20 METIS`), text);
+  });
+
+  test('cronjob: one notification when the ticket becomes claimable (after time travel and the keeper funding it), never twice', async () => {
+    const first = await snap.onCronjob({ method: 'checkRedemptions' });
+    assert.deepEqual(first.notifications, [], 'not claimable yet: silent');
+    const keeper = new Keeper({
+      rpcUrl: d.url,
+      manifest: d.manifest,
+      keeperKey: d.roles.keeper.key,
+      mpcKey: d.roles.mpc.key,
+      minTopUp: 1n,
+    });
+    try {
+      const s = await screen();
+      await evmIncreaseTime(d.url, Number(s.protocol.exitDelay) + 60);
+      await keeper.tick();
+      await keeper.tick();
+    } finally {
+      await keeper.stop();
+    }
+    const ticket = (await screen()).user.tickets.find((k) => k.id === ticketId)!;
+    assert.equal(ticket.status, 3, 'claimable');
+    const second = await snap.onCronjob({ method: 'checkRedemptions' });
+    assert.equal(second.notifications.length, 1);
+    assert.match(second.notifications[0]!.message, new RegExp(`Redemption #${ticketId} is ready: claim 20 METIS`));
+    const third = await snap.onCronjob({ method: 'checkRedemptions' });
+    assert.deepEqual(third.notifications, [], 'notified once per ticket');
+  });
+
+  test('claimRedemption after maturity: cancel -> 4001 and the ticket stays; OK -> the claim pays the METIS', async () => {
+    const before = await screen();
+    assert.equal(errorOf(await withDialog('claimRedemption', { ticketId: ticketId.toString() }, 'cancel')).code, 4001);
+    assert.equal((await screen()).user.tickets.find((k) => k.id === ticketId)?.status, 3, 'still claimable');
+    const res = await withDialog('claimRedemption', { ticketId: Number(ticketId) }, 'ok', (text) => {
+      assert.match(text, new RegExp(`Ticket \\| #${ticketId}`));
+      assert.match(text, /You receive \| 20 METIS/);
+    });
+    const tx = resultOf(res);
+    assert.deepEqual(decodeFunctionData({ abi: redemptionQueueAbi, data: tx.data }).args, [ticketId, me]);
+    await send(tx);
+    assert.equal((await screen()).user.metisBalance - before.user.metisBalance, parseEther('20'));
+  });
+
+  test('cronjob: the rewards summary reports rewards earned since the last summary, and stays silent when nothing changed', async () => {
+    const keeper = new Keeper({
+      rpcUrl: d.url,
+      manifest: d.manifest,
+      keeperKey: d.roles.keeper.key,
+      mpcKey: d.roles.mpc.key,
+      minTopUp: 1n,
+    });
+    // open a node seat so rewards flow: stake enough METIS to reach the pool's minimum lock
+    const whale = d.accounts[1]!;
+    const s0 = await screen();
+    const need = s0.protocol.buffered < parseEther('20000') ? parseEther('25000') : 0n;
+    if (need > 0n) {
+      await sendRaw({ from: whale.address, to: d.manifest.contracts.metis, data: enc20approve(d.manifest.contracts.stakingManager, need) });
+      await sendRaw({
+        from: whale.address,
+        to: d.manifest.contracts.stakingManager,
+        data: encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stake', args: [need, whale.address, KNOWN_REFERRAL] }),
+      });
+    }
+    try {
+      const log = [...(await keeper.tick())]; // allocate: opens a node seat
+      for (let i = 0; i < 3 && !log.some((a) => a.kind === 'harvest'); i++) {
+        await rpc(d.url, 'anvil_mine', ['0x64', '0x1']);
+        log.push(...(await keeper.tick())); // MPC reward batch + harvest
+      }
+      assert.ok(
+        log.some((a) => a.kind === 'harvest'),
+        log.map((a) => `${a.kind}: ${a.message}`).join(' | '),
+      );
+      await evmIncreaseTime(d.url, Number(s0.protocol.rewardsCycle) + 10); // stream the rewards
+    } finally {
+      await keeper.stop();
+    }
+    const earned = (await screen()).user.rewardsEarned;
+    assert.ok(earned > 0n, 'rewards earned');
+    const first = await snap.onCronjob({ method: 'rewardsSummary' });
+    assert.equal(first.notifications.length, 1);
+    assert.match(first.notifications[0]!.message, /You earned [\d.,]+ eMETIS on seMETIS/);
+    const second = await snap.onCronjob({ method: 'rewardsSummary' });
+    assert.deepEqual(second.notifications, []);
+  });
+
+  test('home page across accounts: one section and one lens call per connected account', async () => {
+    const other = d.accounts[1]!.address;
+    const mock = snap.mockJsonRpc((req) => (req.method === 'eth_accounts' ? [me.toLowerCase(), other.toLowerCase()] : undefined));
+    try {
+      const [mine, theirs] = [await screen(me), await screen(other)];
+      const before = calls.filter((c) => c === 'eth_call').length;
+      const text = uiString((await snap.onHomePage()).getInterface().content);
+      assert.equal(calls.filter((c) => c === 'eth_call').length - before, 2);
+      const [a, b] = [text.indexOf(me), text.indexOf(other)];
+      assert.ok(a >= 0 && b > a, 'both accounts, in order');
+      assert.ok(text.slice(a, b).includes(`eMETIS | ${formatAmount(mine.user.eMetisBalance)} eMETIS`));
+      assert.ok(text.slice(b).includes(`eMETIS | ${formatAmount(theirs.user.eMetisBalance)} eMETIS`));
+      assert.ok(text.slice(b).includes(`Rewards earned | ${formatAmount(theirs.user.rewardsEarned)} eMETIS`));
+    } finally {
+      mock.unmock();
+    }
+  });
+
+  test('Japanese from the MetaMask locale', async () => {
+    const ja = await installTestSnap(server.snapId, d.url, { locale: 'ja' });
+    try {
+      const p = ja.request({ method: 'stake', params: { chainId: CHAIN, amount: '1' }, origin: PARTNER });
+      const ui = await p.getInterface();
+      const text = uiString(ui.content);
+      assert.match(text, /METIS をステーク/);
+      assert.match(text, /支払い \| 1 METIS/);
+      await (ui as { cancel(): Promise<void> }).cancel();
+      assert.equal(errorOf(await p).code, 4001);
+      const data = encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stake', args: [parseEther('2'), me, KNOWN_REFERRAL] });
+      const insight = uiString(
+        (await ja.onTransaction({ from: me, to: d.manifest.contracts.stakingManager, data, chainId: 'eip155:31337' })).getInterface()
+          .content,
+      );
+      assert.match(insight, /2 METIS をステークして eMETIS を受け取る/);
+      assert.match(insight, /予想される結果 \| 2 eMETIS/);
+      const home = uiString((await ja.onHomePage()).getInterface().content);
+      assert.match(home, /あなたの Metis ステーキング/);
+    } finally {
+      await ja.executionService.terminateAllSnaps();
+    }
+  });
+});
+
+function enc20approve(spender: Address, amount: bigint): Hex {
+  return encodeFunctionData({ abi: eMetisAbi, functionName: 'approve', args: [spender, amount] });
+}
