@@ -192,3 +192,21 @@ test('stakeWithPermitTx encodes both permit variants with v, r, s and the referr
     assert.deepEqual(d.args, [5n, addr(9), addr(8), 100n, 27, r, s]);
   }
 });
+
+test('readPermitInfo reads name and nonce; undefined for a token without permit or a failing call', async () => {
+  const { encodeAbiParameters } = await import('viem');
+  const { readPermitInfo } = await import('../../contracts/bindings/index.js');
+  const token = addr(3) as `0x${string}`;
+  const owner = addr(4) as `0x${string}`;
+  const calls: string[] = [];
+  const ok = async ({ params }: { method: string; params?: unknown }) => {
+    const data = (params as [{ data: string }])[0].data;
+    calls.push(data.slice(0, 10));
+    return data.startsWith('0x7ecebe00') ? encodeAbiParameters([{ type: 'uint256' }], [3n]) : encodeAbiParameters([{ type: 'string' }], ['Metis Token (devnet)']);
+  };
+  assert.deepEqual(await readPermitInfo(ok, token, owner), { name: 'Metis Token (devnet)', nonce: 3n });
+  assert.deepEqual(calls.sort(), ['0x06fdde03', '0x7ecebe00']);
+  // no permit: the call reverts (or the address has no code and returns 0x)
+  assert.equal(await readPermitInfo(async () => { throw Object.assign(new Error('execution reverted'), { code: 3 }); }, token, owner), undefined);
+  assert.equal(await readPermitInfo(async () => '0x', token, owner), undefined);
+});
