@@ -89,6 +89,14 @@ const steps = [
   { name: 'build:widget', kind: 'build', cmd: 'npm', args: ['run', '-s', 'build:widget'], skip: () => !fs.existsSync(path.join(root, 'rollup.config.mjs')) },
   { name: 'build:snap', kind: 'build', cmd: 'npm', args: ['run', '-s', 'build:snap'], skip: () => !fs.existsSync(path.join(root, 'snap/scripts/build.mjs')) },
   {
+    name: 'snap-manifest-current',
+    kind: 'build',
+    cmd: 'git',
+    args: ['diff', '--exit-code', '--', 'snap/snap.manifest.json'],
+    why: 'the snap bundle changed: commit snap/snap.manifest.json with the shasum `npm run build:snap` wrote',
+    skip: () => !fs.existsSync(path.join(root, '.git')) || !fs.existsSync(path.join(root, 'snap/snap.manifest.json')),
+  },
+  {
     name: 'node tests',
     kind: 'node',
     cmd: 'node',
@@ -132,7 +140,7 @@ for (const [i, step] of steps.entries()) {
   results.push({ step, code, secs, counts: c });
   if (code !== 0) {
     console.log(`--- ${step.name} FAILED (exit ${code})${step.why ? `: ${step.why}` : ''}`);
-    if (step.kind === 'build' && !['bindings-current', 'gas-snapshot-current', 'lint:sol', 'typecheck'].includes(step.name)) break;
+    if (step.kind === 'build' && !['bindings-current', 'gas-snapshot-current', 'snap-manifest-current', 'lint:sol', 'typecheck'].includes(step.name)) break;
   }
 }
 
