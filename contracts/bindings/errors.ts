@@ -49,6 +49,8 @@ export function decodeRevert(data: Hex | undefined): { errorName: string; args: 
 
 const NAME_TO_CODE: Record<string, ErrorCode> = {
   EnforcedPause: 'paused',
+  ManagerPaused: 'paused',
+  PoolPaused: 'paused',
   ManagerBelowMinimum: 'below-minimum',
   QueueAmountBelowMin: 'below-minimum',
   QueueAmountAboveMax: 'above-maximum',

@@ -3,7 +3,7 @@
 import { decodeFunctionResult, encodeFunctionData, type Address, type ContractFunctionReturnType } from 'viem';
 import { lensAbi } from './frontend-abis.js';
 import { ethCall, type RequestFn } from './eip1193.js';
-import { WAD } from './amounts.js';
+import { DECIMALS, SEMETIS_DECIMALS, WAD } from './amounts.js';
 
 type GetAll = ContractFunctionReturnType<typeof lensAbi, 'view', 'getAll'>;
 export type ProtocolView = GetAll[0];
@@ -55,4 +55,9 @@ export function previewRedemption(eMetis: bigint, p: Pick<ProtocolView, 'backing
 /** Unix seconds when a redemption requested at `now` matures. */
 export function redemptionMaturity(nowSeconds: bigint, p: Pick<ProtocolView, 'exitDelay'>): bigint {
   return nowSeconds + p.exitDelay;
+}
+
+/** eMETIS (wei) per one whole seMETIS (10^SEMETIS_DECIMALS shares); the lens's sharePrice is per 1e18 shares. */
+export function sharePricePerToken(p: Pick<ProtocolView, 'sharePrice'>): bigint {
+  return p.sharePrice * 10n ** BigInt(SEMETIS_DECIMALS - DECIMALS);
 }

@@ -1,14 +1,15 @@
 // Transaction builders for every user action. The widget sends them; the snap returns them to the dapp.
-import { encodeFunctionData, erc20Abi, maxUint256, type Address, type Hex } from 'viem';
-import { airdropAbi, eMetisAbi, redemptionQueueAbi, seMetisAbi, stakingManagerAbi } from './frontend-abis.js';
+import { encodeFunctionData, maxUint256, type Address, type Hex } from 'viem';
+import { airdropAbi, eMetisAbi, metisAbi, redemptionQueueAbi, seMetisAbi, stakingManagerAbi } from './frontend-abis.js';
 import type { TxRequest } from './eip1193.js';
 import type { Manifest } from './manifest.js';
 
 const ZERO: Address = '0x0000000000000000000000000000000000000000';
 const tx = (to: Address, data: Hex): TxRequest => ({ to, data, value: 0n });
 
+/** ERC-20 approve for any token (METIS, eMETIS, seMETIS share the standard signature; the trimmed ABI keeps bundles small). */
 export function approveTx(token: Address, spender: Address, amount: bigint = maxUint256): TxRequest {
-  return tx(token, encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [spender, amount] }));
+  return tx(token, encodeFunctionData({ abi: metisAbi, functionName: 'approve', args: [spender, amount] }));
 }
 
 /** stake(assets, receiver, referral) or, with `restake`, stakeAndRestake. METIS must be approved to the manager. */

@@ -18,6 +18,10 @@ import {
   stakeTx,
   protocolErrorsAbi,
   ManifestError,
+  SEMETIS_DECIMALS,
+  approveTx,
+  previewUnstake,
+  sharePricePerToken,
 } from '../../contracts/bindings/index.js';
 
 const addr = (n: number) => `0x${n.toString(16).padStart(40, '0')}`;
@@ -158,5 +162,33 @@ test('stakeWithPermitTx encodes both permit variants with v, r, s and the referr
     const d = decodeFunctionData({ abi: stakingManagerAbi, data: t.data });
     assert.equal(d.functionName, restake ? 'stakeAndRestakeWithPermit' : 'stakeWithPermit');
     assert.deepEqual(d.args, [5n, addr(9), addr(8), 100n, 27, r, s]);
+  }
+});
+
+test('seMETIS has 24 decimals: share price per whole token and previews agree', () => {
+  // a fresh vault: 1e18 eMETIS backs 1e24 shares, so the lens reports 1e12 eMETIS per 1e18 shares
+  const p = { sharePrice: 10n ** 12n };
+  assert.equal(SEMETIS_DECIMALS, 24);
+  assert.equal(sharePricePerToken(p), 10n ** 18n); // 1 eMETIS per 1 seMETIS
+  const shares = previewRestake(5n * 10n ** 18n, p);
+  assert.equal(shares, 5n * 10n ** 24n);
+  assert.equal(previewUnstake(shares, p), 5n * 10n ** 18n);
+  assert.equal(formatAmount(shares, 4, SEMETIS_DECIMALS), '5');
+  assert.equal(sharePricePerToken({ sharePrice: 1_100_000_000_000n }), 11n * 10n ** 17n);
+});
+
+test('approveTx encodes ERC-20 approve(spender, amount)', () => {
+  const t = approveTx(addr(1) as `0x${string}`, addr(2) as `0x${string}`, 5n);
+  assert.equal(t.to, addr(1));
+  assert.equal(t.value, 0n);
+  assert.equal(t.data, `0x095ea7b3${addr(2).slice(2).padStart(64, '0')}${'5'.padStart(64, '0')}`);
+});
+
+test('classifyError maps the protocol\'s own pause errors to paused', () => {
+  for (const errorName of ['ManagerPaused', 'PoolPaused']) {
+    const data = encodeErrorResult({ abi: protocolErrorsAbi, errorName } as never);
+    const c = classifyError({ code: 3, message: 'execution reverted', data });
+    assert.equal(c.code, 'paused');
+    assert.equal(c.errorName, errorName);
   }
 });

@@ -1,0 +1,200 @@
+/// <reference types="mocha" />
+// Restake, Redeem, Rewards and Airdrop tabs against the real devnet: each happy path sends real
+// transactions and checks on-chain state (independent eth_calls) and the figures the widget shows.
+// The wallet is a test EIP-1193 provider over anvil's unlocked accounts (test-wallet.ts): only a wallet's UI
+// cannot exist here; every transaction and signature is real on the devnet chain.
+import { expect } from '@open-wc/testing';
+import { erc20Abi, type Address } from 'viem';
+import { formatAmount, formatBps, sharePricePerToken } from '../../contracts/bindings/index.js';
+import { redemptionQueueAbi } from '../../contracts/bindings/abis.js';
+import { $, TestWallet, click, connected, devnet, increaseTime, isolate, keeperTick, read, settled, text, type, until } from './helpers.js';
+import type { MetisStakeWidget } from '../../widget/metis-stake-widget.js';
+
+const E18 = 10n ** 18n;
+
+async function stakeVia(el: MetisStakeWidget, amount: string, restake = false) {
+  await el.selectTab('stake');
+  await el.updateComplete;
+  if (restake !== el.restake) ($(el, '[part~=toggle]') as HTMLInputElement).click();
+  type(el, '#stake', amount);
+  await el.updateComplete;
+  click(el, '[data-action=stake]');
+  const s = await settled(el);
+  expect(s.kind, text(el, '[part~=status]')).to.equal('success');
+}
+
+async function openTab(el: MetisStakeWidget, tab: string) {
+  click(el, `#tab-${tab}`);
+  await el.updateComplete;
+}
+
+describe('restake tab', () => {
+  isolate();
+
+  it('deposits eMETIS into seMETIS (approve + deposit) and redeems the shares back', async () => {
+    const { accounts, manifest } = await devnet();
+    const user = accounts[1]!;
+    const wallet = new TestWallet(user);
+    const { el, events } = await connected(wallet);
+    await stakeVia(el, '10');
+    await openTab(el, 'restake');
+    expect(text(el, '#restake-hint')).to.contain('10 eMETIS');
+    type(el, '#restake', '4');
+    click(el, '[data-action=restake]');
+    expect((await settled(el)).kind, text(el, '[part~=status]')).to.equal('success');
+    const shares = await read<bigint>(manifest.contracts.seMetis, erc20Abi, 'balanceOf', [user]);
+    expect(shares).to.equal(4n * 10n ** 24n); // 24-decimal shares at a 1:1 price
+    expect(await read<bigint>(manifest.contracts.eMetis, erc20Abi, 'balanceOf', [user])).to.equal(6n * E18);
+    expect(text(el, '[part~=status]')).to.contain('seMETIS: 0 → 4');
+    expect(events.confirmed.at(-1)!.detail.action).to.equal('restake');
+
+    // back: seMETIS -> eMETIS
+    ($(el, 'input[name=restake-dir]:not(:checked)') as HTMLInputElement).click();
+    await el.updateComplete;
+    expect(text(el, '#restake-hint')).to.contain('4 seMETIS');
+    click(el, '[part~=max]');
+    await el.updateComplete;
+    click(el, '[data-action=restake]');
+    expect((await settled(el)).kind, text(el, '[part~=status]')).to.equal('success');
+    expect(await read<bigint>(manifest.contracts.seMetis, erc20Abi, 'balanceOf', [user])).to.equal(0n);
+    expect(await read<bigint>(manifest.contracts.eMetis, erc20Abi, 'balanceOf', [user])).to.equal(10n * E18);
+    expect(events.confirmed.at(-1)!.detail.action).to.equal('unstake');
+  });
+});
+
+describe('redeem tab', () => {
+  isolate();
+
+  it('requests a redemption with an eMETIS permit signature (no approve tx), lists the ticket, claims it when mature', async () => {
+    const { accounts, manifest } = await devnet();
+    const user = accounts[2]!;
+    const wallet = new TestWallet(user);
+    const { el } = await connected(wallet);
+    await stakeVia(el, '20');
+    await openTab(el, 'redeem');
+    expect(text(el, '[part~=panel]')).to.contain('21 days');
+    type(el, '#redeem', '5');
+    const sends = wallet.count('eth_sendTransaction');
+    click(el, '[data-action=redeem]');
+    expect((await settled(el)).kind, text(el, '[part~=status]')).to.equal('success');
+    expect(wallet.count('eth_signTypedData_v4')).to.equal(1);
+    expect(wallet.count('eth_sendTransaction') - sends, 'one transaction: requestRedemptionWithPermit').to.equal(1);
+
+    const ids = await read<readonly bigint[]>(manifest.contracts.redemptionQueue, redemptionQueueAbi, 'ticketsOf', [user]);
+    expect(ids).to.have.length(1);
+    expect(await read<bigint>(manifest.contracts.eMetis, erc20Abi, 'balanceOf', [user])).to.equal(15n * E18);
+    await el.updateComplete;
+    const li = $(el, `[data-ticket="${ids[0]}"]`)!;
+    expect(li.dataset.status).to.equal('pending');
+    expect(li.textContent).to.contain('5 eMETIS');
+    expect(li.textContent).to.contain('waiting for funding');
+    expect($(el, `[data-action="claim-${ids[0]}"]`)).to.equal(null);
+
+    // keeper funds the queue from the buffer; after the exit delay the ticket is claimable
+    await keeperTick();
+    const exitDelay = el.wallet.screen!.protocol.exitDelay;
+    await increaseTime(exitDelay + 1n);
+    await el.wallet.refresh();
+    await el.updateComplete;
+    expect($(el, `[data-ticket="${ids[0]}"]`)!.dataset.status).to.equal('claimable');
+    const metisBefore = await read<bigint>(manifest.contracts.metis, erc20Abi, 'balanceOf', [user]);
+    click(el, `[data-action="claim-${ids[0]}"]`);
+    expect((await settled(el)).kind, text(el, '[part~=status]')).to.equal('success');
+    expect(await read<bigint>(manifest.contracts.metis, erc20Abi, 'balanceOf', [user])).to.equal(metisBefore + 5n * E18);
+    await el.updateComplete;
+    expect($(el, `[data-ticket="${ids[0]}"]`)?.dataset.status ?? 'claimed').to.equal('claimed');
+  });
+
+  it('falls back to approve-then-request when the wallet cannot sign typed data', async () => {
+    const { accounts, manifest } = await devnet();
+    const user = accounts[3]!;
+    const wallet = new TestWallet(user);
+    const { el } = await connected(wallet);
+    await stakeVia(el, '2');
+    await openTab(el, 'redeem');
+    const orig = wallet.request.bind(wallet);
+    wallet.request = async (a) => {
+      if (a.method === 'eth_signTypedData_v4') throw Object.assign(new Error('method not supported'), { code: 4200 });
+      return orig(a);
+    };
+    type(el, '#redeem', '1');
+    const sends = wallet.count('eth_sendTransaction');
+    click(el, '[data-action=redeem]');
+    expect((await settled(el)).kind, text(el, '[part~=status]')).to.equal('success');
+    expect(wallet.count('eth_sendTransaction') - sends, 'approve + request').to.equal(2);
+    expect(await read<readonly bigint[]>(manifest.contracts.redemptionQueue, redemptionQueueAbi, 'ticketsOf', [user])).to.have.length(1);
+  });
+});
+
+describe('rewards tab', () => {
+  isolate();
+
+  it('shows APR, share price and rewards earned to date as the lens reports them after real rewards', async () => {
+    const { accounts, manifest } = await devnet();
+    const user = accounts[4]!;
+    const wallet = new TestWallet(user);
+    const { el } = await connected(wallet);
+    // enough to open a node seat so the pool pays rewards, restaked to earn them
+    await stakeVia(el, '25000', true);
+    await keeperTick(); // allocate: opens a seat
+    await increaseTime(3600);
+    await keeperTick(); // MPC batch + harvest -> rewards stream into seMETIS
+    await increaseTime(3 * 86400);
+    await el.wallet.refresh();
+    await openTab(el, 'rewards');
+    const { protocol: p, user: u } = el.wallet.screen!;
+    expect(u.rewardsEarned > 0n, 'rewards earned on-chain').to.equal(true);
+    expect(p.totalLocked > 0n).to.equal(true);
+    expect(text(el, '[data-figure=apr] dd')).to.equal(formatBps(p.aprBps));
+    expect(text(el, '[data-figure=sharePrice] dd')).to.equal(`${formatAmount(sharePricePerToken(p), 6)} eMETIS`);
+    expect(sharePricePerToken(p) > E18, 'share price grew').to.equal(true);
+    expect(text(el, '[data-figure=earned] dd')).to.equal(`${formatAmount(u.rewardsEarned, 6)} eMETIS`);
+    const shares = await read<bigint>(manifest.contracts.seMetis, erc20Abi, 'balanceOf', [user]);
+    expect(text(el, '[data-figure=position] dd')).to.contain(`${formatAmount(shares, 4, 24)} seMETIS`);
+    expect(text(el, '[data-figure=fee] dd')).to.equal('10.00%');
+  });
+});
+
+describe('airdrop tab', () => {
+  isolate();
+
+  it('shows eligibility from the proofs file and claims on-chain; then shows it as claimed', async () => {
+    const { accounts, manifest } = await devnet();
+    const user = accounts[1]!;
+    const wallet = new TestWallet(user);
+    const { el } = await connected(wallet);
+    await until(() => el.wallet.proofs, 'proofs');
+    await openTab(el, 'airdrop');
+    expect($(el, '[data-airdrop]')!.dataset.airdrop).to.equal('eligible');
+    expect(text(el, '[part~=panel]')).to.contain('25,000');
+    const gov = manifest.contracts.governanceToken as Address;
+    const before = await read<bigint>(gov, erc20Abi, 'balanceOf', [user]);
+    click(el, '[data-action=airdrop]');
+    expect((await settled(el)).kind, text(el, '[part~=status]')).to.equal('success');
+    const after = await read<bigint>(gov, erc20Abi, 'balanceOf', [user]);
+    expect(after > before, 'governance tokens received').to.equal(true);
+    await el.updateComplete;
+    expect($(el, '[data-airdrop]')!.dataset.airdrop).to.equal('claimed');
+    expect(text(el, '[part~=status]')).to.contain(`MLSD: 0 → ${formatAmount(after)}`);
+  });
+
+  it('resolves a relative proofsUrl against the manifest URL (not the partner page)', async () => {
+    const { accounts } = await devnet();
+    const wallet = new TestWallet(accounts[3]!);
+    const { el } = await connected(wallet, { 'manifest-url': '/devnet/sub/manifest.json' });
+    await until(() => el.wallet.proofs, 'proofs from /devnet/sub/proofs.json');
+    await openTab(el, 'airdrop');
+    expect($(el, '[data-airdrop]')!.dataset.airdrop).to.equal('eligible');
+    expect(text(el, '[part~=panel]')).to.contain('5,000');
+  });
+
+  it('tells an account outside the airdrop that it is not eligible', async () => {
+    const { accounts } = await devnet();
+    const wallet = new TestWallet(accounts[9]!);
+    const { el } = await connected(wallet);
+    await until(() => el.wallet.proofs, 'proofs');
+    await openTab(el, 'airdrop');
+    expect($(el, '[data-airdrop]')!.dataset.airdrop).to.equal('none');
+    expect(text(el, '[part~=panel]')).to.equal('This account is not in the airdrop.');
+  });
+});

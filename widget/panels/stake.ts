@@ -1,0 +1,76 @@
+// Stake tab: METIS -> eMETIS (or straight into seMETIS with the restake toggle), referral passed on-chain.
+import { html, nothing } from 'lit';
+import type { Address } from 'viem';
+import { ProtocolError, approveTx, formatAmount, previewRestake, previewStake, stakeTx, toDecimalString } from '../../contracts/bindings/index.js';
+import type { MetisStakeWidget } from '../metis-stake-widget.js';
+import type { Step } from '../tx-controller.js';
+import { actionButton, amountField, fmtToken, tryAmount, validAmount } from './common.js';
+
+export function renderStake(w: MetisStakeWidget) {
+  const s = w.wallet.screen;
+  const input = w.amounts.stake ?? '';
+  let preview: string | typeof nothing = nothing;
+  if (s && tryAmount(input) !== undefined) {
+    try {
+      const wei = tryAmount(input)!;
+      preview = w.restake
+        ? w.t('receive', { amount: fmtToken(previewRestake(previewStake(wei), s.protocol), 'seMETIS'), symbol: 'seMETIS' })
+        : w.t('receive', { amount: formatAmount(previewStake(wei)), symbol: 'eMETIS' });
+    } catch {
+      /* preview only */
+    }
+  }
+  return html`${amountField(w, 'stake', 'METIS', s && w.wallet.account ? s.user.metisBalance : undefined, [
+      s ? w.t('minimum', { amount: formatAmount(s.protocol.minStake), symbol: 'METIS' }) : nothing,
+      preview,
+    ])}
+    <label class="toggle">
+      <input type="checkbox" part="toggle" .checked=${w.restake} @change=${(e: Event) => (w.restake = (e.target as HTMLInputElement).checked)} />
+      ${w.t('restakeToggle')}
+    </label>
+    ${actionButton(w, 'stake', w.t('stake'), () => stake(w))}`;
+}
+
+function stake(w: MetisStakeWidget) {
+  const s = w.wallet.screen;
+  const m = w.wallet.manifest;
+  if (!s || !m) return;
+  if (s.protocol.paused) return w.tx.fail(new ProtocolError('paused', 'paused'), 'stake');
+  const amount = validAmount(w, 'stake', w.amounts.stake ?? '', { min: s.protocol.minStake, balance: s.user.metisBalance }, 'METIS');
+  if (amount === undefined) return;
+  const restake = w.restake;
+  const referral = w.referralAddress;
+  void w.tx.run({
+    action: restake ? 'stakeAndRestake' : 'stake',
+    symbol: restake ? 'seMETIS' : 'eMETIS',
+    pick: (u) => (restake ? u.seMetisBalance : u.eMetisBalance),
+    steps: () => {
+      const account = w.wallet.account as Address;
+      // through the snap: it handles allowances itself (permit, or an approval in `requires`)
+      if (w.wallet.snap === 'installed')
+        return [
+          {
+            label: w.t('stepAction', { action: w.t('stake') }),
+            run: async () =>
+              w.tx.sendAll(
+                await w.wallet.invokeSnap(restake ? 'stakeAndRestake' : 'stake', {
+                  amount: toDecimalString(amount),
+                  ...(referral ? { referral } : {}),
+                  chainId: m.chainId,
+                }),
+              ),
+          },
+        ];
+      const steps: Step[] = [];
+      const allowance = w.wallet.screen?.user.metisAllowanceToManager ?? 0n;
+      if (allowance < amount) {
+        steps.push({ label: w.t('stepApprove', { symbol: 'METIS' }), run: () => w.tx.send(approveTx(m.contracts.metis, m.contracts.stakingManager, amount)) });
+      }
+      steps.push({
+        label: w.t('stepAction', { action: w.t('stake') }),
+        run: () => w.tx.send(stakeTx(m, { amount, receiver: account, restake, ...(referral ? { referral } : {}) })),
+      });
+      return steps;
+    },
+  });
+}

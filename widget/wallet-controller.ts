@@ -1,0 +1,325 @@
+// Reactive controller for the widget's async state: wallet (discovery, connection, chain, snap support),
+// deployment manifest, airdrop proofs and the lens figures (one eth_call per refresh).
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Address, Hex } from 'viem';
+import {
+  ProtocolError,
+  chainIdOf,
+  classifyError,
+  contractKeyOf,
+  fetchAirdropProofs,
+  fetchManifest,
+  findClaim,
+  readScreen,
+  toHexQuantity,
+  type AirdropClaim,
+  type AirdropProofs,
+  type ClassifiedError,
+  type Eip1193Provider,
+  type Manifest,
+  type RequestFn,
+  type Screen,
+  type TxRequest,
+} from '../contracts/bindings/index.js';
+import { discoverWallets, injectedWallet, type DiscoveredWallet } from './eip6963.js';
+
+interface SnapTx {
+  from?: Address;
+  to: Address;
+  data: Hex;
+  value?: string | number;
+  chainId?: number | string;
+}
+
+const ZERO: Address = '0x0000000000000000000000000000000000000000';
+
+export interface WidgetConfig {
+  manifestUrl?: string | undefined;
+  lens?: string | undefined;
+  chainId?: number | undefined;
+  proofsUrl?: string | undefined;
+  snapId: string;
+}
+
+export interface Host extends ReactiveControllerHost, HTMLElement {
+  config(): WidgetConfig;
+  emit(name: string, detail: unknown): void;
+}
+
+export type SnapState = 'none' | 'available' | 'installed';
+
+/** A JSON-RPC request function over HTTP (reads before a wallet is connected, from the manifest's rpcUrl). */
+export function httpRequest(url: string): RequestFn {
+  let id = 0;
+  return async ({ method, params }) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: ++id, method, params: params ?? [] }),
+    });
+    const body = (await res.json()) as { result?: unknown; error?: { message: string; code: number; data?: unknown } };
+    if (body.error) throw Object.assign(new Error(body.error.message), body.error);
+    return body.result;
+  };
+}
+
+export class WalletController implements ReactiveController {
+  wallets: DiscoveredWallet[] = [];
+  provider?: Eip1193Provider | undefined;
+  walletName?: string | undefined;
+  account?: Address | undefined;
+  chainId?: number | undefined;
+  manifest?: Manifest | undefined;
+  screen?: Screen | undefined;
+  proofs?: AirdropProofs | undefined;
+  proofsError?: ClassifiedError | undefined;
+  /** Set when loading the manifest or the lens figures failed; cleared by a successful refresh. */
+  error?: (ClassifiedError & { manifest?: boolean }) | undefined;
+  loading = false;
+  snap: SnapState = 'none';
+  private stopDiscovery?: () => void;
+  private unsubscribe?: () => void;
+  private seq = 0;
+
+  constructor(private readonly host: Host) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.stopDiscovery = discoverWallets((w) => {
+      this.wallets = w;
+      this.host.requestUpdate();
+    });
+  }
+
+  hostDisconnected(): void {
+    this.stopDiscovery?.();
+    this.unsubscribe?.();
+  }
+
+  get expectedChainId(): number | undefined {
+    return this.host.config().chainId ?? this.manifest?.chainId;
+  }
+
+  get lens(): Address | undefined {
+    return this.manifest?.contracts.lens ?? (this.host.config().lens as Address | undefined);
+  }
+
+  get wrongNetwork(): boolean {
+    return !!this.account && this.chainId !== undefined && this.expectedChainId !== undefined && this.chainId !== this.expectedChainId;
+  }
+
+  get claim(): AirdropClaim | undefined {
+    return this.proofs && this.account ? findClaim(this.proofs, this.account) : undefined;
+  }
+
+  /** Where reads go: the wallet when it is on the right chain, else the manifest's RPC. */
+  private reader(): RequestFn | undefined {
+    const p = this.provider;
+    const expected = this.expectedChainId;
+    if (p && this.chainId !== undefined && (expected === undefined || this.chainId === expected)) return (a) => p.request(a);
+    if (this.manifest?.rpcUrl) return httpRequest(this.manifest.rpcUrl);
+    return undefined;
+  }
+
+  private update(): void {
+    this.host.requestUpdate();
+  }
+
+  /** Loads the manifest (and proofs), then the figures. Never leaves `loading` set. */
+  async load(): Promise<void> {
+    const cfg = this.host.config();
+    this.loading = true;
+    this.error = undefined;
+    this.update();
+    try {
+      if (cfg.manifestUrl) {
+        try {
+          this.manifest = await fetchManifest(cfg.manifestUrl);
+        } catch (e) {
+          this.error = { ...classifyError(e), manifest: true };
+          this.host.emit('stake-error', { action: 'load', ...this.error });
+          return;
+        }
+      }
+      await this.loadProofs();
+      if (this.provider && this.chainId === undefined) {
+        try {
+          this.chainId = await chainIdOf((a) => this.provider!.request(a));
+        } catch {
+          /* read through the manifest's RPC instead */
+        }
+      }
+      await this.refresh();
+    } finally {
+      this.loading = false;
+      this.update();
+    }
+  }
+
+  async loadProofs(): Promise<void> {
+    const cfg = this.host.config();
+    const fromManifest = this.manifest?.airdrop.proofsUrl;
+    // the manifest's proofsUrl is relative to the manifest, not to the partner's page
+    const url = cfg.proofsUrl ?? (fromManifest && cfg.manifestUrl ? new URL(fromManifest, new URL(cfg.manifestUrl, location.href)).href : fromManifest);
+    this.proofs = undefined;
+    this.proofsError = undefined;
+    if (!url) return;
+    try {
+      this.proofs = await fetchAirdropProofs(url, this.manifest?.airdrop.root);
+    } catch (e) {
+      this.proofsError = classifyError(e);
+      this.host.emit('stake-error', { action: 'airdrop', ...this.proofsError });
+    }
+  }
+
+  /** Reads the lens once. Returns false (and sets `error`) when the read failed. */
+  async refresh(): Promise<boolean> {
+    const read = this.reader();
+    const lens = this.lens;
+    if (!read || !lens) return false;
+    const seq = ++this.seq;
+    this.loading = true;
+    this.update();
+    try {
+      const claim = this.claim;
+      const screen = await readScreen(read, lens, this.account ?? ZERO, claim ? [claim.index] : []);
+      if (seq === this.seq) {
+        this.screen = screen;
+        this.error = undefined;
+      }
+      return true;
+    } catch (e) {
+      if (seq === this.seq) {
+        this.error = classifyError(e);
+        this.host.emit('stake-error', { action: 'refresh', ...this.error });
+      }
+      return false;
+    } finally {
+      if (seq === this.seq) this.loading = false;
+      this.update();
+    }
+  }
+
+  /** Uses a partner-supplied provider (the `provider` property). */
+  setProvider(p: Eip1193Provider | undefined, name?: string): void {
+    if (p === this.provider) return;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.provider = p;
+    this.walletName = name;
+    this.account = undefined;
+    this.chainId = undefined;
+    this.snap = 'none';
+    this.update();
+  }
+
+  /** Asks the wallet for accounts; `wallet` is an EIP-6963 pick (or the partner's provider when omitted). */
+  async connect(wallet?: DiscoveredWallet): Promise<void> {
+    if (wallet) this.setProvider(wallet.provider, wallet.info.name);
+    const p = this.provider ?? injectedWallet()?.provider;
+    if (!p) throw new ProtocolError('unknown', 'no wallet');
+    this.provider = p;
+    const accounts = (await p.request({ method: 'eth_requestAccounts' })) as Address[];
+    if (!accounts[0]) throw new ProtocolError('rejected', 'no account');
+    this.account = accounts[0];
+    this.chainId = await chainIdOf((a) => p.request(a));
+    this.subscribe(p);
+    await this.detectSnap();
+    this.host.emit('stake-connected', { account: this.account, chainId: this.chainId, wallet: this.walletName });
+    await this.refresh();
+  }
+
+  private subscribe(p: Eip1193Provider): void {
+    this.unsubscribe?.();
+    if (!p.on) return;
+    const onAccounts = (...args: unknown[]) => {
+      const accounts = args[0] as Address[];
+      this.account = accounts?.[0];
+      void this.refresh();
+    };
+    const onChain = (...args: unknown[]) => {
+      this.chainId = Number(BigInt(args[0] as string));
+      void this.refresh();
+    };
+    p.on('accountsChanged', onAccounts);
+    p.on('chainChanged', onChain);
+    this.unsubscribe = () => {
+      p.removeListener?.('accountsChanged', onAccounts);
+      p.removeListener?.('chainChanged', onChain);
+    };
+  }
+
+  /** wallet_switchEthereumChain; on 4902 (unknown chain) wallet_addEthereumChain with the manifest's RPC. */
+  async switchNetwork(): Promise<void> {
+    const p = this.provider;
+    const id = this.expectedChainId;
+    if (!p || id === undefined) return;
+    const chainId = toHexQuantity(id);
+    try {
+      await p.request({ method: 'wallet_switchEthereumChain', params: [{ chainId }] });
+    } catch (e) {
+      const code = (e as { code?: number; data?: { originalError?: { code?: number } } }).code ?? (e as { data?: { originalError?: { code?: number } } }).data?.originalError?.code;
+      if (code !== 4902 || !this.manifest?.rpcUrl) throw e;
+      const metis = id === 1088 || id === 59902;
+      await p.request({
+        method: 'wallet_addEthereumChain',
+        params: [
+          {
+            chainId,
+            chainName: this.manifest.name,
+            rpcUrls: [this.manifest.rpcUrl],
+            nativeCurrency: { name: metis ? 'Metis' : 'Ether', symbol: metis ? 'METIS' : 'ETH', decimals: 18 },
+            ...(this.manifest.explorer ? { blockExplorerUrls: [this.manifest.explorer] } : {}),
+          },
+        ],
+      });
+    }
+    this.chainId = await chainIdOf((a) => p.request(a));
+    await this.refresh();
+  }
+
+  /** MetaMask with snap support answers wallet_getSnaps. */
+  async detectSnap(): Promise<void> {
+    const p = this.provider;
+    if (!p) return;
+    try {
+      const snaps = (await p.request({ method: 'wallet_getSnaps' })) as Record<string, unknown> | null;
+      this.snap = snaps && typeof snaps === 'object' ? (this.host.config().snapId in snaps ? 'installed' : 'available') : 'none';
+    } catch {
+      this.snap = 'none';
+    }
+    this.update();
+  }
+
+  async installSnap(): Promise<void> {
+    const p = this.provider;
+    if (!p) return;
+    await p.request({ method: 'wallet_requestSnaps', params: { [this.host.config().snapId]: {} } });
+    await this.detectSnap();
+  }
+
+  /**
+   * Asks the snap for a transaction (it shows its own confirmation). The snap returns
+   * `{ from, to, data, value, chainId, requires? }`; `requires` are approvals to send first. Everything it
+   * returns must be for this account and chain and go to a protocol contract, else nothing is sent.
+   */
+  async invokeSnap(method: 'stake' | 'restake' | 'stakeAndRestake', params: Record<string, unknown>): Promise<TxRequest[]> {
+    const p = this.provider!;
+    const res = (await p.request({
+      method: 'wallet_invokeSnap',
+      params: { snapId: this.host.config().snapId, request: { method, params } },
+    })) as (SnapTx & { requires?: SnapTx[] }) | null;
+    return [...(res?.requires ?? []), res].map((t) => {
+      if (
+        !t ||
+        typeof t.data !== 'string' ||
+        !contractKeyOf(this.manifest!, t.to) ||
+        (t.from && t.from.toLowerCase() !== this.account?.toLowerCase()) ||
+        (t.chainId !== undefined && Number(t.chainId) !== this.expectedChainId)
+      )
+        throw new ProtocolError('unknown', 'the snap returned an unexpected transaction');
+      return { to: t.to, data: t.data, value: BigInt(t.value ?? 0) };
+    });
+  }
+}
