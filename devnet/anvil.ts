@@ -37,11 +37,6 @@ export interface AnvilOptions {
   blockTime?: number;
   /** Do not forward anvil's output (default true). */
   silent?: boolean;
-  /**
-   * Enforce EIP-170's 24,576-byte contract size limit as Metis does. Default false on the devnet so an
-   * oversized contract still runs locally; the deploy module warns about it and refuses it on real networks.
-   */
-  enforceCodeSizeLimit?: boolean;
   /** Milliseconds to wait for the RPC to answer. Default 30 s. */
   startTimeoutMs?: number;
 }
@@ -122,7 +117,6 @@ export async function startAnvil(opts: AnvilOptions): Promise<AnvilHandle> {
   await assertPortFree(port, host);
 
   const args = ['--host', host, '--port', String(port), '--chain-id', String(chainId), '--hardfork', 'shanghai'];
-  if (!(opts.enforceCodeSizeLimit ?? process.env.DEVNET_ENFORCE_CODE_SIZE === '1')) args.push('--disable-code-size-limit');
   if (opts.blockTime !== undefined) args.push('--block-time', String(opts.blockTime));
   if (opts.stateFile) {
     fs.mkdirSync(path.dirname(opts.stateFile), { recursive: true });

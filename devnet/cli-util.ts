@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BaseError } from 'viem';
-import type { Manifest } from './deploy.js';
+import { parseManifest, type Manifest } from '../contracts/bindings/manifest.js';
 import { DEFAULT_MANIFEST_DIR } from './deploy.js';
 import { MissingConfigError } from './networks.js';
 
@@ -24,7 +24,7 @@ export function loadManifest(chainId: number, file?: string): Manifest {
   if (!fs.existsSync(f)) {
     throw new Error(`no deployment manifest at ${path.relative(process.cwd(), f)}; deploy first (npm run deploy -- --network <name>) or pass --manifest <file>`);
   }
-  const m = JSON.parse(fs.readFileSync(f, 'utf8')) as Manifest;
+  const m = parseManifest(JSON.parse(fs.readFileSync(f, 'utf8')));
   if (m.chainId !== chainId) throw new Error(`${f} is for chain ${m.chainId}, expected ${chainId}`);
   return m;
 }

@@ -17,28 +17,9 @@ import {
 import { buildDemoAirdrop, proofsToJson, type AirdropProofsJson } from './airdrop.js';
 import { L2_METIS, getNetwork, type NetworkConfig, type NetworkName } from './networks.js';
 
-/** `contracts/deployments/<chainId>.json` (see DESIGN.md). */
-export interface Manifest {
-  chainId: number;
-  name: string;
-  rpcUrl?: string;
-  explorer?: string;
-  startBlock: number;
-  contracts: {
-    metis: Address;
-    lockingPool: Address;
-    stakingManager: Address;
-    eMetis: Address;
-    seMetis: Address;
-    rewardDispatcher: Address;
-    redemptionQueue: Address;
-    governanceToken: Address;
-    airdrop: Address;
-    liquidityMining: Address;
-    lens: Address;
-  };
-  airdrop: { root: Hex; proofsUrl?: string };
-}
+import { writeManifest, type Manifest } from '../contracts/bindings/manifest-node.js';
+
+export type { Manifest };
 
 export interface DeployParams {
   /** Seconds per L2 block (sets the lens's blocksPerYear). Default: the network's. */
@@ -87,6 +68,8 @@ export interface DeployOptions {
   proofsFile?: string | null;
   /** `airdrop.proofsUrl` in the manifest. Default "/airdrop/proofs.json" on the devnet. */
   proofsUrl?: string;
+  /** Contract size limit checked before any transaction. Default EIP-170's 24,576 bytes (tests lower it). */
+  sizeLimit?: number;
   /**
    * Airdrop recipients CSV text (`account,amount`, whole tokens). Required on real networks; the devnet
    * defaults to the demo list (anvil accounts 0..5).
@@ -108,7 +91,6 @@ export const DEFAULT_PROOFS_FILE = path.join(DEVNET_DIR, 'airdrop', 'proofs.json
 const DAY = 86_400;
 /** EIP-170 maximum runtime code size. */
 export const EIP170_LIMIT = 24_576;
-const warnedSizes = new Set<string>();
 const PROTOCOL_CONTRACTS = [
   'StakingManager',
   'EMetis',
@@ -147,7 +129,12 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
   }
   const drop = await buildDemoAirdrop(opts.airdropCsv);
   const names = [...(net.isDevnet ? ['DevMetis', 'SequencerLockingPool'] : []), ...PROTOCOL_CONTRACTS];
-  for (const name of names) artifact(name); // throws "run npm run build:contracts" when one is missing
+  // Every artifact exists ("run npm run build:contracts" otherwise) and fits the chain's size limit, before any tx.
+  const sizeLimit = opts.sizeLimit ?? EIP170_LIMIT;
+  for (const name of names) {
+    const size = artifact(name).runtimeSize;
+    if (size > sizeLimit) throw new Error(`${name}'s runtime bytecode is ${size} bytes, above the ${sizeLimit}-byte limit (EIP-170): ${net.name} would refuse it`);
+  }
   let c: Clients;
   try {
     c = await makeClients({ rpcUrl: opts.rpcUrl, key: opts.deployerKey, address: opts.deployerAddress });
@@ -165,17 +152,6 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
 
   const deploy = async (name: string, args: unknown[]): Promise<Address> => {
     const a = artifact(name);
-    if (a.runtimeSize > EIP170_LIMIT) {
-      const msg =
-        `${name}'s runtime bytecode is ${a.runtimeSize} bytes, above EIP-170's ${EIP170_LIMIT}: ` +
-        'Metis refuses to deploy it; the contract must shrink.';
-      // Real networks: stop before spending gas. Devnet: anvil runs without the limit; say it loudly.
-      if (!net.isDevnet) throw new Error(msg);
-      if (!warnedSizes.has(name)) {
-        warnedSizes.add(name);
-        console.warn(`WARNING: ${msg} (devnet anvil runs with --disable-code-size-limit)`);
-      }
-    }
     const hash = await c.wallet.deployContract({ abi: a.abi, bytecode: a.bytecode, args, account: c.account, chain: c.chain } as never);
     const r = await c.publicClient.waitForTransactionReceipt({ hash });
     if (r.status !== 'success' || !r.contractAddress) throw new Error(`deploying ${name} failed (tx ${hash})`);
@@ -220,12 +196,6 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
     lockingPool = opts.lockingPool;
     const code = await c.publicClient.getCode({ address: lockingPool });
     if (!code || code === '0x') throw new Error(`${net.name}: no contract at LockingPool address ${lockingPool}`);
-    for (const name of PROTOCOL_CONTRACTS) {
-      const size = artifact(name).runtimeSize;
-      if (size > EIP170_LIMIT) {
-        throw new Error(`${name}'s runtime bytecode is ${size} bytes, above EIP-170's ${EIP170_LIMIT}: ${net.name} would refuse it`);
-      }
-    }
     treasury ??= admin;
     keeper ??= admin;
   }
@@ -333,8 +303,7 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
   const manifestDir = opts.manifestDir === undefined ? DEFAULT_MANIFEST_DIR : opts.manifestDir;
   if (manifestDir) {
     fs.mkdirSync(manifestDir, { recursive: true });
-    result.manifestFile = path.join(manifestDir, `${chainId}.json`);
-    fs.writeFileSync(result.manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+    result.manifestFile = writeManifest(manifest, manifestDir);
     step(`manifest written to ${path.relative(REPO_ROOT, result.manifestFile)}`);
   }
   const proofsFile = opts.proofsFile === undefined ? (net.isDevnet ? DEFAULT_PROOFS_FILE : null) : opts.proofsFile;

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseManifest, type Manifest } from './manifest.js';
 
+export type { Manifest };
+
 export const DEPLOYMENTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'deployments');
 
 export function manifestPath(chainId: number, dir = DEPLOYMENTS_DIR): string {

@@ -1,7 +1,7 @@
 // Transaction builders for every user action. The widget sends them; the snap returns them to the dapp.
-import { encodeFunctionData, maxUint256, type Address, type Hex } from 'viem';
+import { decodeFunctionResult, encodeFunctionData, maxUint256, type Address, type Hex } from 'viem';
 import { airdropAbi, eMetisAbi, metisAbi, redemptionQueueAbi, seMetisAbi, stakingManagerAbi } from './frontend-abis.js';
-import type { TxRequest } from './eip1193.js';
+import { ethCall, type RequestFn, type TxRequest } from './eip1193.js';
 import type { Manifest } from './manifest.js';
 
 const ZERO: Address = '0x0000000000000000000000000000000000000000';
@@ -115,6 +115,25 @@ export function eMetisPermitTypedData(
   a: { owner: Address; spender: Address; value: bigint; nonce: bigint; deadline: bigint; name?: string },
 ) {
   return permitTypedData({ ...a, token: m.contracts.eMetis, chainId: m.chainId, name: a.name ?? EMETIS_NAME });
+}
+
+/**
+ * A token's EIP-712 name and `owner`'s EIP-2612 nonce (two eth_calls), or undefined when the token has no
+ * permit (e.g. Metis L2's METIS) or the calls fail: then use approve-then-act.
+ */
+export async function readPermitInfo(request: RequestFn, token: Address, owner: Address): Promise<{ name: string; nonce: bigint } | undefined> {
+  try {
+    const [nonceRaw, nameRaw] = await Promise.all([
+      ethCall(request, token, encodeFunctionData({ abi: metisAbi, functionName: 'nonces', args: [owner] })),
+      ethCall(request, token, encodeFunctionData({ abi: metisAbi, functionName: 'name' })),
+    ]);
+    return {
+      nonce: decodeFunctionResult({ abi: metisAbi, functionName: 'nonces', data: nonceRaw }),
+      name: decodeFunctionResult({ abi: metisAbi, functionName: 'name', data: nameRaw }),
+    };
+  } catch {
+    return undefined;
+  }
 }
 
 /** eMETIS's ERC-20 name, which its EIP-712 domain uses. */

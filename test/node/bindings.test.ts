@@ -129,6 +129,34 @@ test('splitSignature splits 65 bytes', () => {
   assert.throws(() => splitSignature('0x12'));
 });
 
+test('seMETIS has 24 decimals: share price per whole token and previews agree', () => {
+  // a fresh vault: 1e18 eMETIS backs 1e24 shares, so the lens reports 1e12 eMETIS per 1e18 shares
+  const p = { sharePrice: 10n ** 12n };
+  assert.equal(SEMETIS_DECIMALS, 24);
+  assert.equal(sharePricePerToken(p), 10n ** 18n); // 1 eMETIS per 1 seMETIS
+  const shares = previewRestake(5n * 10n ** 18n, p);
+  assert.equal(shares, 5n * 10n ** 24n);
+  assert.equal(previewUnstake(shares, p), 5n * 10n ** 18n);
+  assert.equal(formatAmount(shares, 4, SEMETIS_DECIMALS), '5');
+  assert.equal(sharePricePerToken({ sharePrice: 1_100_000_000_000n }), 11n * 10n ** 17n);
+});
+
+test('approveTx encodes ERC-20 approve(spender, amount)', () => {
+  const t = approveTx(addr(1) as `0x${string}`, addr(2) as `0x${string}`, 5n);
+  assert.equal(t.to, addr(1));
+  assert.equal(t.value, 0n);
+  assert.equal(t.data, `0x095ea7b3${addr(2).slice(2).padStart(64, '0')}${'5'.padStart(64, '0')}`);
+});
+
+test('classifyError maps the protocol\'s own pause errors to paused', () => {
+  for (const errorName of ['ManagerPaused', 'PoolPaused']) {
+    const data = encodeErrorResult({ abi: protocolErrorsAbi, errorName } as never);
+    const c = classifyError({ code: 3, message: 'execution reverted', data });
+    assert.equal(c.code, 'paused');
+    assert.equal(c.errorName, errorName);
+  }
+});
+
 test('permitTypedData signs and recovers as EIP-2612 expects; eMetisPermitTypedData uses it', async () => {
   const { privateKeyToAccount } = await import('viem/accounts');
   const { recoverTypedDataAddress } = await import('viem');
@@ -165,30 +193,20 @@ test('stakeWithPermitTx encodes both permit variants with v, r, s and the referr
   }
 });
 
-test('seMETIS has 24 decimals: share price per whole token and previews agree', () => {
-  // a fresh vault: 1e18 eMETIS backs 1e24 shares, so the lens reports 1e12 eMETIS per 1e18 shares
-  const p = { sharePrice: 10n ** 12n };
-  assert.equal(SEMETIS_DECIMALS, 24);
-  assert.equal(sharePricePerToken(p), 10n ** 18n); // 1 eMETIS per 1 seMETIS
-  const shares = previewRestake(5n * 10n ** 18n, p);
-  assert.equal(shares, 5n * 10n ** 24n);
-  assert.equal(previewUnstake(shares, p), 5n * 10n ** 18n);
-  assert.equal(formatAmount(shares, 4, SEMETIS_DECIMALS), '5');
-  assert.equal(sharePricePerToken({ sharePrice: 1_100_000_000_000n }), 11n * 10n ** 17n);
-});
-
-test('approveTx encodes ERC-20 approve(spender, amount)', () => {
-  const t = approveTx(addr(1) as `0x${string}`, addr(2) as `0x${string}`, 5n);
-  assert.equal(t.to, addr(1));
-  assert.equal(t.value, 0n);
-  assert.equal(t.data, `0x095ea7b3${addr(2).slice(2).padStart(64, '0')}${'5'.padStart(64, '0')}`);
-});
-
-test('classifyError maps the protocol\'s own pause errors to paused', () => {
-  for (const errorName of ['ManagerPaused', 'PoolPaused']) {
-    const data = encodeErrorResult({ abi: protocolErrorsAbi, errorName } as never);
-    const c = classifyError({ code: 3, message: 'execution reverted', data });
-    assert.equal(c.code, 'paused');
-    assert.equal(c.errorName, errorName);
-  }
+test('readPermitInfo reads name and nonce; undefined for a token without permit or a failing call', async () => {
+  const { encodeAbiParameters } = await import('viem');
+  const { readPermitInfo } = await import('../../contracts/bindings/index.js');
+  const token = addr(3) as `0x${string}`;
+  const owner = addr(4) as `0x${string}`;
+  const calls: string[] = [];
+  const ok = async ({ params }: { method: string; params?: unknown }) => {
+    const data = (params as [{ data: string }])[0].data;
+    calls.push(data.slice(0, 10));
+    return data.startsWith('0x7ecebe00') ? encodeAbiParameters([{ type: 'uint256' }], [3n]) : encodeAbiParameters([{ type: 'string' }], ['Metis Token (devnet)']);
+  };
+  assert.deepEqual(await readPermitInfo(ok, token, owner), { name: 'Metis Token (devnet)', nonce: 3n });
+  assert.deepEqual(calls.sort(), ['0x06fdde03', '0x7ecebe00']);
+  // no permit: the call reverts (or the address has no code and returns 0x)
+  assert.equal(await readPermitInfo(async () => { throw Object.assign(new Error('execution reverted'), { code: 3 }); }, token, owner), undefined);
+  assert.equal(await readPermitInfo(async () => '0x', token, owner), undefined);
 });

@@ -13,7 +13,7 @@ const E18 = 10n ** 18n;
 describe('stake tab', () => {
   isolate();
 
-  it('approves METIS, stakes with the referral on-chain, shows balances before/after and emits events', async () => {
+  it('signs a METIS permit, stakes in one transaction with the referral on-chain, shows balances before/after, emits events', async () => {
     const { accounts, manifest } = await devnet();
     const user = accounts[1]!;
     const referral = accounts[5]!;
@@ -40,9 +40,10 @@ describe('stake tab', () => {
     const pad = (a: Address) => `0x${a.slice(2).toLowerCase().padStart(64, '0')}`;
     expect(logs.some((l) => l.topics[1] === pad(user) && l.topics[3] === pad(referral)), 'Staked(sender, receiver, referral)').to.equal(true);
 
-    // two steps (approve, stake), both submitted; confirmed with before/after
-    expect(events.submitted.map((e) => e.detail.step)).to.deep.equal([1, 2]);
-    expect(wallet.count('eth_sendTransaction')).to.equal(2);
+    // two steps: the permit signature (DevMetis supports EIP-2612), then stakeWithPermit: one transaction
+    expect(wallet.count('eth_signTypedData_v4')).to.equal(1);
+    expect(events.submitted.map((e) => e.detail.step)).to.deep.equal([2]);
+    expect(wallet.count('eth_sendTransaction')).to.equal(1);
     expect(events.confirmed).to.have.length(1);
     expect(events.confirmed[0]!.detail).to.include({ action: 'stake', before: 0n, after: 125n * E18 / 10n });
     expect(text(el, '[part~=status]')).to.contain('eMETIS: 0 → 12.5');
@@ -50,14 +51,32 @@ describe('stake tab', () => {
     expect(el.wallet.screen!.user.eMetisBalance).to.equal(125n * E18 / 10n);
   });
 
-  it('shows approve-then-stake as steps while the wallet is asked, then the pending hash', async () => {
+  it('falls back to approve-then-stake when the wallet cannot sign typed data', async () => {
+    const { accounts, manifest } = await devnet();
+    const user = accounts[1]!;
+    const wallet = new TestWallet(user);
+    const orig = wallet.request.bind(wallet);
+    wallet.request = async (a) => {
+      if (a.method === 'eth_signTypedData_v4') throw Object.assign(new Error('method not supported'), { code: 4200 });
+      return orig(a);
+    };
+    const { el, events } = await connected(wallet);
+    type(el, '#stake', '2');
+    click(el, '[data-action=stake]');
+    expect((await settled(el)).kind, text(el, '[part~=status]')).to.equal('success');
+    expect(wallet.count('eth_sendTransaction'), 'approve + stake').to.equal(2);
+    expect(events.submitted.map((e) => e.detail.step)).to.deep.equal([1, 2]);
+    expect(await read<bigint>(manifest.contracts.eMetis, eMetisAbi, 'balanceOf', [user])).to.equal(2n * E18);
+  });
+
+  it('shows permit-then-stake as steps while the wallet is asked, then the pending hash', async () => {
     const { accounts } = await devnet();
     const wallet = new TestWallet(accounts[1]!);
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const orig = wallet.request.bind(wallet);
     wallet.request = async (a) => {
-      if (a.method === 'eth_sendTransaction' && wallet.count('eth_sendTransaction') === 0) await gate;
+      if (a.method === 'eth_signTypedData_v4') await gate;
       return orig(a);
     };
     const { el, events } = await connected(wallet);
@@ -66,9 +85,9 @@ describe('stake tab', () => {
     await until(() => el.tx.stage.kind === 'sign', 'sign stage');
     await el.updateComplete;
     const items = [...el.shadowRoot!.querySelectorAll('[part~=steps] li')];
-    expect(items.map((li) => li.textContent!.trim())).to.deep.equal(['Approve METIS', 'Confirm Stake']);
+    expect(items.map((li) => li.textContent!.trim())).to.deep.equal(['Sign permit for METIS', 'Confirm Stake']);
     expect(items.map((li) => li.getAttribute('aria-current'))).to.deep.equal(['step', 'false']);
-    expect(text(el, '[data-stage=sign]')).to.equal('Step 1 of 2: Approve METIS. Confirm in your wallet.');
+    expect(text(el, '[data-stage=sign]')).to.equal('Step 1 of 2: Sign permit for METIS. Confirm in your wallet.');
     expect(($(el, '[data-action=stake]') as HTMLButtonElement).disabled, 'no double submit').to.equal(true);
     release();
     await until(() => events.submitted.length >= 1, 'first tx submitted');

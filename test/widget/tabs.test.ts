@@ -75,9 +75,10 @@ describe('redeem tab', () => {
     expect(text(el, '[part~=panel]')).to.contain('21 days');
     type(el, '#redeem', '5');
     const sends = wallet.count('eth_sendTransaction');
+    const sigs = wallet.count('eth_signTypedData_v4');
     click(el, '[data-action=redeem]');
     expect((await settled(el)).kind, text(el, '[part~=status]')).to.equal('success');
-    expect(wallet.count('eth_signTypedData_v4')).to.equal(1);
+    expect(wallet.count('eth_signTypedData_v4') - sigs).to.equal(1);
     expect(wallet.count('eth_sendTransaction') - sends, 'one transaction: requestRedemptionWithPermit').to.equal(1);
 
     const ids = await read<readonly bigint[]>(manifest.contracts.redemptionQueue, redemptionQueueAbi, 'ticketsOf', [user]);

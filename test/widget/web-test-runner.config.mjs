@@ -1,27 +1,21 @@
 // Browser tests of <metis-stake-widget> in real Chromium against a real anvil with the protocol deployed.
 // serverStart: starts anvil on a free port and deploys with the devnet's startTestDevnet() (loaded from .ts
 // through tsx), builds the bundle (for the IIFE tests) and serves the manifest/proofs to the browser.
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { register } from 'tsx/esm/api';
+import { CHROMIUM_ARGS, HOW_TO_GET_CHROMIUM, findChromium } from '../../scripts/find-chromium.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 
+/** CHROME_PATH, Debian's /usr/bin/chromium, or an already installed playwright browser; never downloads. */
 function chromiumPath() {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium'];
-  try {
-    // playwright's own browser, only if one is already installed (never downloaded here)
-    candidates.push(createRequire(import.meta.url)('playwright-core').chromium.executablePath());
-  } catch {
-    /* playwright-core without browsers */
-  }
-  const found = candidates.find((p) => p && existsSync(p));
+  const found = findChromium();
   if (!found) {
-    console.error('No Chromium found: apt-get install chromium (or set CHROME_PATH)');
+    console.error(HOW_TO_GET_CHROMIUM);
     process.exit(1);
   }
   return found;
@@ -93,7 +87,7 @@ export default {
   browsers: [
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: { executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] },
+      launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS },
     }),
   ],
   testFramework: { config: { timeout: 30000 } },

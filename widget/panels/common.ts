@@ -1,6 +1,20 @@
 // Shared pieces of the tab panels (render modules): amount field, action button, amount validation.
 import { html, nothing, type TemplateResult } from 'lit';
-import { AmountError, SEMETIS_DECIMALS, checkAmount, formatAmount, parseAmount, toDecimalString, type AmountLimits } from '../../contracts/bindings/index.js';
+import type { Address, Hex } from 'viem';
+import {
+  AmountError,
+  SEMETIS_DECIMALS,
+  approveTx,
+  checkAmount,
+  formatAmount,
+  parseAmount,
+  permitTypedData,
+  splitSignature,
+  toDecimalString,
+  type AmountLimits,
+  type TxRequest,
+} from '../../contracts/bindings/index.js';
+import type { Step } from '../tx-controller.js';
 import type { MetisStakeWidget } from '../metis-stake-widget.js';
 
 /** Token decimals by symbol: seMETIS shares carry the vault's 6-decimal offset. */
@@ -72,4 +86,45 @@ export function actionButton(w: MetisStakeWidget, name: string, label: string, o
   return html`<button type="button" class="primary" part="button primary-button" data-action=${name} ?disabled=${disabled} @click=${onClick}>
     ${label}
   </button>`;
+}
+
+export interface Permit {
+  deadline: bigint;
+  v: number;
+  r: Hex;
+  s: Hex;
+}
+
+/** Wallets without typed-data signing answer with one of these; they get approve-then-act instead. */
+const unsupported = (e: unknown) => [4200, -32601, -32602].includes((e as { code?: number }).code as number);
+
+/**
+ * Two steps: sign an EIP-2612 permit for `amount` of `token` to `spender` (eth_signTypedData_v4), then the
+ * action with it. A wallet that cannot sign typed data gets an approval transaction in the first step and
+ * the action without permit.
+ */
+export function permitThenAct(
+  w: MetisStakeWidget,
+  a: { token: Address; spender: Address; amount: bigint; symbol: string; name: string; nonce: bigint; label: string; act: (p?: Permit) => TxRequest },
+): Step[] {
+  let permit: Permit | undefined;
+  return [
+    {
+      label: w.t('stepPermit', { symbol: a.symbol }),
+      run: async () => {
+        const c = w.wallet;
+        const owner = c.account as Address;
+        const deadline = c.screen!.protocol.timestamp + 3600n;
+        const typed = permitTypedData({ token: a.token, chainId: c.manifest!.chainId, name: a.name, owner, spender: a.spender, value: a.amount, nonce: a.nonce, deadline });
+        try {
+          const sig = (await c.provider!.request({ method: 'eth_signTypedData_v4', params: [owner, JSON.stringify(typed)] })) as Hex;
+          permit = { deadline, ...splitSignature(sig) };
+        } catch (e) {
+          if (!unsupported(e)) throw e;
+          return w.tx.send(approveTx(a.token, a.spender, a.amount));
+        }
+      },
+    },
+    { label: a.label, run: () => w.tx.send(a.act(permit)) },
+  ];
 }

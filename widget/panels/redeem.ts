@@ -1,22 +1,19 @@
 // Redeem tab: eMETIS -> METIS through the redemption queue (eMETIS permit signature, else approve first),
 // the account's tickets with maturity and status, and claiming a mature ticket.
 import { html } from 'lit';
-import type { Address, Hex } from 'viem';
+import type { Address } from 'viem';
 import {
-  approveTx,
+  EMETIS_NAME,
   claimRedemptionTx,
-  eMetisPermitTypedData,
   formatAmount,
   previewRedemption,
   requestRedemptionTx,
   requestRedemptionWithPermitTx,
-  splitSignature,
   ticketStatus,
   type TicketInfo,
 } from '../../contracts/bindings/index.js';
 import type { MetisStakeWidget } from '../metis-stake-widget.js';
-import type { Step } from '../tx-controller.js';
-import { actionButton, amountField, tryAmount, validAmount } from './common.js';
+import { actionButton, amountField, permitThenAct, tryAmount, validAmount, type Permit } from './common.js';
 
 export function renderRedeem(w: MetisStakeWidget) {
   const s = w.wallet.screen;
@@ -53,11 +50,6 @@ function ticket(w: MetisStakeWidget, t: TicketInfo) {
   </li>`;
 }
 
-const unsupported = (e: unknown) => {
-  const code = (e as { code?: number }).code;
-  return code === 4200 || code === -32601 || code === -32602;
-};
-
 function redeem(w: MetisStakeWidget) {
   const s = w.wallet.screen;
   const m = w.wallet.manifest;
@@ -78,31 +70,21 @@ function redeem(w: MetisStakeWidget) {
     steps: () => {
       const owner = w.wallet.account as Address;
       const screen = w.wallet.screen!;
-      const main = (label: string, permit?: { deadline: bigint; v: number; r: Hex; s: Hex }): Step => ({
+      const label = w.t('stepAction', { action: w.t('redeemRequest') });
+      const act = (permit?: Permit) =>
+        permit ? requestRedemptionWithPermitTx(m, { amount, owner, ...permit }) : requestRedemptionTx(m, { amount, owner });
+      if (screen.user.eMetisAllowanceToQueue >= amount) return [{ label, run: () => w.tx.send(act()) }];
+      // eMETIS supports EIP-2612: its nonce comes with the lens figures
+      return permitThenAct(w, {
+        token: m.contracts.eMetis,
+        spender: m.contracts.redemptionQueue,
+        amount,
+        symbol: 'eMETIS',
+        name: EMETIS_NAME,
+        nonce: screen.user.eMetisNonce,
         label,
-        run: () => w.tx.send(permit ? requestRedemptionWithPermitTx(m, { amount, owner, ...permit }) : requestRedemptionTx(m, { amount, owner })),
+        act,
       });
-      const action = w.t('stepAction', { action: w.t('redeemRequest') });
-      if (screen.user.eMetisAllowanceToQueue >= amount) return [main(action)];
-      // permit signature (eth_signTypedData_v4); wallets without it get approve-then-act
-      let permit: { deadline: bigint; v: number; r: Hex; s: Hex } | undefined;
-      return [
-        {
-          label: w.t('stepPermit', { symbol: 'eMETIS' }),
-          run: async () => {
-            const deadline = screen.protocol.timestamp + 3600n;
-            const typed = eMetisPermitTypedData(m, { owner, spender: m.contracts.redemptionQueue, value: amount, nonce: screen.user.eMetisNonce, deadline });
-            try {
-              const sig = (await w.wallet.provider!.request({ method: 'eth_signTypedData_v4', params: [owner, JSON.stringify(typed)] })) as Hex;
-              permit = { deadline, ...splitSignature(sig) };
-            } catch (e) {
-              if (!unsupported(e)) throw e;
-              return w.tx.send(approveTx(m.contracts.eMetis, m.contracts.redemptionQueue, amount));
-            }
-          },
-        },
-        { label: action, run: () => main(action, permit).run() },
-      ];
     },
   });
 }

@@ -1,10 +1,10 @@
 // Stake tab: METIS -> eMETIS (or straight into seMETIS with the restake toggle), referral passed on-chain.
 import { html, nothing } from 'lit';
 import type { Address } from 'viem';
-import { ProtocolError, approveTx, formatAmount, previewRestake, previewStake, stakeTx, toDecimalString } from '../../contracts/bindings/index.js';
+import { ProtocolError, approveTx, readPermitInfo, stakeWithPermitTx, formatAmount, previewRestake, previewStake, stakeTx, toDecimalString } from '../../contracts/bindings/index.js';
 import type { MetisStakeWidget } from '../metis-stake-widget.js';
 import type { Step } from '../tx-controller.js';
-import { actionButton, amountField, fmtToken, tryAmount, validAmount } from './common.js';
+import { actionButton, amountField, fmtToken, permitThenAct, tryAmount, validAmount, type Permit } from './common.js';
 
 export function renderStake(w: MetisStakeWidget) {
   const s = w.wallet.screen;
@@ -44,7 +44,7 @@ function stake(w: MetisStakeWidget) {
     action: restake ? 'stakeAndRestake' : 'stake',
     symbol: restake ? 'seMETIS' : 'eMETIS',
     pick: (u) => (restake ? u.seMetisBalance : u.eMetisBalance),
-    steps: () => {
+    steps: async () => {
       const account = w.wallet.account as Address;
       // through the snap: it handles allowances itself (permit, or an approval in `requires`)
       if (w.wallet.snap === 'installed')
@@ -61,15 +61,17 @@ function stake(w: MetisStakeWidget) {
               ),
           },
         ];
-      const steps: Step[] = [];
-      const allowance = w.wallet.screen?.user.metisAllowanceToManager ?? 0n;
-      if (allowance < amount) {
-        steps.push({ label: w.t('stepApprove', { symbol: 'METIS' }), run: () => w.tx.send(approveTx(m.contracts.metis, m.contracts.stakingManager, amount)) });
-      }
-      steps.push({
-        label: w.t('stepAction', { action: w.t('stake') }),
-        run: () => w.tx.send(stakeTx(m, { amount, receiver: account, restake, ...(referral ? { referral } : {}) })),
-      });
+      const label = w.t('stepAction', { action: w.t('stake') });
+      const args = { amount, receiver: account, restake, ...(referral ? { referral } : {}) };
+      const act = (permit?: Permit) => (permit ? stakeWithPermitTx(m, { ...args, ...permit }) : stakeTx(m, args));
+      if ((w.wallet.screen?.user.metisAllowanceToManager ?? 0n) >= amount) return [{ label, run: () => w.tx.send(act()) }];
+      // a permit when METIS supports EIP-2612 (the devnet's does; Metis L2's does not), else approve first
+      const info = await readPermitInfo((r) => w.wallet.provider!.request(r), m.contracts.metis, account);
+      if (info) return permitThenAct(w, { token: m.contracts.metis, spender: m.contracts.stakingManager, amount, symbol: 'METIS', ...info, label, act });
+      const steps: Step[] = [
+        { label: w.t('stepApprove', { symbol: 'METIS' }), run: () => w.tx.send(approveTx(m.contracts.metis, m.contracts.stakingManager, amount)) },
+        { label, run: () => w.tx.send(act()) },
+      ];
       return steps;
     },
   });
