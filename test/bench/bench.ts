@@ -134,7 +134,8 @@ async function userPaths(): Promise<void> {
   const u1 = d.accounts[1]!.address;
   const u2 = d.accounts[2]!.address;
   // setup (not measured): unlimited approvals, as a returning user has them
-  for (const u of [u1, u2]) await send(u, approveTx(m.contracts.metis, m.contracts.stakingManager, maxUint256), 'approve METIS');
+  for (const u of [u1, u2]) extra.approveMetis = await send(u, approveTx(m.contracts.metis, m.contracts.stakingManager, maxUint256), 'approve METIS');
+  notes.push(`first-time stake/stakeAndRestake exclude the one-time METIS approve tx before them (${extra.approveMetis!.gasUsed} gas); "with permit" needs none`);
   await send(u1, approveTx(m.contracts.eMetis, m.contracts.seMetis, maxUint256), 'approve eMETIS to seMETIS');
   await send(u1, approveTx(m.contracts.eMetis, m.contracts.redemptionQueue, maxUint256), 'approve eMETIS to queue');
 
