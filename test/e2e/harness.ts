@@ -12,7 +12,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Address } from 'viem';
-import { REPO_ROOT } from '../../devnet/anvil.js';
+import { REPO_ROOT, findFreePort } from '../../devnet/anvil.js';
 import { startStaticServer, type StaticServer } from '../../devnet/serve.js';
 import { runKeeperTick, type KeeperAction } from '../../devnet/keeper.js';
 import type { TestDevnet } from '../helpers/devnet-fixture.js';
@@ -43,21 +43,22 @@ export function ensureWidgetBuilt(): void {
 }
 
 /**
- * Serves devnet/partner-site with the routes `npm start` uses (devnet/start.ts), on a free port, with the
- * test devnet's manifest (its rpcUrl pointing at the test anvil) and airdrop proofs.
+ * Serves devnet/partner-site with devnet/serve.ts and the routes `npm start` uses (devnet/start.ts keeps
+ * them inside main(), so they are repeated here), on a free port, with the test devnet's manifest (its
+ * rpcUrl pointing at the test anvil) and airdrop proofs.
  */
 export async function servePartnerSite(d: TestDevnet): Promise<StaticServer> {
   ensureWidgetBuilt();
   const chainId = d.manifest.chainId;
   const manifestFile = path.join(d.dir, `partner-${chainId}.json`);
   fs.writeFileSync(manifestFile, `${JSON.stringify({ ...d.manifest, rpcUrl: d.url }, null, 2)}\n`);
-  const { findFreePort } = await import('../../devnet/anvil.js');
   return startStaticServer({
     port: await findFreePort(),
     name: 'the e2e partner page',
     routes: [
       { path: '/index.html', file: path.join(PARTNER_DIR, 'index.html'), transform: (html) => html.replaceAll('31337', String(chainId)) },
       { path: '/metis-stake-widget.iife.js', file: WIDGET_BUNDLE },
+      { path: '/metis-stake-widget.iife.js.map', file: `${WIDGET_BUNDLE}.map` },
       { path: `/deployments/${chainId}.json`, file: manifestFile },
       { path: '/airdrop/proofs.json', file: d.proofsFile },
       { prefix: '/assets/', dir: path.join(PARTNER_DIR, 'assets') },
