@@ -1,0 +1,253 @@
+// End-to-end harness: the devnet's demo partner page in Debian's Chromium (playwright-core), with a wallet
+// injected into the page whose requests are answered in this (node) process.
+//
+// What is real: the anvil chain (startTestDevnet), the partner page and widget bundle served by the devnet's
+// own static server (devnet/serve.ts, same routes as `npm start`), the snap bundle running in
+// @metamask/snaps-simulation (test/helpers/snap.ts). What is played: only MetaMask's UI. The injected
+// provider sends eth_* to anvil, which signs for its unlocked dev accounts; wallet_getSnaps /
+// wallet_requestSnaps / wallet_invokeSnap go to the real snap in the simulation, whose dialog the test
+// approves there (MetaMask would show it to the user).
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Address } from 'viem';
+import { REPO_ROOT, findFreePort } from '../../devnet/anvil.js';
+import { startStaticServer, type StaticServer } from '../../devnet/serve.js';
+import { runKeeperTick, type KeeperAction } from '../../devnet/keeper.js';
+import type { TestDevnet } from '../helpers/devnet-fixture.js';
+import { forwardTo, installTestSnap, serveSnap, uiString, type SimSnap } from '../helpers/snap.js';
+// @ts-expect-error plain .mjs helper without types
+import { CHROMIUM_ARGS, HOW_TO_GET_CHROMIUM, findChromium } from '../../scripts/find-chromium.mjs';
+
+/** The origin `npm start` serves the partner page on; the snap's allowedOrigins list it. */
+export const PARTNER_ORIGIN = 'http://localhost:3000';
+export const SNAP_ID = 'local:http://localhost:8080';
+export const WIDGET_BUNDLE = path.join(REPO_ROOT, 'dist', 'metis-stake-widget.iife.js');
+const PARTNER_DIR = path.join(REPO_ROOT, 'devnet', 'partner-site');
+export const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
+
+const newest = (p: string): number =>
+  !fs.existsSync(p)
+    ? 0
+    : fs.statSync(p).isDirectory()
+      ? fs.readdirSync(p).reduce((t, e) => Math.max(t, newest(path.join(p, e))), 0)
+      : fs.statSync(p).mtimeMs;
+
+/** Runs `npm run build:widget` unless the IIFE bundle is newer than widget/ and contracts/bindings/. */
+export function ensureWidgetBuilt(): void {
+  const src = Math.max(newest(path.join(REPO_ROOT, 'widget')), newest(path.join(REPO_ROOT, 'contracts', 'bindings')), newest(path.join(REPO_ROOT, 'rollup.config.mjs')));
+  if (fs.existsSync(WIDGET_BUNDLE) && fs.statSync(WIDGET_BUNDLE).mtimeMs >= src) return;
+  const r = spawnSync('npm', ['run', '-s', 'build:widget'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`npm run build:widget failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+/**
+ * Serves devnet/partner-site with devnet/serve.ts and the routes `npm start` uses (devnet/start.ts keeps
+ * them inside main(), so they are repeated here), on a free port, with the test devnet's manifest (its
+ * rpcUrl pointing at the test anvil) and airdrop proofs.
+ */
+export async function servePartnerSite(d: TestDevnet): Promise<StaticServer> {
+  ensureWidgetBuilt();
+  const chainId = d.manifest.chainId;
+  const manifestFile = path.join(d.dir, `partner-${chainId}.json`);
+  fs.writeFileSync(manifestFile, `${JSON.stringify({ ...d.manifest, rpcUrl: d.url }, null, 2)}\n`);
+  return startStaticServer({
+    port: await findFreePort(),
+    name: 'the e2e partner page',
+    routes: [
+      { path: '/index.html', file: path.join(PARTNER_DIR, 'index.html'), transform: (html) => html.replaceAll('31337', String(chainId)) },
+      { path: '/metis-stake-widget.iife.js', file: WIDGET_BUNDLE },
+      { path: '/metis-stake-widget.iife.js.map', file: `${WIDGET_BUNDLE}.map` },
+      { path: `/deployments/${chainId}.json`, file: manifestFile },
+      { path: '/airdrop/proofs.json', file: d.proofsFile },
+      { prefix: '/assets/', dir: path.join(PARTNER_DIR, 'assets') },
+    ],
+  });
+}
+
+/**
+ * Launches Chromium with http://localhost:3000 (the origin `npm start` uses and the snap's allowedOrigins
+ * list) mapped to the partner site's free port, so nothing binds port 3000 and the page still loads from a
+ * loopback address (Chromium's local-network-access rules then let it read anvil, as with `npm start`).
+ */
+export async function launchChromium(site: StaticServer): Promise<Browser> {
+  const executablePath = findChromium() as string | undefined;
+  if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
+  const args = [...(CHROMIUM_ARGS as string[]), `--host-rules=MAP localhost:3000 127.0.0.1:${site.port}`];
+  return chromium.launch({ executablePath, headless: true, args });
+}
+
+/** The snap as MetaMask would run it: the real bundle in the simulation, its chain requests sent to anvil. */
+export interface SnapHost {
+  sim: SimSnap;
+  /** eth_* methods the snap sent to the chain (counted in the forwarder). */
+  chainCalls: string[];
+  /** Every dialog the snap showed, as text, with the RPC method that opened it. */
+  dialogs: { method: string; type: string; text: string }[];
+  close(): Promise<void>;
+}
+
+export async function startSnap(d: TestDevnet): Promise<SnapHost> {
+  const server = await serveSnap();
+  const chainCalls: string[] = [];
+  const sim = await installTestSnap(server.snapId, d.url, { log: chainCalls });
+  return {
+    sim,
+    chainCalls,
+    dialogs: [],
+    close: async () => {
+      await sim.executionService.terminateAllSnaps();
+      await server.close();
+    },
+  };
+}
+
+type RpcReply = { result?: unknown; error?: { code: number; message: string; data?: unknown } };
+
+/**
+ * The wallet behind the injected provider, living in this process. `account` is one of anvil's unlocked
+ * accounts. With `snap` set it behaves like MetaMask with snap support; the snap's dialogs are approved
+ * (or rejected with `approve = false`) here, where MetaMask would show them.
+ */
+export class E2EWallet {
+  /** Every method the page asked for, in order (the widget's RPC calls, counted at the provider). */
+  calls: string[] = [];
+  snapInstalled = false;
+  approve = true;
+  private readonly forward: (req: { jsonrpc: '2.0'; id: number; method: string; params?: unknown }) => Promise<unknown>;
+
+  constructor(
+    readonly d: TestDevnet,
+    public account: Address,
+    readonly snap?: SnapHost,
+  ) {
+    this.forward = forwardTo(d.url) as never;
+  }
+
+  count(method: string): number {
+    return this.calls.filter((m) => m === method).length;
+  }
+
+  async handle(method: string, params: unknown): Promise<RpcReply> {
+    this.calls.push(method);
+    try {
+      return { result: await this.answer(method, params) };
+    } catch (e) {
+      const err = e as { code?: number; message?: string; data?: unknown };
+      return { error: { code: err.code ?? -32603, message: err.message ?? String(e), ...(err.data !== undefined ? { data: err.data } : {}) } };
+    }
+  }
+
+  private async answer(method: string, params: unknown): Promise<unknown> {
+    const chainId = `0x${this.d.manifest.chainId.toString(16)}`;
+    switch (method) {
+      case 'eth_requestAccounts':
+      case 'eth_accounts':
+        return [this.account];
+      case 'eth_chainId':
+        return chainId;
+      case 'wallet_switchEthereumChain':
+        if ((params as [{ chainId: string }])[0].chainId.toLowerCase() !== chainId) throw Object.assign(new Error('Unrecognized chain ID'), { code: 4902 });
+        return null;
+      case 'wallet_getSnaps':
+        if (!this.snap) throw Object.assign(new Error('The method "wallet_getSnaps" does not exist / is not available.'), { code: -32601 });
+        return this.snapInstalled ? { [SNAP_ID]: { id: SNAP_ID, version: '0.1.0', enabled: true, blocked: false } } : {};
+      case 'wallet_requestSnaps': {
+        if (!this.snap) throw Object.assign(new Error('method not found'), { code: -32601 });
+        const id = Object.keys(params as Record<string, unknown>)[0];
+        if (id !== SNAP_ID) throw Object.assign(new Error(`unknown snap ${id}`), { code: -32602 });
+        // the snap is already installed in the simulation (installSnap); MetaMask's install prompt is UI
+        this.snapInstalled = true;
+        return { [SNAP_ID]: { id: SNAP_ID, version: '0.1.0', enabled: true, blocked: false } };
+      }
+      case 'wallet_invokeSnap':
+        return this.invokeSnap(params as { snapId: string; request: { method: string; params: Record<string, unknown> } });
+    }
+    if (!/^(eth_|net_|web3_)/.test(method)) throw Object.assign(new Error(`unsupported method ${method}`), { code: 4200 });
+    return this.forward({ jsonrpc: '2.0', id: 1, method, params: (params ?? []) as never });
+  }
+
+  private async invokeSnap(p: { snapId: string; request: { method: string; params: Record<string, unknown> } }): Promise<unknown> {
+    const snap = this.snap;
+    if (!snap || !this.snapInstalled || p.snapId !== SNAP_ID) throw Object.assign(new Error('snap not installed'), { code: -32603 });
+    // MetaMask passes the calling page's origin; the page is on http://localhost:3000
+    const pending = snap.sim.request({ method: p.request.method, params: p.request.params as never, origin: PARTNER_ORIGIN });
+    const ui = (await pending.getInterface()) as { type: string; content: unknown; ok?: () => Promise<void>; cancel?: () => Promise<void> };
+    snap.dialogs.push({ method: p.request.method, type: ui.type, text: uiString(ui.content) });
+    if (this.approve) await ui.ok!();
+    else await ui.cancel!();
+    const res = (await pending).response as { result?: unknown; error?: { code: number; message: string } };
+    if (res.error) throw Object.assign(new Error(res.error.message), { code: res.error.code });
+    return res.result;
+  }
+}
+
+/** The provider script injected into the page: EIP-1193 + an EIP-6963 announcement, bridged to node. */
+const PROVIDER_SCRIPT = `(() => {
+  const listeners = new Map();
+  const provider = {
+    isMetaMask: true,
+    async request({ method, params }) {
+      const r = await window.__e2eWalletRequest(method, params === undefined ? null : params);
+      if (r.error) throw Object.assign(new Error(r.error.message), r.error);
+      return r.result;
+    },
+    on(e, l) { if (!listeners.has(e)) listeners.set(e, new Set()); listeners.get(e).add(l); },
+    removeListener(e, l) { listeners.get(e)?.delete(l); },
+  };
+  window.__e2eEmit = (e, ...args) => listeners.get(e)?.forEach((l) => l(...args));
+  window.ethereum = provider;
+  const info = { uuid: '5d1f7b3e-0e2e-4e2e-9e2e-e2e000000001', name: 'MetaMask', icon: '', rdns: 'io.metamask' };
+  const announce = () => window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info, provider }) }));
+  window.addEventListener('eip6963:requestProvider', announce);
+  announce();
+})();`;
+
+export interface PartnerPage {
+  context: BrowserContext;
+  page: Page;
+  wallet: E2EWallet;
+  /** Text of a selector inside the widget's shadow root (whitespace collapsed). */
+  text(sel: string): Promise<string>;
+  /** Saves test-artifacts/<name>.png. */
+  shot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens the partner page at http://localhost:3000 (served by `site` on its free port, see launchChromium). */
+export async function openPartnerPage(browser: Browser, wallet: E2EWallet): Promise<PartnerPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.exposeFunction('__e2eWalletRequest', (method: string, params: unknown) => wallet.handle(method, params));
+  await context.addInitScript(PROVIDER_SCRIPT);
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(`${PARTNER_ORIGIN}/`);
+  await page.waitForFunction(() => !!customElements.get('metis-stake-widget'));
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const text = (sel: string) =>
+    page.evaluate(
+      (s) => (document.querySelector('metis-stake-widget')!.shadowRoot!.querySelector(s)?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      sel,
+    );
+  return {
+    context,
+    page,
+    wallet,
+    text,
+    shot: async (name) => {
+      await page.locator('metis-stake-widget').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+    },
+    close: async () => {
+      if (pageErrors.length) console.log(`page errors: ${pageErrors.join('\n')}`);
+      await context.close();
+    },
+  };
+}
+
+/** One keeper pass (allocate / MPC reward batch / harvest / fund redemptions), as devnet/keeper.ts runs it. */
+export function keeperTick(d: TestDevnet): Promise<KeeperAction[]> {
+  return runKeeperTick({ rpcUrl: d.url, manifest: d.manifest, keeperKey: d.roles.keeper.key, mpcKey: d.roles.mpc.key, log: () => {} });
+}
