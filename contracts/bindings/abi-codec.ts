@@ -1,11 +1,12 @@
 // A small Solidity ABI codec for the front ends (widget, snap), so their bundles carry no viem.
-// It covers what they need and mirrors viem's results exactly (test/node/abi-codec.test.ts compares
-// both on randomized inputs): calls with static args (uint/int, address, bool, bytesN) and dynamic
-// ones (T[], T[k], string, bytes, tuples); return data with nested tuples and arrays of tuples (tuples
+// It covers exactly the types they need and mirrors viem's results (test/node/abi-codec.test.ts compares
+// both on randomized inputs): uint/int, address, bool, bytesN, dynamic arrays T[] and tuples in calls;
+// the same plus strings (decoding only) in return data and reverts: nested tuples and arrays of tuples (tuples
 // with all components named become objects, others arrays; uint/int up to 48 bits become numbers,
 // wider ones bigints; addresses come back checksummed); call data by selector; reverts by selector,
 // with Error(string) and Panic(uint256) built in. Selectors are precomputed by gen-bindings.mjs
 // (a `selector` on each front-end ABI item, `protocolErrorSelectors` for errors): no keccak here.
+// Anything else (dynamic `bytes`, fixed-size arrays T[k], encoding a string) fails as unsupported.
 import type { Hex } from 'viem';
 import { getAddress } from './address.js';
 
@@ -31,25 +32,16 @@ const fail = (msg: string): never => {
 
 const TWO256 = 1n << 256n;
 const word = (n: bigint) => n.toString(16).padStart(64, '0');
-const ARRAY = /^(.*)\[(\d*)\]$/;
+const ARRAY = /^(.*)\[\]$/;
 const INT = /^(u?)int(\d*)$/;
 const BYTES_N = /^bytes(\d+)$/;
 const HEX = /^0x([0-9a-fA-F]{2})*$/;
 
-function isDynamic(p: AbiParam): boolean {
-  const a = ARRAY.exec(p.type);
-  if (a) return !a[2] || isDynamic({ ...p, type: a[1]! });
-  if (p.type === 'tuple') return p.components!.some(isDynamic);
-  return p.type === 'string' || p.type === 'bytes';
-}
+const isDynamic = (p: AbiParam): boolean =>
+  ARRAY.test(p.type) || p.type === 'string' || (p.type === 'tuple' && p.components!.some(isDynamic));
 
 /** Bytes the head of a static parameter takes (only called for static ones). */
-function headSize(p: AbiParam): number {
-  const a = ARRAY.exec(p.type);
-  if (a) return Number(a[2]) * headSize({ ...p, type: a[1]! });
-  if (p.type === 'tuple') return p.components!.reduce((n, c) => n + headSize(c), 0);
-  return 32;
-}
+const headSize = (p: AbiParam): number => (p.type === 'tuple' ? p.components!.reduce((n, c) => n + headSize(c), 0) : 32);
 
 // ---- encoding (hex without 0x) ----
 
@@ -69,22 +61,12 @@ function encodeSeq(ps: readonly AbiParam[], vs: readonly unknown[]): string {
   return head + tail;
 }
 
-function encodeBytes(hex: string): string {
-  const n = hex.length / 2;
-  return word(BigInt(n)) + hex.padEnd(Math.ceil(n / 32) * 64, '0');
-}
-
 function encodeOne(p: AbiParam, v: unknown): string {
   const t = p.type;
   const a = ARRAY.exec(t);
   if (a) {
     if (!Array.isArray(v)) return fail(`${t}: expected an array`);
-    if (a[2] && v.length !== Number(a[2])) fail(`${t}: expected ${a[2]} items, got ${v.length}`);
-    const body = encodeSeq(
-      v.map(() => ({ ...p, type: a[1]! })),
-      v,
-    );
-    return a[2] ? body : word(BigInt(v.length)) + body;
+    return word(BigInt(v.length)) + encodeSeq(Array(v.length).fill({ ...p, type: a[1]! }), v);
   }
   if (t === 'tuple') {
     const cs = p.components!;
@@ -97,14 +79,6 @@ function encodeOne(p: AbiParam, v: unknown): string {
   if (t === 'bool') {
     if (typeof v !== 'boolean') fail(`bool: invalid value ${String(v)}`);
     return word(v ? 1n : 0n);
-  }
-  if (t === 'string') {
-    if (typeof v !== 'string') fail('string: invalid value');
-    return encodeBytes([...new TextEncoder().encode(v as string)].map((b) => b.toString(16).padStart(2, '0')).join(''));
-  }
-  if (t === 'bytes') {
-    if (typeof v !== 'string' || !HEX.test(v)) fail('bytes: invalid hex');
-    return encodeBytes((v as string).slice(2));
   }
   const b = BYTES_N.exec(t);
   if (b) {
@@ -167,11 +141,9 @@ function decodeAt(r: Reader, p: AbiParam, at: number): unknown {
   const t = p.type;
   const a = ARRAY.exec(t);
   if (a) {
-    const inner = { ...p, type: a[1]! };
-    if (a[2]) return decodeSeq(r, Array(Number(a[2])).fill(inner), at);
     // each item takes at least 32 bytes, so a length beyond the remaining data is malformed
     const len = r.index(at, Math.max(0, Math.floor((r.size - at - 32) / 32)));
-    return decodeSeq(r, Array(len).fill(inner), at + 32);
+    return decodeSeq(r, Array(len).fill({ ...p, type: a[1]! }), at + 32);
   }
   if (t === 'tuple') {
     const cs = p.components!;
@@ -183,7 +155,6 @@ function decodeAt(r: Reader, p: AbiParam, at: number): unknown {
   if (t === 'address') return getAddress('0x' + word(w).slice(24));
   if (t === 'bool') return w > 1n ? fail(`bool: invalid value ${w}`) : w === 1n;
   if (t === 'string') return new TextDecoder().decode(Uint8Array.from(r.bytes(at).match(/../g) ?? [], (h) => parseInt(h, 16)));
-  if (t === 'bytes') return `0x${r.bytes(at)}`;
   const b = BYTES_N.exec(t);
   if (b) return `0x${word(w).slice(0, 2 * Number(b[1]))}`;
   const i = INT.exec(t);

@@ -53,7 +53,8 @@ if (missing.length && !process.env.BINDINGS_ALLOW_MISSING) {
   console.error(`bindings: no artifact for ${missing.join(', ')}; run forge build first`);
   process.exit(1);
 }
-// Front-end ABIs: only what a user action or a screen needs, so the widget and snap bundles stay small.
+// Front-end ABIs: only the functions a user action, a screen or the snap's call decoding needs (no events:
+// the front ends read state through the lens), so the widget and snap bundles stay small.
 // Each function carries its 4-byte `selector`, computed here, so the front ends' codec
 // (bindings/abi-codec.ts) needs no keccak. Every error of every contract goes into one deduplicated
 // `protocolErrorsAbi` (parameter names dropped: nothing reads them) for Node and tests, and into
@@ -61,19 +62,25 @@ if (missing.length && !process.env.BINDINGS_ALLOW_MISSING) {
 const FRONTEND = {
   metisAbi: ['approve', 'allowance', 'balanceOf', 'nonces', 'name'],
   eMetisAbi: ['approve', 'allowance', 'balanceOf', 'nonces', 'name'],
-  stakingManagerAbi: ['stake', 'stakeAndRestake', 'stakeWithPermit', 'stakeAndRestakeWithPermit', 'Staked', 'StakedAndRestaked'],
-  seMetisAbi: ['deposit', 'redeem', 'withdraw', 'approve', 'previewDeposit', 'previewRedeem'],
-  redemptionQueueAbi: ['requestRedemption', 'requestRedemptionWithPermit', 'claim', 'claimBatch', 'RedemptionRequested'],
-  airdropAbi: ['claim', 'isClaimed', 'release'],
+  stakingManagerAbi: ['stake', 'stakeAndRestake', 'stakeWithPermit', 'stakeAndRestakeWithPermit'],
+  seMetisAbi: ['deposit', 'redeem', 'withdraw', 'approve'],
+  redemptionQueueAbi: ['requestRedemption', 'requestRedemptionWithPermit', 'claim', 'claimBatch'],
+  airdropAbi: ['claim', 'release'],
   liquidityMiningAbi: ['stake', 'withdraw', 'getReward', 'exit'],
-  lensAbi: ['getAll', 'getProtocol', 'getUser'],
+  lensAbi: ['getAll'],
 };
 /** The ERC-20 calls the snap describes on any protocol token: `erc20Abi` (from the METIS artifact). */
 const ERC20_FRONTEND = ['approve', 'transfer'];
-/** Drops `internalType` (types only the compiler needs) to keep bundles small; adds function selectors. */
+/**
+ * Keeps bundles small: drops `internalType` (only the compiler needs it) and, on functions, the names of
+ * top-level inputs and outputs (calls are positional; tuple component names stay, they name the decoded
+ * objects' fields); adds each function's selector.
+ */
 const slim = (item) => {
   const out = JSON.parse(JSON.stringify(item, (k, v) => (k === 'internalType' ? undefined : v)));
-  if (out.type === 'function') out.selector = toFunctionSelector(item);
+  if (out.type !== 'function') return out;
+  for (const list of [out.inputs, out.outputs]) for (const p of list) delete p.name;
+  out.selector = toFunctionSelector(item);
   return out;
 };
 const errorSeen = new Set();

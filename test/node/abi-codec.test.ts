@@ -158,9 +158,59 @@ test('the lens getAll result: nested tuples, arrays of tuples, numbers for uint8
     assert.equal(typeof protocol.sharePrice, 'bigint');
     assert.ok(Array.isArray(protocol.nodeLocked));
     assert.equal(user.account, viemGetAddress(user.account as string));
-    for (const t of user.tickets as Record<string, unknown>[]) assert.equal(typeof t.status, 'number');
+    for (const t of user.tickets as readonly Record<string, unknown>[]) assert.equal(typeof t.status, 'number');
     assert.ok((airdrop.claimed as unknown[]).every((c) => typeof c === 'boolean'));
   }
+});
+
+/** Shapes beyond today's front-end ABIs that the codec supports: signed ints, tuples (named and not) as
+ * inputs, arrays of arrays and of tuples with dynamic members, strings in return data. */
+const SYNTHETIC: AbiItem[] = [
+  { type: 'function', name: 'ints', inputs: [{ type: 'int8' }, { type: 'int256' }, { type: 'int48' }, { type: 'uint40' }, { type: 'int64[]' }], outputs: [{ type: 'int128' }, { type: 'int24' }, { type: 'bytes4' }] },
+  {
+    type: 'function',
+    name: 'tuples',
+    inputs: [
+      { type: 'tuple', components: [{ name: 'a', type: 'address' }, { name: 'b', type: 'uint256[]' }, { name: 'c', type: 'bool' }] },
+      { type: 'tuple[]', components: [{ type: 'uint8' }, { type: 'bytes32' }] },
+      { type: 'uint256[][]' },
+    ],
+    outputs: [
+      { type: 'tuple[]', components: [{ name: 'label', type: 'string' }, { name: 'ids', type: 'uint256[]' }, { name: 'inner', type: 'tuple', components: [{ name: 'x', type: 'int16' }, { name: 'who', type: 'address' }] }] },
+      { type: 'string[]' },
+      { type: 'tuple', components: [{ type: 'string' }, { type: 'bool[]' }] },
+    ],
+  },
+].map((f) => ({ ...f, selector: toFunctionSelector(f as never) }));
+
+test('synthetic shapes (signed ints, tuple inputs, nested arrays, strings) equal viem (randomized)', () => {
+  for (const f of SYNTHETIC) {
+    for (let round = 0; round < 150; round++) {
+      const args = f.inputs!.map(randValue);
+      const data = encodeCall(SYNTHETIC, f.name!, args);
+      assert.equal(data, encodeFunctionData({ abi: SYNTHETIC as Abi, functionName: f.name!, args } as never), `${f.name} ${round}`);
+      assert.deepEqual(decodeCallData(SYNTHETIC, data).args, decodeFunctionData({ abi: SYNTHETIC as Abi, data }).args);
+      const result = f.outputs!.map(randValue);
+      const out = encodeFunctionResult({ abi: SYNTHETIC as Abi, functionName: f.name!, result } as never);
+      assert.deepEqual(decodeResult(SYNTHETIC, f.name!, out), decodeFunctionResult({ abi: SYNTHETIC as Abi, functionName: f.name!, data: out } as never));
+    }
+  }
+});
+
+test('types no front end uses (bytes, fixed-size arrays, string arguments) are refused, not mis-encoded', () => {
+  const sel = '0x12345678';
+  const abi: AbiItem[] = [
+    { type: 'function', name: 'b', inputs: [{ type: 'bytes' }], outputs: [{ type: 'bytes' }], selector: sel },
+    { type: 'function', name: 'f', inputs: [{ type: 'uint256[2]' }], outputs: [{ type: 'uint256[2]' }], selector: sel },
+    { type: 'function', name: 's', inputs: [{ type: 'string' }], outputs: [], selector: sel },
+  ];
+  const unsupported = (e: unknown) => e instanceof AbiCodecError && /unsupported type/.test(e.message);
+  assert.throws(() => encodeCall(abi, 'b', ['0x12']), unsupported);
+  assert.throws(() => encodeCall(abi, 'f', [[1n, 2n]]), unsupported);
+  assert.throws(() => encodeCall(abi, 's', ['x']), unsupported);
+  assert.throws(() => decodeResult(abi, 'b', `0x${'20'.padStart(64, '0')}${'0'.repeat(64)}`), unsupported);
+  assert.throws(() => decodeResult(abi, 'f', `0x${'0'.repeat(128)}`), unsupported);
+  assert.equal(decodeResult(abi, 's', '0x'), undefined);
 });
 
 test('decodeErrorData equals viem decodeErrorResult for every protocol error, Error(string) and Panic', () => {
