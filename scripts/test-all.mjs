@@ -78,9 +78,24 @@ const steps = [
   },
   { name: 'lint:sol', kind: 'build', cmd: 'npm', args: ['run', '-s', 'lint:sol'] },
   { name: 'typecheck', kind: 'build', cmd: 'npm', args: ['run', '-s', 'typecheck'] },
-  { name: 'forge test', kind: 'forge', cmd: 'node', args: ['contracts/scripts/forge.mjs', 'test', '--summary', '--detailed'] },
+  {
+    name: 'gas-snapshot-current',
+    kind: 'build',
+    cmd: 'node',
+    args: ['contracts/scripts/forge.mjs', 'snapshot', '--match-path', 'test/gas/*', '--check'],
+    why: 'gas changed: run `npm run gas:snapshot` and commit contracts/.gas-snapshot',
+  },
+  { name: 'forge test', kind: 'forge', cmd: 'node', args: ['contracts/scripts/forge.mjs', 'test'] },
   { name: 'build:widget', kind: 'build', cmd: 'npm', args: ['run', '-s', 'build:widget'], skip: () => !fs.existsSync(path.join(root, 'rollup.config.mjs')) },
   { name: 'build:snap', kind: 'build', cmd: 'npm', args: ['run', '-s', 'build:snap'], skip: () => !fs.existsSync(path.join(root, 'snap/scripts/build.mjs')) },
+  {
+    name: 'snap-manifest-current',
+    kind: 'build',
+    cmd: 'git',
+    args: ['diff', '--exit-code', '--', 'snap/snap.manifest.json'],
+    why: 'the snap bundle changed: commit snap/snap.manifest.json with the shasum `npm run build:snap` wrote',
+    skip: () => !fs.existsSync(path.join(root, '.git')) || !fs.existsSync(path.join(root, 'snap/snap.manifest.json')),
+  },
   {
     name: 'node tests',
     kind: 'node',
@@ -125,7 +140,7 @@ for (const [i, step] of steps.entries()) {
   results.push({ step, code, secs, counts: c });
   if (code !== 0) {
     console.log(`--- ${step.name} FAILED (exit ${code})${step.why ? `: ${step.why}` : ''}`);
-    if (step.kind === 'build' && step.name !== 'bindings-current' && step.name !== 'lint:sol' && step.name !== 'typecheck') break;
+    if (step.kind === 'build' && !['bindings-current', 'gas-snapshot-current', 'snap-manifest-current', 'lint:sol', 'typecheck'].includes(step.name)) break;
   }
 }
 

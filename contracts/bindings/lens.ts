@@ -32,9 +32,14 @@ export function ticketStatus(t: Pick<TicketInfo, 'status'>): TicketStatusName {
   return TICKET_STATUS[t.status] ?? 'none';
 }
 
-/** eMETIS received for staking `metis` (1:1 by design). */
-export function previewStake(metis: bigint): bigint {
-  return metis;
+/**
+ * eMETIS received for staking `metis`: 1:1 while eMETIS is fully backed; after a loss beyond what seMETIS
+ * absorbed, the manager mints at backing (metis × supply / backing, rounded down) so newcomers do not pay
+ * for the old loss. Without the protocol figures this is the 1:1 case.
+ */
+export function previewStake(metis: bigint, p?: Pick<ProtocolView, 'tvl' | 'eMetisSupply'>): bigint {
+  if (!p || p.tvl === 0n || p.tvl >= p.eMetisSupply) return metis;
+  return (metis * p.eMetisSupply) / p.tvl;
 }
 
 /** seMETIS shares for `eMetis` at the lens share price (rounded down, as the vault does). */

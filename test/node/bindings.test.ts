@@ -13,6 +13,7 @@ import {
   parseAmount,
   parseManifest,
   previewRedemption,
+  previewStake,
   previewRestake,
   splitSignature,
   stakeTx,
@@ -91,6 +92,9 @@ test('stakeTx encodes stake and stakeAndRestake with the referral', () => {
 });
 
 test('previews follow the lens rates', () => {
+  assert.equal(previewStake(10n ** 18n), 10n ** 18n);
+  assert.equal(previewStake(10n ** 18n, { tvl: 100n, eMetisSupply: 100n }), 10n ** 18n, 'fully backed: 1:1');
+  assert.equal(previewStake(9n * 10n ** 17n, { tvl: 90n, eMetisSupply: 100n }), 10n ** 18n, 'under-backed: minted at backing');
   assert.equal(previewRestake(2n * 10n ** 18n, { sharePrice: 2n * 10n ** 18n }), 10n ** 18n);
   assert.equal(previewRedemption(10n ** 18n, { backingRatio: 9n * 10n ** 17n }), 9n * 10n ** 17n);
 });

@@ -14,8 +14,8 @@ export function renderStake(w: MetisStakeWidget) {
     try {
       const wei = tryAmount(input)!;
       preview = w.restake
-        ? w.t('receive', { amount: fmtToken(previewRestake(previewStake(wei), s.protocol), 'seMETIS'), symbol: 'seMETIS' })
-        : w.t('receive', { amount: formatAmount(previewStake(wei)), symbol: 'eMETIS' });
+        ? w.t('receive', { amount: fmtToken(previewRestake(previewStake(wei, s.protocol), s.protocol), 'seMETIS'), symbol: 'seMETIS' })
+        : w.t('receive', { amount: formatAmount(previewStake(wei, s.protocol)), symbol: 'eMETIS' });
     } catch {
       /* preview only */
     }

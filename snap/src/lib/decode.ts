@@ -96,7 +96,7 @@ export function describeCall(t: Translate, m: Manifest, key: ContractKey, data: 
       const [amount, receiver, referral] = a as [bigint, Address, Address];
       const restake = fn.startsWith('stakeAndRestake');
       action = t(restake ? 'act.stakeAndRestake' : 'act.stake', { amount: fmt(amount, '').trim() });
-      expected(restake ? fmtShares(previewRestake(previewStake(amount), p)) : fmt(previewStake(amount), 'eMETIS'));
+      expected(restake ? fmtShares(previewRestake(previewStake(amount, p), p)) : fmt(previewStake(amount, p), 'eMETIS'));
       if (receiver.toLowerCase() !== from.toLowerCase()) rows.push({ label: t('account'), address: receiver });
       const ref = BigInt(referral) === 0n ? undefined : referral;
       rows.push(...aprRows(t, p), ...referralRow(t, m.chainId, ref));

@@ -17,7 +17,7 @@ export async function stakeFlow(params: unknown, restake: boolean): Promise<Json
   const manager = m.contracts.stakingManager;
   const needsAllowance = user.metisAllowanceToManager < amount;
   const permit = needsAllowance ? await permitInfo(m.contracts.metis, from) : undefined;
-  const receive = restake ? fmtShares(previewRestake(previewStake(amount), protocol)) : fmt(previewStake(amount), 'eMETIS');
+  const receive = restake ? fmtShares(previewRestake(previewStake(amount, protocol), protocol)) : fmt(previewStake(amount, protocol), 'eMETIS');
 
   await confirm(
     Confirmation({
