@@ -62,12 +62,21 @@ export function isAddress(a: unknown, opts?: { strict?: boolean }): a is Address
   return opts?.strict === false || a.toLowerCase() === a || getAddress(a) === a;
 }
 
+// Checksums already computed: a front end sees the same few addresses (the account, the contracts, ticket
+// owners) on every lens refresh, and the BigInt Keccak costs about 0.1 ms per address.
+const checksummed = new Map<string, Address>();
+
 /** The EIP-55 checksummed form of a 20-byte hex address (any case accepted); throws on anything else. */
 export function getAddress(a: string): Address {
   if (!ADDRESS.test(a)) throw new Error(`Address "${a}" is invalid.`);
   const lower = a.slice(2).toLowerCase();
-  const hash = keccak256(new TextEncoder().encode(lower));
-  let out = '0x';
-  for (let i = 0; i < 40; i++) out += (hash[i >> 1]! >> (i & 1 ? 0 : 4)) & 8 ? lower[i]!.toUpperCase() : lower[i];
-  return out as Address;
+  let out = checksummed.get(lower);
+  if (!out) {
+    const hash = keccak256(new TextEncoder().encode(lower));
+    let sum = '0x';
+    for (let i = 0; i < 40; i++) sum += (hash[i >> 1]! >> (i & 1 ? 0 : 4)) & 8 ? lower[i]!.toUpperCase() : lower[i];
+    if (checksummed.size > 1000) checksummed.clear();
+    checksummed.set(lower, (out = sum as Address));
+  }
+  return out;
 }
