@@ -32,59 +32,16 @@ function sizeReport() {
 }
 
 /**
- * viem's error classes build long multi-line messages (docs links, versions) and carry
- * `Object.defineProperty` boilerplate per field; the widget never shows them (it classifies errors by
- * code and revert data through the bindings). Each viem `errors/*.js` module that only exports classes is
- * replaced by small classes of the same names and hierarchy that keep `shortMessage`, `cause`, `details`,
- * `walk()` and `name`. Saves several KB gzip; behaviour of the encode/decode utils is unchanged.
+ * The front ends carry no viem: the bindings encode and decode with contracts/bindings/abi-codec.ts and
+ * check addresses with address.ts. Type-only imports vanish in the TypeScript transform; a runtime import
+ * of viem fails the build instead of silently adding ~9 KB gzip.
  */
-export function slimViemErrors() {
-  const classRe = /^export class (\w+) extends (\w+)/gm;
+export function noViem() {
   return {
-    name: 'slim-viem-errors',
-    load(id) {
-      if (!/[\\/]viem[\\/]_esm[\\/]errors[\\/]\w+\.js$/.test(id)) return null;
-      const src = readFileSync(id, 'utf8');
-      const exports = src.match(/^export .*$/gm) ?? [];
-      const classes = [...src.matchAll(classRe)].map((m) => [m[1], m[2]]);
-      if (id.endsWith('base.js')) {
-        return `export class BaseError extends Error {
-  constructor(shortMessage, args = {}) {
-    const details = args.cause instanceof BaseError ? args.cause.details : args.cause?.message ?? args.details;
-    super(shortMessage + (details ? ' ' + details : ''), args.cause ? { cause: args.cause } : undefined);
-    this.shortMessage = shortMessage; this.details = details; this.metaMessages = args.metaMessages;
-    this.name = args.name ?? 'BaseError';
-  }
-  walk(fn) { return walk(this, fn); }
-}
-function walk(err, fn) {
-  if (fn?.(err)) return err;
-  if (err && typeof err === 'object' && 'cause' in err && err.cause !== undefined) return walk(err.cause, fn);
-  return fn ? null : err;
-}
-export function setErrorConfig() {}`;
-      }
-      if (classes.length === 0 || classes.length !== exports.length) return null;
-      const imports = [...src.matchAll(/^import \{([^}]+)\} from '(\.\/\w+\.js)';$/gm)]
-        .filter((m) => m[2] !== './version.js' && !m[2].startsWith('../'))
-        .map((m) => m[0]);
-      const local = new Set(classes.map((c) => c[0]));
-      const needed = new Set(classes.map((c) => c[1]).filter((p) => !local.has(p) && p !== 'Error'));
-      const keep = imports.filter((line) => [...needed].some((n) => line.includes(n)));
-      const body = classes
-        .map(([name, parent]) => `export const ${name} = /*#__PURE__*/ __slimError('${name}', ${parent});`)
-        .join('\n');
-      const factory = `function __slimError(name, Parent) {
-  return class extends Parent {
-    constructor(a, b) {
-      const o = typeof a === 'object' && a ? a : {};
-      super(typeof a === 'string' ? a : name, { ...(b ?? o), name });
-      Object.assign(this, o);
-      this.name = name;
-    }
-  };
-}`;
-      return `${keep.join('\n')}\n${factory}\n${body}`;
+    name: 'no-viem',
+    resolveId(source, importer) {
+      if (/^viem(\/|$)/.test(source)) this.error(`${importer} imports ${source} at runtime; the widget must not bundle viem`);
+      return null;
     },
   };
 }
@@ -201,7 +158,7 @@ const terserOptions = (module) => ({
 export const widgetConfig = {
   input: 'widget/index.ts',
   plugins: [
-    slimViemErrors(),
+    noViem(),
     tsJsResolver(),
     minifyTemplates(),
     resolve({ browser: true, exportConditions: ['production', 'browser', 'module', 'import', 'default'] }),
@@ -222,7 +179,6 @@ export const widgetConfig = {
     },
   ],
   onwarn(warning, warn) {
-    // viem's internal circular imports and misplaced pure annotations are harmless.
     if (['INVALID_ANNOTATION', 'THIS_IS_UNDEFINED', 'CIRCULAR_DEPENDENCY', 'MISSING_NAME_OPTION_FOR_IIFE_EXPORT'].includes(warning.code)) return;
     warn(warning);
   },

@@ -1,6 +1,7 @@
 // The airdrop proofs file (written by `npm run airdrop:build`): validation and look-up, shared by
 // the widget, the snap and the devnet.
-import { getAddress, isAddress, type Address, type Hex } from 'viem';
+import type { Address, Hex } from 'viem';
+import { getAddress, isAddress } from './address.js';
 import { ProtocolError } from './errors.js';
 
 export interface AirdropClaim {

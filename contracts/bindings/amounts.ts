@@ -1,5 +1,4 @@
 // Parsing, checking and formatting token amounts (18 decimals), shared by snap/ and widget/.
-import { formatUnits } from 'viem';
 
 export const DECIMALS = 18;
 export const WAD = 10n ** 18n;
@@ -47,6 +46,14 @@ export function checkAmount(amount: bigint, limits: AmountLimits, symbol = 'METI
   if (limits.balance !== undefined && amount > limits.balance)
     throw new AmountError('insufficient-balance', `Not enough ${symbol}: you have ${formatAmount(limits.balance)}.`, limits.balance);
   return amount;
+}
+
+/** `wei` as an exact decimal string with `decimals` decimals, trailing zeros trimmed ("1.5"); viem's formatUnits. */
+function formatUnits(wei: bigint, decimals: number): string {
+  const digits = (wei < 0n ? -wei : wei).toString().padStart(decimals + 1, '0');
+  const cut = digits.length - decimals;
+  const frac = digits.slice(cut).replace(/0+$/, '');
+  return `${wei < 0n ? '-' : ''}${digits.slice(0, cut)}${frac ? `.${frac}` : ''}`;
 }
 
 /** Formats wei with at most `maxDecimals` decimals (rounded down), trimming trailing zeros; groups thousands. */

@@ -1,7 +1,8 @@
 // Turning wallet, RPC and contract errors into one small set of codes with the custom error's name,
 // so both front ends can show them in plain words.
-import { decodeErrorResult, type Abi, type Hex } from 'viem';
-import { protocolErrorsAbi } from './frontend-abis.js';
+import type { Hex } from 'viem';
+import { decodeErrorData } from './abi-codec.js';
+import { protocolErrorSelectors } from './frontend-abis.js';
 
 export type ErrorCode =
   | 'rejected'
@@ -34,14 +35,11 @@ export class ProtocolError extends Error {
   }
 }
 
-const ALL_ERRORS: Abi = protocolErrorsAbi as unknown as Abi;
-
 /** Decodes revert data against every protocol ABI; returns the error name (or Error(string)'s text). */
 export function decodeRevert(data: Hex | undefined): { errorName: string; args: readonly unknown[] } | undefined {
   if (!data || data === '0x' || data.length < 10) return undefined;
   try {
-    const r = decodeErrorResult({ abi: ALL_ERRORS, data });
-    return { errorName: r.errorName, args: (r.args ?? []) as readonly unknown[] };
+    return decodeErrorData(protocolErrorSelectors, data);
   } catch {
     return undefined;
   }

@@ -8,3 +8,5 @@ export * from './lens.js';
 export * from './transactions.js';
 export * from './errors.js';
 export * from './airdrop.js';
+export * from './address.js';
+export * from './abi-codec.js';

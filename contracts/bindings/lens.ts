@@ -1,6 +1,7 @@
 // Reading the StakingLens: one eth_call returns everything a screen needs. Also the small previews
 // (what a user receives) derived from the lens figures, so snap/ and widget/ never compute them twice.
-import { decodeFunctionResult, encodeFunctionData, type Address, type ContractFunctionReturnType } from 'viem';
+import type { Address, ContractFunctionReturnType } from 'viem';
+import { decodeResult, encodeCall } from './abi-codec.js';
 import { lensAbi } from './frontend-abis.js';
 import { ethCall, type RequestFn } from './eip1193.js';
 import { DECIMALS, SEMETIS_DECIMALS, WAD } from './amounts.js';
@@ -19,9 +20,8 @@ export interface Screen {
 
 /** Reads protocol figures and `account`'s position in a single eth_call. */
 export async function readScreen(request: RequestFn, lens: Address, account: Address, airdropIndexes: readonly bigint[] = []): Promise<Screen> {
-  const data = encodeFunctionData({ abi: lensAbi, functionName: 'getAll', args: [account, airdropIndexes] });
-  const raw = await ethCall(request, lens, data);
-  const [protocol, user, airdrop] = decodeFunctionResult({ abi: lensAbi, functionName: 'getAll', data: raw });
+  const raw = await ethCall(request, lens, encodeCall(lensAbi, 'getAll', [account, airdropIndexes]));
+  const [protocol, user, airdrop] = decodeResult(lensAbi, 'getAll', raw) as GetAll;
   return { protocol, user, airdrop };
 }
 

@@ -1,6 +1,7 @@
 // The deployment manifest: the contract between contracts/, snap/, widget/ and devnet/.
 // Format (DESIGN.md): contracts/deployments/<chainId>.json
-import { getAddress, isAddress, type Address, type Hex } from 'viem';
+import type { Address, Hex } from 'viem';
+import { getAddress, isAddress } from './address.js';
 
 export const CONTRACT_KEYS = [
   'metis',

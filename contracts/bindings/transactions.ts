@@ -1,15 +1,17 @@
 // Transaction builders for every user action. The widget sends them; the snap returns them to the dapp.
-import { decodeFunctionResult, encodeFunctionData, maxUint256, type Address, type Hex } from 'viem';
+import type { Address, Hex } from 'viem';
+import { decodeResult, encodeCall } from './abi-codec.js';
 import { airdropAbi, eMetisAbi, metisAbi, redemptionQueueAbi, seMetisAbi, stakingManagerAbi } from './frontend-abis.js';
 import { ethCall, type RequestFn, type TxRequest } from './eip1193.js';
 import type { Manifest } from './manifest.js';
 
+const MAX_UINT256 = (1n << 256n) - 1n;
 const ZERO: Address = '0x0000000000000000000000000000000000000000';
 const tx = (to: Address, data: Hex): TxRequest => ({ to, data, value: 0n });
 
 /** ERC-20 approve for any token (METIS, eMETIS, seMETIS share the standard signature; the trimmed ABI keeps bundles small). */
-export function approveTx(token: Address, spender: Address, amount: bigint = maxUint256): TxRequest {
-  return tx(token, encodeFunctionData({ abi: metisAbi, functionName: 'approve', args: [spender, amount] }));
+export function approveTx(token: Address, spender: Address, amount: bigint = MAX_UINT256): TxRequest {
+  return tx(token, encodeCall(metisAbi, 'approve', [spender, amount]));
 }
 
 /** stake(assets, receiver, referral) or, with `restake`, stakeAndRestake. METIS must be approved to the manager. */
@@ -17,7 +19,7 @@ export function stakeTx(m: Manifest, a: { amount: bigint; receiver: Address; ref
   const fn = a.restake ? 'stakeAndRestake' : 'stake';
   return tx(
     m.contracts.stakingManager,
-    encodeFunctionData({ abi: stakingManagerAbi, functionName: fn, args: [a.amount, a.receiver, a.referral ?? ZERO] }),
+    encodeCall(stakingManagerAbi, fn, [a.amount, a.receiver, a.referral ?? ZERO]),
   );
 }
 
@@ -29,24 +31,24 @@ export function stakeWithPermitTx(
   const fn = a.restake ? 'stakeAndRestakeWithPermit' : 'stakeWithPermit';
   return tx(
     m.contracts.stakingManager,
-    encodeFunctionData({ abi: stakingManagerAbi, functionName: fn, args: [a.amount, a.receiver, a.referral ?? ZERO, a.deadline, a.v, a.r, a.s] }),
+    encodeCall(stakingManagerAbi, fn, [a.amount, a.receiver, a.referral ?? ZERO, a.deadline, a.v, a.r, a.s]),
   );
 }
 
 /** ERC-4626 deposit of eMETIS into seMETIS. eMETIS must be approved to the vault. */
 export function restakeTx(m: Manifest, a: { assets: bigint; receiver: Address }): TxRequest {
-  return tx(m.contracts.seMetis, encodeFunctionData({ abi: seMetisAbi, functionName: 'deposit', args: [a.assets, a.receiver] }));
+  return tx(m.contracts.seMetis, encodeCall(seMetisAbi, 'deposit', [a.assets, a.receiver]));
 }
 
 /** ERC-4626 redeem of seMETIS shares back to eMETIS. */
 export function unstakeTx(m: Manifest, a: { shares: bigint; receiver: Address; owner: Address }): TxRequest {
-  return tx(m.contracts.seMetis, encodeFunctionData({ abi: seMetisAbi, functionName: 'redeem', args: [a.shares, a.receiver, a.owner] }));
+  return tx(m.contracts.seMetis, encodeCall(seMetisAbi, 'redeem', [a.shares, a.receiver, a.owner]));
 }
 
 export function requestRedemptionTx(m: Manifest, a: { amount: bigint; owner: Address }): TxRequest {
   return tx(
     m.contracts.redemptionQueue,
-    encodeFunctionData({ abi: redemptionQueueAbi, functionName: 'requestRedemption', args: [a.amount, a.owner] }),
+    encodeCall(redemptionQueueAbi, 'requestRedemption', [a.amount, a.owner]),
   );
 }
 
@@ -56,22 +58,18 @@ export function requestRedemptionWithPermitTx(
 ): TxRequest {
   return tx(
     m.contracts.redemptionQueue,
-    encodeFunctionData({
-      abi: redemptionQueueAbi,
-      functionName: 'requestRedemptionWithPermit',
-      args: [a.amount, a.owner, a.deadline, a.v, a.r, a.s],
-    }),
+    encodeCall(redemptionQueueAbi, 'requestRedemptionWithPermit', [a.amount, a.owner, a.deadline, a.v, a.r, a.s]),
   );
 }
 
 export function claimRedemptionTx(m: Manifest, a: { ticketId: bigint; to: Address }): TxRequest {
-  return tx(m.contracts.redemptionQueue, encodeFunctionData({ abi: redemptionQueueAbi, functionName: 'claim', args: [a.ticketId, a.to] }));
+  return tx(m.contracts.redemptionQueue, encodeCall(redemptionQueueAbi, 'claim', [a.ticketId, a.to]));
 }
 
 export function claimAirdropTx(m: Manifest, a: { index: bigint; account: Address; amount: bigint; proof: readonly Hex[] }): TxRequest {
   return tx(
     m.contracts.airdrop,
-    encodeFunctionData({ abi: airdropAbi, functionName: 'claim', args: [a.index, a.account, a.amount, a.proof] }),
+    encodeCall(airdropAbi, 'claim', [a.index, a.account, a.amount, a.proof]),
   );
 }
 
@@ -124,12 +122,12 @@ export function eMetisPermitTypedData(
 export async function readPermitInfo(request: RequestFn, token: Address, owner: Address): Promise<{ name: string; nonce: bigint } | undefined> {
   try {
     const [nonceRaw, nameRaw] = await Promise.all([
-      ethCall(request, token, encodeFunctionData({ abi: metisAbi, functionName: 'nonces', args: [owner] })),
-      ethCall(request, token, encodeFunctionData({ abi: metisAbi, functionName: 'name' })),
+      ethCall(request, token, encodeCall(metisAbi, 'nonces', [owner])),
+      ethCall(request, token, encodeCall(metisAbi, 'name')),
     ]);
     return {
-      nonce: decodeFunctionResult({ abi: metisAbi, functionName: 'nonces', data: nonceRaw }),
-      name: decodeFunctionResult({ abi: metisAbi, functionName: 'name', data: nameRaw }),
+      nonce: decodeResult(metisAbi, 'nonces', nonceRaw) as bigint,
+      name: decodeResult(metisAbi, 'name', nameRaw) as string,
     };
   } catch {
     return undefined;

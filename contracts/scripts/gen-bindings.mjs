@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { toFunctionSelector } from 'viem';
 
 const contractsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(contractsDir, 'out');
@@ -52,40 +53,64 @@ if (missing.length && !process.env.BINDINGS_ALLOW_MISSING) {
   console.error(`bindings: no artifact for ${missing.join(', ')}; run forge build first`);
   process.exit(1);
 }
-// Front-end ABIs: only what a user action or a screen needs, so the widget and snap bundles stay small.
-// Every error of every contract goes into one deduplicated `protocolErrorsAbi` for decoding reverts.
+// Front-end ABIs: only the functions a user action, a screen or the snap's call decoding needs (no events:
+// the front ends read state through the lens), so the widget and snap bundles stay small.
+// Each function carries its 4-byte `selector`, computed here, so the front ends' codec
+// (bindings/abi-codec.ts) needs no keccak. Every error of every contract goes into one deduplicated
+// `protocolErrorsAbi` (parameter names dropped: nothing reads them) for Node and tests, and into
+// `protocolErrorSelectors` (selector -> signature), which is what the front ends decode reverts with.
 const FRONTEND = {
   metisAbi: ['approve', 'allowance', 'balanceOf', 'nonces', 'name'],
   eMetisAbi: ['approve', 'allowance', 'balanceOf', 'nonces', 'name'],
-  stakingManagerAbi: ['stake', 'stakeAndRestake', 'stakeWithPermit', 'stakeAndRestakeWithPermit', 'Staked', 'StakedAndRestaked'],
-  seMetisAbi: ['deposit', 'redeem', 'withdraw', 'approve', 'previewDeposit', 'previewRedeem'],
-  redemptionQueueAbi: ['requestRedemption', 'requestRedemptionWithPermit', 'claim', 'claimBatch', 'RedemptionRequested'],
-  airdropAbi: ['claim', 'isClaimed', 'release'],
+  stakingManagerAbi: ['stake', 'stakeAndRestake', 'stakeWithPermit', 'stakeAndRestakeWithPermit'],
+  seMetisAbi: ['deposit', 'redeem', 'withdraw', 'approve'],
+  redemptionQueueAbi: ['requestRedemption', 'requestRedemptionWithPermit', 'claim', 'claimBatch'],
+  airdropAbi: ['claim', 'release'],
   liquidityMiningAbi: ['stake', 'withdraw', 'getReward', 'exit'],
-  lensAbi: ['getAll', 'getProtocol', 'getUser'],
+  lensAbi: ['getAll'],
 };
-/** Drops `internalType` (types only the compiler needs) to keep bundles small. */
-const slim = (item) => JSON.parse(JSON.stringify(item, (k, v) => (k === 'internalType' ? undefined : v)));
+/** The ERC-20 calls the snap describes on any protocol token: `erc20Abi` (from the METIS artifact). */
+const ERC20_FRONTEND = ['approve', 'transfer'];
+/**
+ * Keeps bundles small: drops `internalType` (only the compiler needs it) and, on functions, the names of
+ * top-level inputs and outputs (calls are positional; tuple component names stay, they name the decoded
+ * objects' fields); adds each function's selector.
+ */
+const slim = (item) => {
+  const out = JSON.parse(JSON.stringify(item, (k, v) => (k === 'internalType' ? undefined : v)));
+  if (out.type !== 'function') return out;
+  for (const list of [out.inputs, out.outputs]) for (const p of list) delete p.name;
+  out.selector = toFunctionSelector(item);
+  return out;
+};
 const errorSeen = new Set();
 const errorItems = [];
+const errorSelectors = {};
 let frontend = '';
 for (const [exportName, [impl, iface]] of Object.entries(BINDINGS)) {
   const abi = readAbi(impl) ?? (iface ? readAbi(iface) : null);
   if (!abi) continue;
   for (const item of abi) {
     if (item.type !== 'error') continue;
+    if (item.inputs.some((i) => i.type.startsWith('tuple'))) throw new Error(`bindings: error ${item.name} has a tuple parameter, which protocolErrorSelectors cannot describe`);
     const key = `${item.name}(${item.inputs.map((i) => i.type).join(',')})`;
     if (!errorSeen.has(key)) {
       errorSeen.add(key);
-      errorItems.push(slim(item));
+      errorItems.push({ type: 'error', name: item.name, inputs: item.inputs.map((i) => ({ type: i.type })) });
+      errorSelectors[toFunctionSelector(key)] = key;
     }
   }
   const names = FRONTEND[exportName];
   if (!names) continue;
   const picked = abi.filter((i) => names.includes(i.name)).map(slim);
   frontend += `\nexport const ${exportName} = ${JSON.stringify(picked)} as const;\n`;
+  if (exportName === 'metisAbi') {
+    const erc20 = abi.filter((i) => i.type === 'function' && ERC20_FRONTEND.includes(i.name)).map(slim);
+    frontend += `\n/** ERC-20 approve and transfer (any protocol token). */\nexport const erc20Abi = ${JSON.stringify(erc20)} as const;\n`;
+  }
 }
-frontend += `\n/** Every custom error declared by any protocol contract (deduplicated). */\nexport const protocolErrorsAbi = ${JSON.stringify(errorItems)} as const;\n`;
+frontend += `\n/** Every custom error declared by any protocol contract (deduplicated; parameter names dropped). */\nexport const protocolErrorsAbi = ${JSON.stringify(errorItems)} as const;\n`;
+frontend += `\n/** The same errors as selector -> signature, for bindings/abi-codec.ts's decodeErrorData. */\nexport const protocolErrorSelectors: Readonly<Record<string, string>> = ${JSON.stringify(errorSelectors)};\n`;
 fs.writeFileSync(
   path.join(contractsDir, 'bindings', 'frontend-abis.ts'),
   '// GENERATED by contracts/scripts/gen-bindings.mjs: the subset of each ABI the widget and snap use. Do not edit.\n' + frontend,

@@ -27,6 +27,11 @@ const bundle = readFileSync(path.join(snapDir, 'dist', 'bundle.js'));
 const gz = gzipSync(bundle, { level: 9 }).length;
 const manifest = JSON.parse(readFileSync(path.join(snapDir, 'snap.manifest.json'), 'utf8'));
 console.log(`snap bundle: ${bundle.length} bytes minified, ${gz} bytes gzip (budget ${BUDGET_GZIP}); shasum ${manifest.source.shasum}`);
+// The snap decodes and encodes with contracts/bindings/abi-codec.ts; viem must not come back in.
+if (/\bviem\b/.test(bundle.toString('utf8'))) {
+  console.error('snap build: the bundle contains viem code; import the codec from the bindings instead');
+  process.exit(1);
+}
 if (gz > BUDGET_GZIP) {
   console.error(`snap build: bundle is over the ${BUDGET_GZIP}-byte gzip budget`);
   process.exit(1);

@@ -7,3 +7,5 @@ export * from '../../../contracts/bindings/eip1193.js';
 export * from '../../../contracts/bindings/lens.js';
 export * from '../../../contracts/bindings/transactions.js';
 export * from '../../../contracts/bindings/errors.js';
+export * from '../../../contracts/bindings/address.js';
+export * from '../../../contracts/bindings/abi-codec.js';

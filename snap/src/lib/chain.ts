@@ -1,8 +1,8 @@
 // The snap's view of the chain: MetaMask's `ethereum` provider (endowment:ethereum-provider).
 // Reads only; a snap cannot send transactions, it returns them to the dapp.
 import { ChainDisconnectedError, InvalidParamsError } from '@metamask/snaps-sdk';
-import { getAddress, type Address } from 'viem';
-import { toHexQuantity, type RequestFn } from './bindings';
+import type { Address } from 'viem';
+import { getAddress, toHexQuantity, type RequestFn } from './bindings';
 
 /** EIP-1193 request over the snap's provider, typed as the bindings expect. */
 export const rpc: RequestFn = (args) => ethereum.request(args as Parameters<typeof ethereum.request>[0]) as Promise<unknown>;

@@ -1,8 +1,11 @@
 // Decoding calls to the protocol's contracts into plain words, with the expected result at the lens's
 // current rates and warnings. Snap-only (the widget builds calls, it never needs to read them back).
-import { decodeFunctionData, type Abi, type Address, type Hex } from 'viem';
+import type { Address, Hex } from 'viem';
 import {
   airdropAbi,
+  decodeCallData,
+  erc20Abi,
+  type AbiItem,
   contractKeyOf,
   liquidityMiningAbi,
   previewRedemption,
@@ -32,40 +35,18 @@ export interface Described {
   critical: boolean;
 }
 
-/** The two ERC-20 calls a user makes on the protocol's tokens outside the protocol's own functions. */
-const erc20Abi = [
-  {
-    type: 'function',
-    name: 'approve',
-    stateMutability: 'nonpayable',
-    inputs: [
-      { name: 'spender', type: 'address' },
-      { name: 'amount', type: 'uint256' },
-    ],
-    outputs: [{ type: 'bool' }],
-  },
-  {
-    type: 'function',
-    name: 'transfer',
-    stateMutability: 'nonpayable',
-    inputs: [
-      { name: 'to', type: 'address' },
-      { name: 'amount', type: 'uint256' },
-    ],
-    outputs: [{ type: 'bool' }],
-  },
-] as const;
 const MAX_UINT256 = (1n << 256n) - 1n;
 
-const ABIS: Partial<Record<ContractKey, Abi>> = {
-  stakingManager: stakingManagerAbi as unknown as Abi,
-  seMetis: [...seMetisAbi, ...erc20Abi] as unknown as Abi,
-  redemptionQueue: redemptionQueueAbi as unknown as Abi,
-  airdrop: airdropAbi as unknown as Abi,
-  liquidityMining: liquidityMiningAbi as unknown as Abi,
-  metis: erc20Abi as unknown as Abi,
-  eMetis: erc20Abi as unknown as Abi,
-  governanceToken: erc20Abi as unknown as Abi,
+/** The ABI each protocol contract is decoded with; the tokens also get ERC-20 approve/transfer. */
+const ABIS: Partial<Record<ContractKey, readonly AbiItem[]>> = {
+  stakingManager: stakingManagerAbi,
+  seMetis: [...seMetisAbi, ...erc20Abi],
+  redemptionQueue: redemptionQueueAbi,
+  airdrop: airdropAbi,
+  liquidityMining: liquidityMiningAbi,
+  metis: erc20Abi,
+  eMetis: erc20Abi,
+  governanceToken: erc20Abi,
 };
 
 /** The governance token's symbol (GovernanceToken is ERC20("Metis LSD Governance", "MLSD")). */
@@ -83,8 +64,7 @@ export function decodeCall(key: ContractKey, data: Hex): { functionName: string;
   const abi = ABIS[key];
   if (!abi || !data || data.length < 10) return undefined;
   try {
-    const d = decodeFunctionData({ abi, data });
-    return { functionName: d.functionName, args: (d.args ?? []) as readonly unknown[] };
+    return decodeCallData(abi, data);
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 // Validating dapp parameters at the edge; every problem is an InvalidParamsError in plain words.
 import { InvalidParamsError } from '@metamask/snaps-sdk';
-import { getAddress, isAddress, type Address } from 'viem';
-import { AmountError, checkAmount, parseAmount, type AmountLimits } from './bindings';
+import type { Address } from 'viem';
+import { AmountError, getAddress, isAddress, checkAmount, parseAmount, type AmountLimits } from './bindings';
 
 export type Params = Record<string, unknown>;
 

@@ -4,11 +4,9 @@
 // approve + action: stakeWithPermit / stakeAndRestakeWithPermit (METIS permit to the manager) and
 // requestRedemptionWithPermit (eMETIS permit to the queue). The vault's deposit (restake) has no
 // permit variant, so restake needs an approval transaction when the allowance is short.
-import { decodeFunctionResult, encodeFunctionData, type Address, type Hex } from 'viem';
-import { eMetisAbi, ethCall, permitTypedData, splitSignature } from './bindings';
+import type { Address, Hex } from 'viem';
+import { permitTypedData, readPermitInfo, splitSignature } from './bindings';
 import { rpc } from './chain';
-
-const nameAbi = [{ type: 'function', name: 'name', stateMutability: 'view', inputs: [], outputs: [{ type: 'string' }] }] as const;
 
 export const PERMIT_VALIDITY = 3600n; // seconds after the chain's current time
 
@@ -20,18 +18,8 @@ export interface PermitSignature {
 }
 
 /** The token's EIP-712 name and the owner's permit nonce, or undefined when the token has no permit (e.g. Metis L2's METIS). */
-export async function permitInfo(token: Address, owner: Address): Promise<{ name: string; nonce: bigint } | undefined> {
-  try {
-    const [nonceRaw, nameRaw] = await Promise.all([
-      ethCall(rpc, token, encodeFunctionData({ abi: eMetisAbi, functionName: 'nonces', args: [owner] })),
-      ethCall(rpc, token, encodeFunctionData({ abi: nameAbi, functionName: 'name' })),
-    ]);
-    const nonce = decodeFunctionResult({ abi: eMetisAbi, functionName: 'nonces', data: nonceRaw });
-    const name = decodeFunctionResult({ abi: nameAbi, functionName: 'name', data: nameRaw });
-    return { name, nonce };
-  } catch {
-    return undefined;
-  }
+export function permitInfo(token: Address, owner: Address): Promise<{ name: string; nonce: bigint } | undefined> {
+  return readPermitInfo(rpc, token, owner);
 }
 
 /** Asks MetaMask (its own confirmation) to sign a permit for `value` of `token` to `spender`. */
