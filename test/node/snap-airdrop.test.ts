@@ -5,6 +5,7 @@
 // claim transaction.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Json } from '@metamask/snaps-sdk';
 import type { Address, Hex } from 'viem';
 import { startTestDevnet, type TestDevnet } from '../helpers/devnet-fixture.js';
 import { rpc } from '../helpers/rpc.js';
@@ -31,7 +32,7 @@ describe('snap: rememberAirdropClaim and the home page airdrop (simulation + anv
     proof: mine.proof,
     ...over,
   });
-  const remember = (p: Record<string, unknown>, origin = PARTNER) => snap.request({ method: 'rememberAirdropClaim', params: p, origin });
+  const remember = (p: Record<string, unknown>, origin = PARTNER) => snap.request({ method: 'rememberAirdropClaim', params: p as Record<string, Json>, origin });
   const errorOf = async (res: ReturnType<typeof remember>) => {
     const r = (await res).response as { result?: unknown; error?: { code: number; message: string } };
     assert.ok(r.error, `expected an error, got ${JSON.stringify(r.result)}`);
