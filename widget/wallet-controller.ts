@@ -80,6 +80,7 @@ export class WalletController implements ReactiveController {
   private stopDiscovery?: () => void;
   private unsubscribe?: () => void;
   private seq = 0;
+  private told = new Set<string>();
 
   constructor(private readonly host: Host) {
     host.addController(this);
@@ -188,6 +189,7 @@ export class WalletController implements ReactiveController {
         this.screen = screen;
         this.error = undefined;
       }
+      this.tellSnap();
       return true;
     } catch (e) {
       if (seq === this.seq) {
@@ -289,7 +291,18 @@ export class WalletController implements ReactiveController {
     } catch {
       this.snap = 'none';
     }
+    this.tellSnap();
     this.update();
+  }
+
+  /** Hands the account's airdrop claim to the installed snap (for its home page) once per account and chain; failures are ignored. */
+  private tellSnap(): void {
+    const { claim: c, provider: p, expectedChainId: chainId } = this;
+    const key = `${chainId}:${c?.account}`;
+    if (this.snap !== 'installed' || !c || !p || this.told.has(key)) return;
+    this.told.add(key);
+    const params = { chainId, account: c.account, index: `${c.index}`, amount: `${c.amount}`, proof: c.proof };
+    p.request({ method: 'wallet_invokeSnap', params: { snapId: this.host.config().snapId, request: { method: 'rememberAirdropClaim', params } } }).catch(() => {});
   }
 
   async installSnap(): Promise<void> {

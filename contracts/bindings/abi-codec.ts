@@ -176,6 +176,9 @@ function findFunction(abi: readonly AbiItem[], name: string, argCount?: number):
   return f ?? fail(`function "${name}" not found in the ABI`);
 }
 
+/** `abi.encode(...)` of `values` as `params` (no selector). */
+export const encodeParams = (params: readonly AbiParam[], values: readonly unknown[]): Hex => `0x${encodeSeq(params, values)}`;
+
 /** ABI-encodes a call: the item's precomputed selector followed by the encoded `args`. */
 export function encodeCall(abi: readonly AbiItem[], name: string, args: readonly unknown[] = []): Hex {
   const f = findFunction(abi, name, args.length);

@@ -1,7 +1,8 @@
 // The airdrop proofs file (written by `npm run airdrop:build`): validation and look-up, shared by
 // the widget, the snap and the devnet.
 import type { Address, Hex } from 'viem';
-import { getAddress, isAddress } from './address.js';
+import { encodeParams } from './abi-codec.js';
+import { getAddress, isAddress, keccak256 } from './address.js';
 import { ProtocolError } from './errors.js';
 
 export interface AirdropClaim {
@@ -60,4 +61,25 @@ export async function fetchAirdropProofs(url: string, expectedRoot?: Hex, fetchI
     throw new ProtocolError('rpc-unreachable', `Could not load the airdrop proofs from ${url}: ${(e as Error).message}`);
   }
   return parseAirdropProofs(json, expectedRoot);
+}
+
+// ---- Merkle proofs, as OpenZeppelin's StandardMerkleTree and MerkleAirdrop.sol check them ----
+
+const bytesOf = (h: string): Uint8Array => Uint8Array.from(h.slice(2).match(/../g) ?? [], (b) => parseInt(b, 16));
+const hexOf = (b: Uint8Array): Hex => `0x${Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')}`;
+const LEAF = [{ type: 'uint256' }, { type: 'address' }, { type: 'uint256' }] as const;
+
+/** The airdrop leaf: keccak256(bytes.concat(keccak256(abi.encode(index, account, amount)))). */
+export function airdropLeaf(index: bigint, account: Address, amount: bigint): Hex {
+  return hexOf(keccak256(keccak256(bytesOf(encodeParams(LEAF, [index, account, amount])))));
+}
+
+/** True when `claim.proof` leads from the claim's leaf to `root` (OZ MerkleProof: sorted-pair hashing). */
+export function verifyAirdropClaim(root: Hex, claim: Pick<AirdropClaim, 'index' | 'account' | 'amount' | 'proof'>): boolean {
+  let node = airdropLeaf(claim.index, claim.account, claim.amount);
+  for (const sibling of claim.proof) {
+    const [a, b] = BigInt(node) < BigInt(sibling) ? [node, sibling] : [sibling, node];
+    node = hexOf(keccak256(bytesOf(a + b.slice(2))));
+  }
+  return node.toLowerCase() === root.toLowerCase();
 }

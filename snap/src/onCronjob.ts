@@ -4,7 +4,7 @@ import { MethodNotFoundError, type OnCronjobHandler } from '@metamask/snaps-sdk'
 import { formatAmount, ticketStatus } from './lib/bindings';
 import { getTranslator } from './lib/i18n';
 import { readPositions } from './lib/positions';
-import { getState, setState } from './lib/state';
+import { accountKey, getState, setState } from './lib/state';
 
 const notify = (message: string) => snap.request({ method: 'snap_notify', params: { type: 'inApp', message } });
 
@@ -23,7 +23,7 @@ export const onCronjob: OnCronjobHandler = async ({ request }) => {
         sent++;
       }
     } else {
-      const key = `${m.chainId}:${account.toLowerCase()}`;
+      const key = accountKey(m.chainId, account);
       const earned = screen.user.rewardsEarned;
       const last = BigInt(state.lastRewards[key] ?? '0');
       if (earned > last) {

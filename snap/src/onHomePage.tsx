@@ -1,4 +1,5 @@
-// The home page: position and rewards of each connected account (one lens eth_call per account).
+// The home page: position and rewards of each connected account (one lens eth_call per account), and its
+// genesis airdrop when a dapp has handed the snap a verified claim (rememberAirdropClaim).
 import type { OnHomePageHandler } from '@metamask/snaps-sdk';
 import { formatBps, ticketStatus } from './lib/bindings';
 import { fmt, fmtDate, fmtShares, fmtSharePrice } from './lib/format';
@@ -20,7 +21,7 @@ export const onHomePage: OnHomePageHandler = async () => {
         { label: t('rate'), text: fmtSharePrice(first.screen.protocol.sharePrice) },
       ]
     : [];
-  const accounts = positions.map(({ account, screen: { user: u, airdrop: a } }) => {
+  const accounts = positions.map(({ account, claim, screen: { protocol: p, user: u, airdrop: a } }) => {
     const rows: RowSpec[] = [
       { label: t('account'), address: account },
       { label: t('eMetis'), text: fmt(u.eMetisBalance, 'eMETIS') },
@@ -43,6 +44,15 @@ export const onHomePage: OnHomePageHandler = async () => {
         variant: st === 'claimable' ? 'default' : 'warning',
       });
     }
+    if (claim)
+      rows.push({
+        label: t('genesisAirdrop'),
+        text: a.claimed[0]
+          ? t('airdropClaimed')
+          : p.timestamp > a.deadline
+            ? t('airdropExpired')
+            : t('airdropClaimable', { amount: fmt(claim.amount, GOV) }),
+      });
     if (a.vestedTotal > 0n) rows.push({ label: t('airdrop'), text: fmt(a.vestedReleasable, GOV) });
     return { rows };
   });

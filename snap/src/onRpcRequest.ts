@@ -4,6 +4,7 @@ import { MethodNotFoundError, type Json, type OnRpcRequestHandler } from '@metam
 import { assertOrigin } from './lib/origins';
 import { claimRedemption } from './rpc/claimRedemption';
 import { getPosition } from './rpc/getPosition';
+import { rememberAirdropClaim } from './rpc/rememberAirdropClaim';
 import { requestRedemption } from './rpc/requestRedemption';
 import { restake } from './rpc/restake';
 import { stake } from './rpc/stake';
@@ -16,6 +17,7 @@ const METHODS: Record<string, (params: unknown) => Promise<Json>> = {
   requestRedemption,
   claimRedemption,
   getPosition,
+  rememberAirdropClaim,
 };
 
 export const onRpcRequest: OnRpcRequestHandler = async ({ origin, request }) => {

@@ -25,12 +25,14 @@ describe('MetaMask snap routing', () => {
     const m = parseManifest(manifest);
     const wallet = new TestWallet(user);
     const requests: { method: string; params: Record<string, unknown> }[] = [];
+    const remembered: Record<string, unknown>[] = []; // rememberAirdropClaim calls (the real snap returns true)
     const hex = (v: bigint | number) => `0x${v.toString(16)}`;
     const wire = (t: { to: Address; data: string; value: bigint }) => ({ from: user, to: t.to, data: t.data, value: hex(t.value), chainId: hex(m.chainId) });
     wallet.snap = {
       id: SNAP_ID,
       installed: false,
       invoke: async (req) => {
+        if (req.method === 'rememberAirdropClaim') return remembered.push(req.params) > 0;
         requests.push(req);
         const p = req.params as { amount: string; referral?: Address; chainId: number };
         const amount = parseAmount(p.amount);
@@ -43,21 +45,27 @@ describe('MetaMask snap routing', () => {
         return { ...wire(tx), ...(allowance < amount ? { requires: [wire(approveTx(token, spender, amount))] } : {}) };
       },
     };
-    return { wallet, requests };
+    return { wallet, requests, remembered };
   }
 
   it('offers the snap, installs it, then stakes, stakes-and-restakes and restakes through wallet_invokeSnap', async () => {
     const { accounts, manifest } = await devnet();
     const user = accounts[1]!;
     const referral = accounts[4]!;
-    const { wallet, requests } = snapWallet(user, manifest);
+    const { wallet, requests, remembered } = snapWallet(user, manifest);
     const { el } = await connected(wallet, { referral });
+    const proofs = (await (await fetch('/airdrop/proofs.json')).json()) as { claims: Record<string, { index: number; amount: string; proof: string[] }> };
+    const [account, entry] = Object.entries(proofs.claims).find(([a]) => a.toLowerCase() === user.toLowerCase())!;
+    expect(remembered, 'nothing handed to a snap that is not installed').to.have.length(0);
     expect(text(el, '[data-action=snap]')).to.equal('Get staking insights in MetaMask');
     click(el, '[data-action=snap]');
     await until(() => el.wallet.snap === 'installed', 'snap installed');
     expect(wallet.calls.find((c) => c.method === 'wallet_requestSnaps')!.params).to.deep.equal({ [SNAP_ID]: {} });
     await el.updateComplete;
     expect($(el, '[data-snap=installed]')).to.not.equal(null);
+    // the eligible account's airdrop claim goes to the snap (for its home page) as soon as it is installed
+    await until(() => remembered.length > 0, 'claim handed to the snap');
+    expect(remembered[0]).to.deep.equal({ chainId: manifest.chainId, account, index: String(entry.index), amount: entry.amount, proof: entry.proof });
 
     type(el, '#stake', '2.5');
     click(el, '[data-action=stake]');
@@ -84,6 +92,7 @@ describe('MetaMask snap routing', () => {
     expect(requests[2]).to.deep.equal({ method: 'restake', params: { amount: '2', chainId: manifest.chainId } });
     expect(await read<bigint>(manifest.contracts.seMetis, erc20Abi, 'balanceOf', [user])).to.equal(3n * 10n ** 24n);
     expect(await read<bigint>(manifest.contracts.eMetis, erc20Abi, 'balanceOf', [user])).to.equal(5n * 10n ** 17n);
+    expect(remembered, 'once per account and chain, not on every refresh').to.have.length(1);
   });
 
   it('refuses a snap answer that is not a protocol transaction for this account and chain (nothing sent)', async () => {
@@ -117,8 +126,10 @@ describe('MetaMask snap routing', () => {
     wallet.snap!.invoke = async () => {
       throw Object.assign(new Error('User rejected the request.'), { code: 4001 });
     };
-    const { el } = await connected(wallet);
+    const { el, events } = await connected(wallet);
     expect(el.wallet.snap).to.equal('installed');
+    await until(() => wallet.count('wallet_invokeSnap') === 1, 'rememberAirdropClaim tried');
+    expect(events.errors, 'a failed rememberAirdropClaim makes no noise').to.have.length(0);
     type(el, '#stake', '1');
     click(el, '[data-action=stake]');
     const s = await settled(el);

@@ -9,3 +9,4 @@ export * from '../../../contracts/bindings/transactions.js';
 export * from '../../../contracts/bindings/errors.js';
 export * from '../../../contracts/bindings/address.js';
 export * from '../../../contracts/bindings/abi-codec.js';
+export * from '../../../contracts/bindings/airdrop.js';
