@@ -18,11 +18,11 @@ import { DEFAULT_MANIFEST_DIR, DEVNET_DIR, deployProtocolFull, isDeployed, seedD
 import { Keeper } from './keeper.js';
 import { NETWORKS } from './networks.js';
 import { startStaticServer, type StaticServer } from './serve.js';
+import { partnerSiteRoutes } from './partner-routes.js';
 
 // Set from --state-dir in main().
 let STATE_FILE = path.join(DEVNET_DIR, 'state.json');
 let PROOFS_FILE = path.join(DEVNET_DIR, 'airdrop', 'proofs.json');
-const PARTNER_DIR = path.join(REPO_ROOT, 'devnet', 'partner-site');
 const SNAP_DIR = path.join(REPO_ROOT, 'snap');
 /** The demo partner's referral address (the DEX that embeds the widget). */
 export const PARTNER_REFERRAL: Address = '0x5a4e0f1c3b8d2e7a9c6b0d4f1e2a3b4c5d6e7f80';
@@ -224,18 +224,7 @@ async function main() {
     port: webPort,
     host,
     name: 'the partner page (use --web-port)',
-    routes: [
-      {
-        path: '/index.html',
-        file: path.join(PARTNER_DIR, 'index.html'),
-        transform: (html) => html.replaceAll('31337', String(chainId)),
-      },
-      { path: '/metis-stake-widget.iife.js', file: () => widgetBundle() },
-      { path: '/metis-stake-widget.iife.js.map', file: () => (widgetBundle() ? `${widgetBundle()}.map` : null) },
-      { path: `/deployments/${chainId}.json`, file: manifestFile },
-      { path: '/airdrop/proofs.json', file: PROOFS_FILE },
-      { prefix: '/assets/', dir: path.join(PARTNER_DIR, 'assets') },
-    ],
+    routes: partnerSiteRoutes({ chainId, manifestFile, proofsFile: PROOFS_FILE, widgetBundle: () => widgetBundle() }),
   });
   stops.push(() => web.close());
 

@@ -14,6 +14,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type { Address } from 'viem';
 import { REPO_ROOT, findFreePort } from '../../devnet/anvil.js';
 import { startStaticServer, type StaticServer } from '../../devnet/serve.js';
+import { partnerSiteRoutes } from '../../devnet/partner-routes.js';
 import { runKeeperTick, type KeeperAction } from '../../devnet/keeper.js';
 import type { TestDevnet } from '../helpers/devnet-fixture.js';
 import { forwardTo, installTestSnap, serveSnap, uiString, type SimSnap } from '../helpers/snap.js';
@@ -23,8 +24,10 @@ import { CHROMIUM_ARGS, HOW_TO_GET_CHROMIUM, findChromium } from '../../scripts/
 /** The origin `npm start` serves the partner page on; the snap's allowedOrigins list it. */
 export const PARTNER_ORIGIN = 'http://localhost:3000';
 export const SNAP_ID = 'local:http://localhost:8080';
+/** Snap methods that return data without a confirmation dialog. */
+const SNAP_METHODS_WITHOUT_DIALOG = ['rememberAirdropClaim', 'getPosition'];
+
 export const WIDGET_BUNDLE = path.join(REPO_ROOT, 'dist', 'metis-stake-widget.iife.js');
-const PARTNER_DIR = path.join(REPO_ROOT, 'devnet', 'partner-site');
 export const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
 
 const newest = (p: string): number =>
@@ -43,8 +46,7 @@ export function ensureWidgetBuilt(): void {
 }
 
 /**
- * Serves devnet/partner-site with devnet/serve.ts and the routes `npm start` uses (devnet/start.ts keeps
- * them inside main(), so they are repeated here), on a free port, with the test devnet's manifest (its
+ * Serves devnet/partner-site with devnet/serve.ts and the same routes as `npm start` (partnerSiteRoutes), on a free port, with the test devnet's manifest (its
  * rpcUrl pointing at the test anvil) and airdrop proofs.
  */
 export async function servePartnerSite(d: TestDevnet): Promise<StaticServer> {
@@ -55,14 +57,7 @@ export async function servePartnerSite(d: TestDevnet): Promise<StaticServer> {
   return startStaticServer({
     port: await findFreePort(),
     name: 'the e2e partner page',
-    routes: [
-      { path: '/index.html', file: path.join(PARTNER_DIR, 'index.html'), transform: (html) => html.replaceAll('31337', String(chainId)) },
-      { path: '/metis-stake-widget.iife.js', file: WIDGET_BUNDLE },
-      { path: '/metis-stake-widget.iife.js.map', file: `${WIDGET_BUNDLE}.map` },
-      { path: `/deployments/${chainId}.json`, file: manifestFile },
-      { path: '/airdrop/proofs.json', file: d.proofsFile },
-      { prefix: '/assets/', dir: path.join(PARTNER_DIR, 'assets') },
-    ],
+    routes: partnerSiteRoutes({ chainId, manifestFile, proofsFile: d.proofsFile, widgetBundle: WIDGET_BUNDLE }),
   });
 }
 
@@ -129,6 +124,9 @@ export class E2EWallet {
     return this.calls.filter((m) => m === method).length;
   }
 
+  /** Snap methods the page invoked through wallet_invokeSnap, in order. */
+  snapMethods: string[] = [];
+
   async handle(method: string, params: unknown): Promise<RpcReply> {
     this.calls.push(method);
     try {
@@ -171,8 +169,14 @@ export class E2EWallet {
   private async invokeSnap(p: { snapId: string; request: { method: string; params: Record<string, unknown> } }): Promise<unknown> {
     const snap = this.snap;
     if (!snap || !this.snapInstalled || p.snapId !== SNAP_ID) throw Object.assign(new Error('snap not installed'), { code: -32603 });
+    this.snapMethods.push(p.request.method);
     // MetaMask passes the calling page's origin; the page is on http://localhost:3000
     const pending = snap.sim.request({ method: p.request.method, params: p.request.params as never, origin: PARTNER_ORIGIN });
+    if (SNAP_METHODS_WITHOUT_DIALOG.includes(p.request.method)) {
+      const r = (await pending).response as { result?: unknown; error?: { code: number; message: string } };
+      if (r.error) throw Object.assign(new Error(r.error.message), { code: r.error.code });
+      return r.result;
+    }
     const ui = (await pending.getInterface()) as { type: string; content: unknown; ok?: () => Promise<void>; cancel?: () => Promise<void> };
     snap.dialogs.push({ method: p.request.method, type: ui.type, text: uiString(ui.content) });
     if (this.approve) await ui.ok!();

@@ -1,0 +1,30 @@
+// The demo partner site's routes: the page, the widget bundle, the manifest and the airdrop proofs.
+// `npm start` and the end-to-end tests serve exactly these.
+import path from 'node:path';
+import { REPO_ROOT } from './anvil.js';
+import type { Route } from './serve.js';
+
+export const PARTNER_DIR = path.join(REPO_ROOT, 'devnet', 'partner-site');
+
+export function partnerSiteRoutes(o: {
+  chainId: number;
+  manifestFile: string;
+  proofsFile: string;
+  /** The widget IIFE (a function when it may appear or change while serving). */
+  widgetBundle: string | (() => string | null);
+}): Route[] {
+  const bundle = o.widgetBundle;
+  const map = typeof bundle === 'string' ? `${bundle}.map` : () => (bundle() ? `${bundle()}.map` : null);
+  return [
+    {
+      path: '/index.html',
+      file: path.join(PARTNER_DIR, 'index.html'),
+      transform: (html) => html.replaceAll('31337', String(o.chainId)),
+    },
+    { path: '/metis-stake-widget.iife.js', file: bundle },
+    { path: '/metis-stake-widget.iife.js.map', file: map },
+    { path: `/deployments/${o.chainId}.json`, file: o.manifestFile },
+    { path: '/airdrop/proofs.json', file: o.proofsFile },
+    { prefix: '/assets/', dir: path.join(PARTNER_DIR, 'assets') },
+  ];
+}
