@@ -110,27 +110,28 @@ contract ProtocolHandler is Test {
     // ------------------------------------------------------------------ actors
 
     function stake(uint256 actorSeed, uint256 amount) external tracked("stake") {
-        address a = _actor(actorSeed);
-        amount = bound(amount, 0.01 ether, 60_000e18);
-        vm.prank(admin);
-        metis.mint(a, amount);
-        vm.startPrank(a);
-        metis.approve(address(manager), amount);
-        manager.stake(amount, a, address(0));
+        (address a, uint256 assets) = _fundActor(actorSeed, amount);
+        manager.stake(assets, a, address(0));
         vm.stopPrank();
-        ghostDeposited[a] += amount;
+        ghostDeposited[a] += assets;
     }
 
     function stakeAndRestake(uint256 actorSeed, uint256 amount) external tracked("stakeAndRestake") {
-        address a = _actor(actorSeed);
-        amount = bound(amount, 0.01 ether, 60_000e18);
-        vm.prank(admin);
-        metis.mint(a, amount);
-        vm.startPrank(a);
-        metis.approve(address(manager), amount);
-        manager.stakeAndRestake(amount, a, address(0));
+        (address a, uint256 assets) = _fundActor(actorSeed, amount);
+        manager.stakeAndRestake(assets, a, address(0));
         vm.stopPrank();
-        ghostDeposited[a] += amount;
+        ghostDeposited[a] += assets;
+    }
+
+    /// @dev Mints a bounded METIS amount to an actor, approves the manager and
+    /// leaves the actor pranked for the stake call (the caller stops the prank).
+    function _fundActor(uint256 actorSeed, uint256 amount) private returns (address a, uint256 assets) {
+        a = _actor(actorSeed);
+        assets = bound(amount, 0.01 ether, 60_000e18);
+        vm.prank(admin);
+        metis.mint(a, assets);
+        vm.startPrank(a);
+        metis.approve(address(manager), assets);
     }
 
     function restake(uint256 actorSeed, uint256 amount) external tracked("restake") {
