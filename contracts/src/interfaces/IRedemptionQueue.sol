@@ -3,14 +3,14 @@ pragma solidity 0.8.23;
 
 /// @title eMETIS -> METIS redemption queue with ERC-721 tickets.
 /// @notice FIFO with cumulative sums: ticket `id` covers eMETIS (cumulative[id-1], cumulative[id]].
-/// The manager finalizes tickets in order at a METIS-per-eMETIS rate (1e18 unless a loss cut backing);
-/// a finalized ticket is claimable at maturity (request time + exit delay) by whoever owns it then.
+/// The manager funds tickets in order at a METIS-per-eMETIS rate (1e18 unless a loss cut backing); a funded
+/// ticket is claimable at once by whoever owns it then. How soon a ticket is funded depends on where the
+/// METIS is (the L2 buffer, a partial withdrawal on L1, or a seat's 21-day unlock): the lens estimates it.
 interface IRedemptionQueue {
     enum TicketStatus {
         None,
         Pending, // waiting for funding
-        Funded, // funded, maturity not reached
-        Claimable,
+        Claimable, // funded
         Claimed
     }
 
@@ -20,17 +20,13 @@ interface IRedemptionQueue {
         uint256 eMetisAmount;
         uint256 metisAmount; // at the funding rate if funded, else at the current backing ratio
         uint64 requestedAt;
-        uint64 maturity;
         TicketStatus status;
     }
 
-    event RedemptionRequested(
-        uint256 indexed ticketId, address indexed owner, uint256 eMetisAmount, uint256 cumulative, uint256 maturity
-    );
+    event RedemptionRequested(uint256 indexed ticketId, address indexed owner, uint256 eMetisAmount, uint256 cumulative);
     event TicketsFinalized(uint256 indexed fromId, uint256 indexed toId, uint256 eMetisAmount, uint256 rate);
     event RedemptionClaimed(uint256 indexed ticketId, address indexed owner, address to, uint256 metisAmount);
     event LimitsSet(uint256 minAmount, uint256 maxAmount);
-    event ExitDelaySet(uint256 exitDelay);
 
     error QueueZeroAmount();
     error QueueZeroAddress();
@@ -38,7 +34,6 @@ interface IRedemptionQueue {
     error QueueAmountAboveMax(uint256 amount, uint256 max);
     error QueueNotOwner(uint256 ticketId, address caller);
     error QueueNotFinalized(uint256 ticketId);
-    error QueueNotMature(uint256 ticketId, uint256 maturity);
     error QueueAlreadyClaimed(uint256 ticketId);
     error QueueUnknownTicket(uint256 ticketId);
     error QueueOnlyManager(address caller);
@@ -57,7 +52,7 @@ interface IRedemptionQueue {
         bytes32 s
     ) external returns (uint256 ticketId);
 
-    /// @notice Pays a funded, mature ticket's METIS to `to`. Caller must own the ticket.
+    /// @notice Pays a funded ticket's METIS to `to`. Caller must own the ticket.
     function claim(uint256 ticketId, address to) external returns (uint256 metisAmount);
 
     /// @notice `claim` for several tickets; O(1) per ticket.
@@ -71,12 +66,13 @@ interface IRedemptionQueue {
     function lastFinalizedId() external view returns (uint256);
     /// @notice eMETIS requested and not yet finalized.
     function unfinalizedAmount() external view returns (uint256);
+    /// @notice eMETIS requested up to and including `ticketId` (0 for id 0).
+    function cumulativeOf(uint256 ticketId) external view returns (uint256);
     /// @notice eMETIS in tickets (lastFinalizedId, lastTicketId] whose cumulative amount fits `budget` eMETIS:
     /// the last ticket id the keeper can fund with that budget.
     function finalizableUpTo(uint256 eMetisBudget) external view returns (uint256 lastId, uint256 eMetisAmount);
     /// @notice METIS held for finalized, unclaimed tickets.
     function reservedMetis() external view returns (uint256);
-    function exitDelay() external view returns (uint256);
     function minAmount() external view returns (uint256);
     function maxAmount() external view returns (uint256);
     function getTicket(uint256 ticketId) external view returns (TicketInfo memory);

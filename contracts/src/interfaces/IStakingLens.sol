@@ -4,27 +4,36 @@ pragma solidity 0.8.23;
 import {IRedemptionQueue} from "./IRedemptionQueue.sol";
 
 /// @title One view call that returns everything a screen needs.
-/// @notice Amounts are in wei (18 decimals). Rates: `sharePrice` and `backingRatio` are 1e18-scaled;
-/// APRs and the fee are basis points.
+/// @notice Amounts are in wei (18 decimals). Rates: `sharePrice` and `backingRatio` are 1e18-scaled; APRs and
+/// the fee are basis points. L1 figures are those of the last report the L1 hub sent (`reportTimestamp`).
 interface IStakingLens {
     struct ProtocolView {
         uint256 chainId;
         uint256 blockNumber;
         uint256 timestamp;
-        uint256 tvl; // METIS backing eMETIS: buffer + locked + unlocking
-        uint256 buffered;
-        uint256 totalLocked;
-        uint256 nodeCount;
-        uint256[] nodeLocked; // principal per node seat, index = node index
+        uint256 tvl; // METIS backing eMETIS, on both chains
+        uint256 buffered; // on L2, in the manager
+        uint256 inFlightToL1; // bridged to L1, not yet seen there by the hub
+        uint256 l1Idle; // on L1, held by the hub
+        uint256 totalLocked; // on L1, locked in active seats
+        uint256 unlocking; // on L1, in seats' exit delay
+        uint256 inFlightToL2; // principal the hub sent back, not yet credited on L2
+        uint256 fastCapacity; // what can be back on L2 within the fast-path delay: inFlightToL2 + l1Idle + above-minLock
+        uint256 activeSeats;
+        uint256 reportNonce;
+        uint256 reportTimestamp; // L1 time of the last report (0: none yet)
+        uint256 pendingRewards; // rewards in the RewardReceiver, not yet harvested
         uint256 eMetisSupply;
         uint256 seMetisSupply;
         uint256 seMetisTotalAssets;
-        uint256 sharePrice; // eMETIS per 1e18 seMETIS
+        uint256 sharePrice; // eMETIS per 1e18 seMETIS share units
         uint256 aprBps; // seMETIS APR after fee, from the pool's reward rate
         uint256 grossAprBps; // APR of locked METIS before fee
         uint256 streamAprBps; // APR implied by the seMETIS reward stream now
         uint256 feeBps;
-        uint256 exitDelay;
+        uint256 exitDelay; // the L1 pool's exit delay (slow path)
+        uint256 fastPathDelay; // estimate: a partial withdrawal on L1 and its deposit back to L2
+        uint256 slowPathDelay; // estimate: exitDelay + the deposit back to L2
         uint256 streamEnd; // end of the current seMETIS reward stream
         uint256 rewardsCycle;
         uint256 backingRatio; // METIS per eMETIS
@@ -35,6 +44,18 @@ interface IStakingLens {
         bool paused;
     }
 
+    /// @notice A redemption ticket with an estimate of when it can be claimed.
+    struct TicketView {
+        uint256 id;
+        address owner;
+        uint256 eMetisAmount;
+        uint256 metisAmount; // at the funding rate if funded, else at the current backing ratio
+        uint64 requestedAt;
+        IRedemptionQueue.TicketStatus status;
+        uint64 eta; // when it should be funded (now if the buffer covers it); 0 once claimable
+        bool fastPath; // funded without waiting for a seat's exit delay
+    }
+
     struct UserView {
         address account;
         uint256 metisBalance;
@@ -42,7 +63,7 @@ interface IStakingLens {
         uint256 seMetisBalance; // shares
         uint256 seMetisAssets; // eMETIS value of the shares
         uint256 seMetisMetisValue; // METIS value of the shares at the backing ratio
-        uint256 metisAllowanceToManager;
+        uint256 metisAllowanceToManager; // METIS's ERC-20 face (the native path needs none)
         uint256 eMetisAllowanceToVault;
         uint256 eMetisAllowanceToQueue;
         uint256 seMetisAllowanceToMining;
@@ -51,7 +72,7 @@ interface IStakingLens {
         uint256 miningStaked; // seMETIS staked in LiquidityMining
         uint256 miningEarned; // governance tokens claimable from LiquidityMining
         uint256 governanceBalance;
-        IRedemptionQueue.TicketInfo[] tickets;
+        TicketView[] tickets;
     }
 
     struct AirdropView {

@@ -1,12 +1,19 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.23;
 
-/// @title The entry point for staking: METIS -> eMETIS 1:1, node seats, harvests, redemption funding.
-/// @notice Pools many small deposits in a buffer; the keeper's `allocate()` opens a node seat through a
-/// `SequencerAgent` once 20,000 METIS are buffered and tops nodes up to 100,000 METIS.
-/// Backing: eMETIS supply == METIS in the buffer + principal locked in nodes (+ principal in unlock),
-/// unless a loss exceeded what seMETIS could absorb; then `backingRatio()` < 1e18 and redemptions pay pro-rata.
-interface IStakingManager {
+import {IL1ReportReceiver} from "./IL1ReportReceiver.sol";
+import {L1Report} from "./L1Report.sol";
+
+/// @title The protocol on Metis (L2): METIS -> eMETIS 1:1, the L2 buffer, bridging to the L1 hub, reports
+/// from it, rewards, redemption funding and the loss rule.
+/// @notice Backing = METIS buffered on L2 + METIS out on L1 or in flight (bridged to L1 minus principal
+/// credited back) - losses the L1 hub reported. While backing covers the eMETIS supply, eMETIS is minted and
+/// redeemed 1:1; a loss is charged to seMETIS first, and only the rest makes eMETIS under-backed, after which
+/// stakes mint at backing and redemptions pay pro rata (see the README's loss rule).
+/// @dev METIS on Metis has one balance and two faces (native gas token and the ERC-20 at 0xDead…0000). The
+/// manager accounts for its METIS in its own storage (`bufferedMetis`), reads METIS only through the ERC-20
+/// face, and never adds the native and the ERC-20 balances.
+interface IStakingManager is IL1ReportReceiver {
     // --------------------------------------------------------------- events
     event Staked(
         address indexed sender, address indexed receiver, address indexed referral, uint256 assets, uint256 eMetisOut
@@ -14,107 +21,100 @@ interface IStakingManager {
     event StakedAndRestaked(
         address indexed sender, address indexed receiver, address indexed referral, uint256 assets, uint256 shares
     );
-    event SeatAdded(uint256 indexed nodeIndex, address agent, address signer);
-    event NodeOpened(uint256 indexed nodeIndex, uint256 seqId, uint256 amount);
-    event NodeToppedUp(uint256 indexed nodeIndex, uint256 amount);
-    event NodeWithdrawn(uint256 indexed nodeIndex, uint256 amount);
-    event NodeUnlockStarted(uint256 indexed nodeIndex, uint256 principal);
-    event NodeUnlockClaimed(uint256 indexed nodeIndex, uint256 principal);
-    event Harvested(uint256 rewards, uint256 toTreasury, uint256 toVault);
-    /// @notice A loss of `loss` METIS on a node: `absorbedBySeMetis` came out of seMETIS assets, `uncovered`
-    /// reduced eMETIS backing; `backingRatio` is METIS per eMETIS (1e18 = fully backed) after the loss.
-    event LossRecorded(uint256 indexed nodeIndex, uint256 loss, uint256 absorbedBySeMetis, uint256 uncovered, uint256 backingRatio);
+    /// @notice `amount` METIS left for the L1 hub through Metis's bridge; `fee` (native METIS) was paid by the caller.
+    event BridgedToL1(uint256 amount, uint256 fee, uint256 totalBridged);
+    /// @notice A report from the L1 hub was applied.
+    event ReportApplied(uint256 indexed nonce, uint256 sentToL2, uint256 shortfall, uint256 backing, uint256 eMetisSupply);
+    /// @notice A report older than the last applied one arrived (a replay or a late retry); nothing changed.
+    event ReportIgnored(uint256 indexed nonce, uint256 lastNonce);
+    /// @notice Principal the hub returned has arrived and is in the buffer again.
+    event PrincipalCredited(uint256 amount, uint256 totalCredited);
+    /// @notice Rewards delivered by the RewardReceiver: `eMetisMinted` went to the dispatcher.
+    event RewardsMinted(uint256 rewards, uint256 eMetisMinted, uint256 toTreasury, uint256 toVault);
+    /// @notice A loss of `loss` METIS reported by the hub: `absorbedBySeMetis` came out of seMETIS assets,
+    /// `uncovered` lowered eMETIS backing; `backingRatio` is METIS per eMETIS (1e18 = fully backed) after it.
+    event LossRecorded(uint256 loss, uint256 absorbedBySeMetis, uint256 uncovered, uint256 backingRatio);
+    /// @notice The hub reported smaller losses than before (METIS paid back on L1).
+    event LossRecovered(uint256 amount, uint256 backingRatio);
+    /// @notice eMETIS is fully backed again after an uncovered loss.
+    event BackingRestored(uint256 backing, uint256 eMetisSupply);
     event RedemptionsFunded(uint256 indexed lastTicketId, uint256 eMetisBurned, uint256 metisPaid, uint256 rate);
     event MinStakeSet(uint256 minStake);
+    event Paused(address account);
+    event Unpaused(address account);
+    event ManagerInitialized(address seMetis, address dispatcher, address redemptionQueue, address l1Hub);
 
     // --------------------------------------------------------------- errors
     error ManagerZeroAmount();
     error ManagerZeroAddress();
     error ManagerBelowMinimum(uint256 assets, uint256 minimum);
-    error ManagerNothingToAllocate();
+    error ManagerPaused();
+    error ManagerNotPaused();
+    error ManagerAlreadyInitialized();
+    error ManagerNotInitialized();
     error ManagerInsufficientBuffer(uint256 needed, uint256 available);
-    error ManagerUnknownNode(uint256 nodeIndex);
-    error ManagerNodeNotActive(uint256 nodeIndex);
-    error ManagerNodeNotUnlocking(uint256 nodeIndex);
+    error ManagerBridgeExceedsAvailable(uint256 amount, uint256 available);
+    error ManagerUnauthorizedReport(address sender);
+    error ManagerOnlyRewardReceiver(address caller);
+    error ManagerRewardsNotArrived(uint256 amount, uint256 unaccounted);
+    /// @notice Backing is zero while eMETIS exists (a total loss): stakes are refused until it is resolved.
+    error ManagerNoBacking();
 
     // --------------------------------------------------------------- users
-    /// @notice Stakes `assets` METIS (approved to this contract) and mints the same amount of eMETIS to `receiver`.
+    /// @notice Stakes `msg.value` native METIS and mints eMETIS to `receiver` (1:1 while fully backed).
     /// @param referral recorded in the `Staked` event only (zero for none).
-    function stake(uint256 assets, address receiver, address referral) external returns (uint256 eMetisOut);
+    function stake(address receiver, address referral) external payable returns (uint256 eMetisOut);
 
-    /// @notice Stakes `assets` METIS and deposits the eMETIS into seMETIS for `receiver` in one transaction.
-    function stakeAndRestake(uint256 assets, address receiver, address referral) external returns (uint256 shares);
+    /// @notice Stakes `msg.value` native METIS and deposits the eMETIS into seMETIS for `receiver`.
+    function stakeAndRestake(address receiver, address referral) external payable returns (uint256 shares);
 
-    /// @notice `stake` with an EIP-2612 permit on METIS (a failed permit is ignored if the allowance suffices).
-    function stakeWithPermit(
-        uint256 assets,
-        address receiver,
-        address referral,
-        uint256 deadline,
-        uint8 v,
-        bytes32 r,
-        bytes32 s
-    ) external returns (uint256 eMetisOut);
+    /// @notice `stake` paid through METIS's ERC-20 face (`assets` approved to this contract).
+    function stakeErc20(uint256 assets, address receiver, address referral) external returns (uint256 eMetisOut);
 
-    /// @notice `stakeAndRestake` with an EIP-2612 permit on METIS.
-    function stakeAndRestakeWithPermit(
-        uint256 assets,
-        address receiver,
-        address referral,
-        uint256 deadline,
-        uint8 v,
-        bytes32 r,
-        bytes32 s
-    ) external returns (uint256 shares);
+    /// @notice `stakeAndRestake` paid through METIS's ERC-20 face.
+    function stakeErc20AndRestake(uint256 assets, address receiver, address referral)
+        external
+        returns (uint256 shares);
 
     // --------------------------------------------------------------- keeper / anyone
-    /// @notice Keeper: tops active nodes up to the max lock, then opens pending seats while >= minLock is free.
-    /// METIS needed by unfunded redemption tickets is never allocated.
-    function allocate() external returns (uint256 allocated);
+    /// @notice Keeper: sends `amount` buffered METIS to the L1 hub through Metis's L2 bridge; `msg.value` is
+    /// the bridge's METIS fee (paid by the keeper, never out of what backs eMETIS). Never more than the buffer
+    /// minus what unfunded redemption tickets need.
+    function bridgeToL1(uint256 amount) external payable;
 
-    /// @notice Withdraws rewards from every node, mints the matching eMETIS to the dispatcher and dispatches it.
-    function harvest() external returns (uint256 rewards);
-
-    /// @notice Keeper: pays redemption tickets up to `lastTicketId` from the buffer at `backingRatio()`.
+    /// @notice Pays redemption tickets up to `lastTicketId` from the buffer at `backingRatio()`.
     function fundRedemptions(uint256 lastTicketId) external returns (uint256 metisPaid);
 
-    /// @notice Keeper: partial principal withdrawal from a node into the buffer (node stays >= minLock).
-    function withdrawFromNode(uint256 nodeIndex, uint256 amount) external;
+    /// @notice Credits principal that has arrived from L1 (up to what the hub reported sending).
+    function creditPrincipal() external returns (uint256 credited);
 
-    /// @notice Keeper: starts unlocking a node (principal returns after the exit delay).
-    function unlockNode(uint256 nodeIndex) external;
-
-    /// @notice After the exit delay: claims an unlocking (or force-unlocked) node's principal into the buffer.
-    function claimUnlockedNode(uint256 nodeIndex) external;
-
-    /// @notice Compares a node's principal with the pool's and records any shortfall as a loss.
-    function syncNode(uint256 nodeIndex) external returns (uint256 loss);
-
-    // --------------------------------------------------------------- admin
-    /// @notice Admin: deploys the `SequencerAgent` for a new seat; it opens once governance whitelists it.
-    function addSeat(address signer, bytes calldata signerPubkey) external returns (uint256 nodeIndex, address agent);
+    /// @notice RewardReceiver only: `rewards` METIS it just sent here are minted as eMETIS to the dispatcher.
+    function mintRewards(uint256 rewards) external;
 
     // --------------------------------------------------------------- views
     function metis() external view returns (address);
     function eMetis() external view returns (address);
     function seMetis() external view returns (address);
-    function lockingPool() external view returns (address);
     function dispatcher() external view returns (address);
     function redemptionQueue() external view returns (address);
+    function rewardReceiver() external view returns (address);
+    function l1Hub() external view returns (address);
     function minStake() external view returns (uint256);
-    /// @notice METIS held by this contract (not yet allocated or paid to the queue).
+    function paused() external view returns (bool);
+    /// @notice True once an uncovered loss left eMETIS less than fully backed.
+    function underBacked() external view returns (bool);
+    /// @notice METIS held on L2 for the protocol (not bridged, not paid to the queue).
     function bufferedMetis() external view returns (uint256);
-    /// @notice METIS the protocol backs eMETIS with: buffer + principal in nodes (locked or unlocking).
+    /// @notice METIS the protocol backs eMETIS with (see the contract notice).
     function totalBacking() external view returns (uint256);
     /// @notice METIS per eMETIS, 1e18 scale, capped at 1e18.
     function backingRatio() external view returns (uint256);
-    function nodeCount() external view returns (uint256);
-    /// @notice One seat: its agent, sequencer id (0 until opened), principal we track, and pool status.
-    function node(uint256 nodeIndex)
-        external
-        view
-        returns (address agent, address signer, uint256 seqId, uint256 principal, uint8 status);
-    /// @notice Principal locked in active nodes.
-    function totalLocked() external view returns (uint256);
-    function paused() external view returns (bool);
+    /// @notice Cumulative METIS bridged to L1 and principal credited back from L1.
+    function bridgeTotals() external view returns (uint256 bridgedToL1, uint256 creditedFromL1);
+    /// @notice Principal the hub reported sending that has not been credited yet (in flight to L2).
+    function pendingPrincipal() external view returns (uint256);
+    /// @notice The buffer minus what unfunded redemption tickets need: what `bridgeToL1` may send.
+    function bridgeable() external view returns (uint256);
+    /// @notice The last report applied (all zero before the first).
+    function lastReport() external view returns (L1Report memory);
 }

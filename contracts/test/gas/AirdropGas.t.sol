@@ -3,8 +3,8 @@ pragma solidity 0.8.23;
 
 import {Test} from "../utils/Test.sol";
 import {Vm} from "../utils/Vm.sol";
-import {GovernanceToken} from "../../src/governance/GovernanceToken.sol";
-import {MerkleAirdrop} from "../../src/governance/MerkleAirdrop.sol";
+import {GovernanceToken} from "../../src/l2/governance/GovernanceToken.sol";
+import {MerkleAirdrop} from "../../src/l2/governance/MerkleAirdrop.sol";
 import {MerkleTestLib} from "../governance/utils/MerkleTestLib.sol";
 
 /// @notice Average `claim` gas on a 10,000-leaf tree, each claim measured as if it were its own transaction:

@@ -2,9 +2,9 @@
 pragma solidity 0.8.23;
 
 import {Test} from "../utils/Test.sol";
-import {EMetis} from "../../src/token/EMetis.sol";
-import {SeMetis} from "../../src/vault/SeMetis.sol";
-import {RewardDispatcher} from "../../src/vault/RewardDispatcher.sol";
+import {EMetis} from "../../src/l2/token/EMetis.sol";
+import {SeMetis} from "../../src/l2/vault/SeMetis.sol";
+import {RewardDispatcher} from "../../src/l2/vault/RewardDispatcher.sol";
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 

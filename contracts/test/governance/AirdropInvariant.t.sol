@@ -2,8 +2,8 @@
 pragma solidity 0.8.23;
 
 import {Test} from "../utils/Test.sol";
-import {GovernanceToken} from "../../src/governance/GovernanceToken.sol";
-import {MerkleAirdrop} from "../../src/governance/MerkleAirdrop.sol";
+import {GovernanceToken} from "../../src/l2/governance/GovernanceToken.sol";
+import {MerkleAirdrop} from "../../src/l2/governance/MerkleAirdrop.sol";
 import {MerkleTestLib} from "./utils/MerkleTestLib.sol";
 
 /// @notice Drives the airdrop with valid and forged claims, releases, time and sweeps; records what was paid.

@@ -2,9 +2,9 @@
 pragma solidity 0.8.23;
 
 import {Test} from "../utils/Test.sol";
-import {GovernanceToken} from "../../src/governance/GovernanceToken.sol";
-import {MerkleAirdrop} from "../../src/governance/MerkleAirdrop.sol";
-import {LiquidityMining} from "../../src/governance/LiquidityMining.sol";
+import {GovernanceToken} from "../../src/l2/governance/GovernanceToken.sol";
+import {MerkleAirdrop} from "../../src/l2/governance/MerkleAirdrop.sol";
+import {LiquidityMining} from "../../src/l2/governance/LiquidityMining.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 
 contract GovernanceTokenTest is Test {

@@ -2,9 +2,9 @@
 pragma solidity 0.8.23;
 
 import {Test} from "../utils/Test.sol";
-import {LiquidityMining} from "../../src/governance/LiquidityMining.sol";
+import {LiquidityMining} from "../../src/l2/governance/LiquidityMining.sol";
 import {ILiquidityMining} from "../../src/interfaces/ILiquidityMining.sol";
-import {GovernanceToken} from "../../src/governance/GovernanceToken.sol";
+import {GovernanceToken} from "../../src/l2/governance/GovernanceToken.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {MockStakeToken, MockRewardToken, FeeOnTransferToken} from "./utils/GovMocks.sol";

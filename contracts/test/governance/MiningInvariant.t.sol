@@ -2,7 +2,7 @@
 pragma solidity 0.8.23;
 
 import {Test} from "../utils/Test.sol";
-import {LiquidityMining} from "../../src/governance/LiquidityMining.sol";
+import {LiquidityMining} from "../../src/l2/governance/LiquidityMining.sol";
 import {ILiquidityMining} from "../../src/interfaces/ILiquidityMining.sol";
 import {MockStakeToken, MockRewardToken} from "./utils/GovMocks.sol";
 

@@ -2,7 +2,7 @@
 pragma solidity 0.8.23;
 
 import {Test} from "../utils/Test.sol";
-import {EMetis} from "../../src/token/EMetis.sol";
+import {EMetis} from "../../src/l2/token/EMetis.sol";
 import {IEMetis} from "../../src/interfaces/IEMetis.sol";
 import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Permit.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";

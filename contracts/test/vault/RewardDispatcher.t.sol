@@ -2,7 +2,7 @@
 pragma solidity 0.8.23;
 
 import {VaultBase} from "./VaultBase.sol";
-import {RewardDispatcher} from "../../src/vault/RewardDispatcher.sol";
+import {RewardDispatcher} from "../../src/l2/vault/RewardDispatcher.sol";
 import {IRewardDispatcher} from "../../src/interfaces/IRewardDispatcher.sol";
 import {ISeMetis} from "../../src/interfaces/ISeMetis.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";

@@ -2,7 +2,7 @@
 pragma solidity 0.8.23;
 
 import {VaultBase} from "./VaultBase.sol";
-import {SeMetis} from "../../src/vault/SeMetis.sol";
+import {SeMetis} from "../../src/l2/vault/SeMetis.sol";
 import {ISeMetis} from "../../src/interfaces/ISeMetis.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";

@@ -3,9 +3,9 @@ pragma solidity 0.8.23;
 
 import {Test} from "../utils/Test.sol";
 import {VaultBase} from "./VaultBase.sol";
-import {EMetis} from "../../src/token/EMetis.sol";
-import {SeMetis} from "../../src/vault/SeMetis.sol";
-import {RewardDispatcher} from "../../src/vault/RewardDispatcher.sol";
+import {EMetis} from "../../src/l2/token/EMetis.sol";
+import {SeMetis} from "../../src/l2/vault/SeMetis.sol";
+import {RewardDispatcher} from "../../src/l2/vault/RewardDispatcher.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 /// @notice Drives the vault like the protocol does: actors deposit, mint, withdraw, redeem and move shares;

@@ -2,9 +2,9 @@
 pragma solidity 0.8.23;
 
 import {Test} from "../utils/Test.sol";
-import {EMetis} from "../../src/token/EMetis.sol";
-import {SeMetis} from "../../src/vault/SeMetis.sol";
-import {RewardDispatcher} from "../../src/vault/RewardDispatcher.sol";
+import {EMetis} from "../../src/l2/token/EMetis.sol";
+import {SeMetis} from "../../src/l2/vault/SeMetis.sol";
+import {RewardDispatcher} from "../../src/l2/vault/RewardDispatcher.sol";
 
 /// @notice Deploys eMETIS (with a test address as minter and manager), seMETIS and the dispatcher,
 /// wired as the deploy script will: the dispatcher holds DISPATCHER_ROLE on the vault.

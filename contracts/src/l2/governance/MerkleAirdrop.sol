@@ -7,7 +7,7 @@ import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-import {IMerkleAirdrop} from "../interfaces/IMerkleAirdrop.sol";
+import {IMerkleAirdrop} from "../../interfaces/IMerkleAirdrop.sol";
 
 /// @title Genesis Merkle airdrop
 /// @notice See {IMerkleAirdrop}. The owner (admin) can only sweep the unclaimed remainder to the treasury after

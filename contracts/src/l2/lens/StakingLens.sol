@@ -4,25 +4,27 @@ pragma solidity 0.8.23;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {IStakingLens} from "../interfaces/IStakingLens.sol";
-import {IStakingManager} from "../interfaces/IStakingManager.sol";
-import {ISeMetis} from "../interfaces/ISeMetis.sol";
-import {IRedemptionQueue} from "../interfaces/IRedemptionQueue.sol";
-import {IRewardDispatcher} from "../interfaces/IRewardDispatcher.sol";
-import {ISequencerLockingPool} from "../interfaces/ISequencerLockingPool.sol";
-import {ILiquidityMining} from "../interfaces/ILiquidityMining.sol";
-import {IMerkleAirdrop} from "../interfaces/IMerkleAirdrop.sol";
+import {IStakingLens} from "../../interfaces/IStakingLens.sol";
+import {IStakingManager} from "../../interfaces/IStakingManager.sol";
+import {ISeMetis} from "../../interfaces/ISeMetis.sol";
+import {IRedemptionQueue} from "../../interfaces/IRedemptionQueue.sol";
+import {IRewardDispatcher} from "../../interfaces/IRewardDispatcher.sol";
+import {L1Report} from "../../interfaces/L1Report.sol";
+import {ILiquidityMining} from "../../interfaces/ILiquidityMining.sol";
+import {IMerkleAirdrop} from "../../interfaces/IMerkleAirdrop.sol";
 
 /// @title StakingLens
-/// @notice Read-only aggregator: one `eth_call` of `getAll` returns the protocol figures, one account's
-/// position and its airdrop status. Every address except the governance side is read from the manager,
-/// so the lens never disagrees with the protocol it describes.
+/// @notice Read-only aggregator: one `eth_call` of `getAll` returns the protocol figures on both chains, one
+/// account's position with an estimate of when each redemption ticket is paid, and its airdrop status. Every
+/// address except the governance side is read from the manager, so the lens never disagrees with the protocol
+/// it describes; L1 figures come from the last report the L1 hub sent (`reportTimestamp`).
 /// @dev APR model (Metis rewards every L2 block and shares the blocks by voting power = locked METIS):
-/// our yearly rewards = rewardPerBlock x blocksPerYear x ourLocked / pool.totalLocked();
+/// our yearly rewards = rewardPerBlock x blocksPerYear x ourLocked / networkLocked (both from the report);
 /// grossAprBps = that / TVL; aprBps (seMETIS, after fee) = that x (1 - fee) / seMETIS totalAssets, because only
-/// seMETIS earns; streamAprBps = seMETIS rewardRate x 365 days / totalAssets. Every division is guarded: a zero
-/// denominator gives 0. Liquidity mining, airdrop and governance token may be the zero address (not deployed):
-/// their figures are then 0.
+/// seMETIS earns; streamAprBps = seMETIS rewardRate x 365 days / totalAssets. A zero denominator gives 0.
+/// Ticket estimates walk the METIS that could pay the tickets ahead of it, nearest first: the L2 buffer (now),
+/// principal already on its way back, METIS idle on L1 or above minLock in a seat (the fast path), seats
+/// already unlocking (their claim time), and otherwise a new unlock (the pool's exit delay).
 contract StakingLens is IStakingLens {
     uint256 private constant BPS = 10_000;
     uint256 private constant YEAR = 365 days;
@@ -38,6 +40,10 @@ contract StakingLens is IStakingLens {
     address public immutable governanceToken;
     /// @notice L2 blocks per year on the chain the sequencers produce, for the APR figures.
     uint256 public immutable blocksPerYear;
+    /// @notice Estimated seconds for principal sent from L1 to be credited on L2 (Metis's deposit relay).
+    uint256 public immutable returnDelay;
+    /// @notice Estimated seconds for the fast path: the keeper's partial withdrawal on L1, then `returnDelay`.
+    uint256 public immutable fastPathDelay;
 
     /// @notice Thrown by the constructor when the manager is the zero address.
     error LensZeroAddress();
@@ -47,12 +53,16 @@ contract StakingLens is IStakingLens {
     /// @param airdrop_ MerkleAirdrop, or zero.
     /// @param governanceToken_ Governance token, or zero.
     /// @param blocksPerYear_ L2 blocks per year (365 days / block time).
+    /// @param returnDelay_ seconds from an L1 deposit to its credit on L2.
+    /// @param fastPathDelay_ seconds from a ticket request to its funding through a partial withdrawal.
     constructor(
         address manager_,
         address liquidityMining_,
         address airdrop_,
         address governanceToken_,
-        uint256 blocksPerYear_
+        uint256 blocksPerYear_,
+        uint256 returnDelay_,
+        uint256 fastPathDelay_
     ) {
         if (manager_ == address(0)) revert LensZeroAddress();
         manager = IStakingManager(manager_);
@@ -60,6 +70,8 @@ contract StakingLens is IStakingLens {
         airdrop = airdrop_;
         governanceToken = governanceToken_;
         blocksPerYear = blocksPerYear_;
+        returnDelay = returnDelay_;
+        fastPathDelay = fastPathDelay_;
     }
 
     /// @inheritdoc IStakingLens
@@ -67,22 +79,31 @@ contract StakingLens is IStakingLens {
         IStakingManager m = manager;
         ISeMetis vault = ISeMetis(m.seMetis());
         IRedemptionQueue queue = IRedemptionQueue(m.redemptionQueue());
+        L1Report memory r = m.lastReport();
 
         p.chainId = block.chainid;
         p.blockNumber = block.number;
         p.timestamp = block.timestamp;
         p.tvl = m.totalBacking();
         p.buffered = m.bufferedMetis();
-        p.totalLocked = m.totalLocked();
-        p.nodeLocked = _nodeLocked(m);
-        p.nodeCount = p.nodeLocked.length;
+        (uint256 bridged,) = m.bridgeTotals();
+        p.inFlightToL1 = bridged > r.receivedFromL2 ? bridged - r.receivedFromL2 : 0;
+        p.l1Idle = r.idle;
+        p.totalLocked = r.locked;
+        p.unlocking = r.unlocking;
+        p.inFlightToL2 = m.pendingPrincipal();
+        p.fastCapacity = p.inFlightToL2 + r.idle + r.withdrawable;
+        p.activeSeats = r.activeSeats;
+        p.reportNonce = r.nonce;
+        p.reportTimestamp = r.timestamp;
+        p.pendingRewards = IERC20(m.metis()).balanceOf(m.rewardReceiver());
         p.eMetisSupply = IERC20(m.eMetis()).totalSupply();
         p.seMetisSupply = vault.totalSupply();
         p.seMetisTotalAssets = vault.totalAssets();
         p.sharePrice = vault.convertToAssets(ONE);
         p.feeBps = IRewardDispatcher(m.dispatcher()).feeBps();
 
-        uint256 ourYearly = _ourYearlyRewards(m, p.totalLocked);
+        uint256 ourYearly = _ourYearlyRewards(r);
         p.grossAprBps = p.tvl == 0 ? 0 : Math.mulDiv(ourYearly, BPS, p.tvl);
         p.aprBps = p.seMetisTotalAssets == 0 ? 0 : Math.mulDiv(ourYearly, BPS - p.feeBps, p.seMetisTotalAssets);
         p.streamEnd = vault.streamEnd();
@@ -90,7 +111,9 @@ contract StakingLens is IStakingLens {
             p.seMetisTotalAssets == 0 ? 0 : Math.mulDiv(vault.rewardRate() * YEAR, BPS, p.seMetisTotalAssets);
         p.rewardsCycle = vault.rewardsCycle();
 
-        p.exitDelay = queue.exitDelay();
+        p.exitDelay = r.exitDelay;
+        p.fastPathDelay = fastPathDelay;
+        p.slowPathDelay = r.exitDelay + returnDelay;
         p.backingRatio = m.backingRatio();
         p.minStake = m.minStake();
         p.minRedemption = queue.minAmount();
@@ -125,7 +148,7 @@ contract StakingLens is IStakingLens {
             u.miningEarned = mining.earned(address(vault), account);
         }
         if (governanceToken != address(0)) u.governanceBalance = IERC20(governanceToken).balanceOf(account);
-        u.tickets = _tickets(IRedemptionQueue(queue), account);
+        u.tickets = _tickets(m, IRedemptionQueue(queue), account);
     }
 
     /// @inheritdoc IStakingLens
@@ -141,36 +164,73 @@ contract StakingLens is IStakingLens {
 
     // ------------------------------------------------------------------ internals
 
-    /// @dev Our share of the pool's yearly rewards: rewardPerBlock x blocksPerYear x ourLocked / poolLocked.
-    function _ourYearlyRewards(IStakingManager m, uint256 ourLocked) private view returns (uint256) {
-        if (ourLocked == 0) return 0;
-        ISequencerLockingPool pool = ISequencerLockingPool(m.lockingPool());
-        uint256 poolLocked = pool.totalLocked();
-        if (poolLocked == 0) return 0;
-        // Our locked principal can never exceed the pool's; cap in case of a stale view during a loss.
-        if (ourLocked > poolLocked) ourLocked = poolLocked;
-        return Math.mulDiv(pool.rewardPerBlock() * blocksPerYear, ourLocked, poolLocked);
+    /// @dev Our share of the network's yearly rewards: rewardPerBlock x blocksPerYear x ourLocked / networkLocked.
+    function _ourYearlyRewards(L1Report memory r) private view returns (uint256) {
+        uint256 ours = r.locked;
+        uint256 network = r.networkLocked;
+        if (ours == 0 || network == 0) return 0;
+        if (ours > network) ours = network; // cannot be; guards a report built mid-change
+        return Math.mulDiv(uint256(r.rewardPerBlock) * blocksPerYear, ours, network);
     }
 
-    function _nodeLocked(IStakingManager m) private view returns (uint256[] memory locked) {
-        uint256 n = m.nodeCount();
-        locked = new uint256[](n);
-        for (uint256 i; i < n; ++i) {
-            (,,, uint256 principal,) = m.node(i);
-            locked[i] = principal;
-        }
+    /// @dev Where the METIS that pays the queue up to some ticket can come from, nearest first.
+    struct Sources {
+        uint256 buffered;
+        uint256 returning;
+        uint256 fast;
+        uint256 unlocking;
+        uint256 claimAt;
+        uint256 exitDelay;
     }
 
-    function _tickets(IRedemptionQueue queue, address account)
+    function _tickets(IStakingManager m, IRedemptionQueue queue, address account)
         private
         view
-        returns (IRedemptionQueue.TicketInfo[] memory tickets)
+        returns (TicketView[] memory tickets)
     {
         uint256[] memory ids = queue.ticketsOf(account);
-        tickets = new IRedemptionQueue.TicketInfo[](ids.length);
+        tickets = new TicketView[](ids.length);
+        if (ids.length == 0) return tickets;
+        L1Report memory r = m.lastReport();
+        uint256 returning = m.pendingPrincipal();
+        Sources memory src = Sources({
+            buffered: m.bufferedMetis(),
+            returning: returning,
+            fast: r.idle + r.withdrawable,
+            unlocking: r.unlocking,
+            claimAt: r.nextClaimTime,
+            exitDelay: r.exitDelay
+        });
+        uint256 ratio = m.backingRatio();
+        uint256 base = queue.cumulativeOf(queue.lastFinalizedId());
         for (uint256 i; i < ids.length; ++i) {
-            tickets[i] = queue.getTicket(ids[i]);
+            IRedemptionQueue.TicketInfo memory t = queue.getTicket(ids[i]);
+            TicketView memory v = tickets[i];
+            v.id = t.id;
+            v.owner = t.owner;
+            v.eMetisAmount = t.eMetisAmount;
+            v.metisAmount = t.metisAmount;
+            v.requestedAt = t.requestedAt;
+            v.status = t.status;
+            if (t.status == IRedemptionQueue.TicketStatus.Pending) {
+                uint256 ahead = Math.mulDiv(queue.cumulativeOf(t.id) - base, ratio, ONE, Math.Rounding.Ceil);
+                (v.eta, v.fastPath) = _eta(ahead, src);
+            }
         }
+    }
+
+    /// @dev When `need` METIS (the queue up to a ticket) can be on L2, and whether without a new exit delay.
+    function _eta(uint256 need, Sources memory s) private view returns (uint64 eta, bool fast) {
+        uint256 now_ = block.timestamp;
+        uint256 have = s.buffered;
+        if (need <= have) return (uint64(now_), true);
+        have += s.returning;
+        if (need <= have) return (uint64(now_ + returnDelay), true);
+        have += s.fast;
+        if (need <= have) return (uint64(now_ + fastPathDelay), true);
+        have += s.unlocking;
+        if (need <= have) return (uint64(Math.max(now_, s.claimAt) + returnDelay), false);
+        return (uint64(now_ + s.exitDelay + fastPathDelay), false);
     }
 
     function _airdrop(address account, uint256[] calldata indexes) private view returns (AirdropView memory a) {

@@ -4,7 +4,7 @@ pragma solidity 0.8.23;
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Permit.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
-import {IEMetis} from "../interfaces/IEMetis.sol";
+import {IEMetis} from "../../interfaces/IEMetis.sol";
 
 /// @title eMETIS: METIS staked through this protocol, minted 1:1 by the StakingManager.
 /// @notice A plain ERC-20 with EIP-2612 permit. Only the immutable `minter` (the StakingManager) mints and

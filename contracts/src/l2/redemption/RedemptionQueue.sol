@@ -8,13 +8,13 @@ import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-import {IRedemptionQueue} from "../interfaces/IRedemptionQueue.sol";
-import {IStakingManager} from "../interfaces/IStakingManager.sol";
+import {IRedemptionQueue} from "../../interfaces/IRedemptionQueue.sol";
+import {IStakingManager} from "../../interfaces/IStakingManager.sol";
 
 /// @title RedemptionQueue: eMETIS -> METIS with transferable ERC-721 tickets, FIFO, O(1) claims.
 /// @notice A request moves eMETIS into the queue (it stays in the eMETIS supply until funded) and mints a
 /// ticket. The manager funds tickets in order: it sends the METIS, burns the tickets' eMETIS and calls
-/// `finalize` with the METIS-per-eMETIS rate. Rates are stored as checkpoints only when they change (a loss),
+/// `finalize` with the METIS-per-eMETIS rate. A funded ticket is claimable at once. Rates are stored as checkpoints only when they change (a loss),
 /// so a claim finds its rate by binary search over loss events, independent of the queue length.
 /// A claimed ticket is marked claimed (not burned: marking costs one warm write where burning costs three
 /// slots and an event) and can no longer be transferred; it stays readable through `getTicket`.
@@ -32,7 +32,6 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
     struct Ticket {
         uint128 cumulative; // eMETIS requested up to and including this ticket
         uint40 requestedAt;
-        uint40 maturity;
         uint40 prevOfOwner; // previous ticket minted to the same owner (0 = none)
         bool claimed;
     }
@@ -51,7 +50,6 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
     // slot: config read by every request
     uint96 private _minAmount;
     uint96 private _maxAmount;
-    uint64 private _exitDelay;
 
     // slot: queue heads, written by every request
     uint40 private _lastTicketId;
@@ -72,12 +70,11 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
 
     error QueueBadRate(uint256 rate);
     error QueueBadLimits(uint256 minAmount, uint256 maxAmount);
-    error QueueBadExitDelay(uint256 exitDelay);
 
     /// @param eMetis_ the eMETIS token
     /// @param metis_ the METIS token paid out
     /// @param manager_ the StakingManager
-    /// @param admin receives DEFAULT_ADMIN_ROLE (limits and exit delay)
+    /// @param admin receives DEFAULT_ADMIN_ROLE (limits)
     constructor(address eMetis_, address metis_, address manager_, address admin)
         ERC721("Metis Redemption Ticket", "METIS-RT")
     {
@@ -89,7 +86,6 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
         manager = manager_;
         _minAmount = 0.01 ether;
         _maxAmount = 100_000 ether;
-        _exitDelay = 21 days;
         _checkpoints.push(Checkpoint({fromId: 1, rate: 1e18}));
         _lastCheckpointFrom = 1;
         _lastCheckpointRate = 1e18;
@@ -172,13 +168,6 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
         emit LimitsSet(minAmount_, maxAmount_);
     }
 
-    /// @notice Admin: exit delay for new tickets (existing tickets keep their maturity). At most 365 days.
-    function setExitDelay(uint256 exitDelay_) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (exitDelay_ > 365 days) revert QueueBadExitDelay(exitDelay_);
-        _exitDelay = exitDelay_.toUint64();
-        emit ExitDelaySet(exitDelay_);
-    }
-
     // ================================================================= views
 
     /// @inheritdoc IRedemptionQueue
@@ -196,7 +185,7 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
         return _cumulativeRequested - _cumulativeFinalized;
     }
 
-    /// @notice eMETIS requested up to and including `ticketId` (0 for id 0).
+    /// @inheritdoc IRedemptionQueue
     function cumulativeOf(uint256 ticketId) external view returns (uint256) {
         return _tickets[ticketId].cumulative;
     }
@@ -219,11 +208,6 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
     /// @inheritdoc IRedemptionQueue
     function reservedMetis() external view returns (uint256) {
         return _reservedMetis;
-    }
-
-    /// @inheritdoc IRedemptionQueue
-    function exitDelay() external view returns (uint256) {
-        return _exitDelay;
     }
 
     /// @inheritdoc IRedemptionQueue
@@ -256,12 +240,9 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
         info.owner = _ownerOf(ticketId);
         info.eMetisAmount = t.cumulative - _tickets[ticketId - 1].cumulative;
         info.requestedAt = t.requestedAt;
-        info.maturity = t.maturity;
         if (ticketId <= _lastFinalizedId) {
             info.metisAmount = Math.mulDiv(info.eMetisAmount, _rateOf(ticketId), ONE);
-            if (t.claimed) info.status = TicketStatus.Claimed;
-            else if (block.timestamp < t.maturity) info.status = TicketStatus.Funded;
-            else info.status = TicketStatus.Claimable;
+            info.status = t.claimed ? TicketStatus.Claimed : TicketStatus.Claimable;
         } else {
             info.metisAmount = Math.mulDiv(info.eMetisAmount, IStakingManager(manager).backingRatio(), ONE);
             info.status = TicketStatus.Pending;
@@ -309,20 +290,18 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
         if (eMetisAmount > max) revert QueueAmountAboveMax(eMetisAmount, max);
         uint256 cumulative = _cumulativeRequested + eMetisAmount;
         ticketId = uint256(_lastTicketId) + 1;
-        uint256 maturity = block.timestamp + _exitDelay;
         _lastTicketId = ticketId.toUint40();
         _cumulativeRequested = cumulative.toUint128();
         _tickets[ticketId] = Ticket({
             cumulative: cumulative.toUint128(),
             requestedAt: block.timestamp.toUint40(),
-            maturity: maturity.toUint40(),
             prevOfOwner: _lastMintedTo[owner].toUint40(),
             claimed: false
         });
         _lastMintedTo[owner] = ticketId;
         _eMetis.safeTransferFrom(msg.sender, address(this), eMetisAmount);
         _mint(owner, ticketId);
-        emit RedemptionRequested(ticketId, owner, eMetisAmount, cumulative, maturity);
+        emit RedemptionRequested(ticketId, owner, eMetisAmount, cumulative);
     }
 
     /// @dev Checks, marks the ticket claimed and returns its METIS; the caller updates the reserve and pays.
@@ -334,7 +313,6 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
         address owner = _ownerOf(ticketId);
         if (owner != msg.sender) revert QueueNotOwner(ticketId, msg.sender);
         if (ticketId > _lastFinalizedId) revert QueueNotFinalized(ticketId);
-        if (block.timestamp < ticket.maturity) revert QueueNotMature(ticketId, ticket.maturity);
         t.claimed = true;
         uint256 eMetisAmount = ticket.cumulative - _tickets[ticketId - 1].cumulative;
         metisAmount = Math.mulDiv(eMetisAmount, _rateOf(ticketId), ONE);

@@ -8,7 +8,7 @@ import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-import {ILiquidityMining} from "../interfaces/ILiquidityMining.sol";
+import {ILiquidityMining} from "../../interfaces/ILiquidityMining.sol";
 
 /// @title Liquidity mining for seMETIS and listed LP tokens
 /// @notice See {ILiquidityMining}. Each pool streams the governance token at a constant rate per second, shared

@@ -4,8 +4,8 @@ pragma solidity 0.8.23;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
-import {IRewardDispatcher} from "../interfaces/IRewardDispatcher.sol";
-import {ISeMetis} from "../interfaces/ISeMetis.sol";
+import {IRewardDispatcher} from "../../interfaces/IRewardDispatcher.sol";
+import {ISeMetis} from "../../interfaces/ISeMetis.sol";
 
 /// @title Splits harvested eMETIS rewards: the protocol fee to the treasury, the rest streamed into seMETIS.
 /// @notice `dispatch()` is permissionless: funds can only go to the treasury and the vault, and the split is

@@ -9,7 +9,7 @@ import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
-import {ISeMetis} from "../interfaces/ISeMetis.sol";
+import {ISeMetis} from "../../interfaces/ISeMetis.sol";
 
 /// @title seMETIS: an ERC-4626 vault over eMETIS whose share price rises as sequencer rewards stream in.
 /// @notice
