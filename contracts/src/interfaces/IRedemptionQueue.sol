@@ -76,6 +76,12 @@ interface IRedemptionQueue {
     function minAmount() external view returns (uint256);
     function maxAmount() external view returns (uint256);
     function getTicket(uint256 ticketId) external view returns (TicketInfo memory);
-    /// @notice Ticket ids currently owned by `owner`.
-    function ticketsOf(address owner) external view returns (uint256[] memory);
+    /// @notice Open (unclaimed) ticket ids owned by `owner`, positions `offset`..`offset + limit` of its list
+    /// (in no particular order), and how many it has in all.
+    function ticketsOf(address owner, uint256 offset, uint256 limit)
+        external
+        view
+        returns (uint256[] memory ids, uint256 total);
+    /// @notice How many open tickets `owner` holds.
+    function openTicketCount(address owner) external view returns (uint256);
 }

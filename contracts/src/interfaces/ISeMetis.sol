@@ -10,15 +10,27 @@ interface ISeMetis is IERC4626 {
     event RewardsAdded(uint256 amount, uint256 streamEnd, uint256 ratePerSecond);
     event LossAbsorbed(uint256 amount, uint256 totalAssetsAfter);
     event RewardsCycleSet(uint256 cycle);
+    /// @notice Exits (withdraw, redeem) are held until `until` (0: open) while a loss report is on its way.
+    event ExitPauseSet(uint256 until);
 
     error SeMetisOnlyDispatcher(address caller);
     error SeMetisOnlyManager(address caller);
     error SeMetisZeroAmount();
     error SeMetisZeroShares();
     error SeMetisInvalidCycle(uint256 cycle);
+    /// @notice `addRewards` was asked for more eMETIS than the vault holds beyond its accounts.
+    error SeMetisUnfundedRewards(uint256 amount, uint256 unaccounted);
+    /// @notice Exits are held for a loss report until `until`.
+    error SeMetisExitsPaused(uint256 until);
 
-    /// @notice Adds `amount` eMETIS (already transferred to the vault) as rewards, streamed over a cycle.
+    /// @notice Adds `amount` eMETIS (already transferred to the vault, beyond what it accounts for) as rewards.
     function addRewards(uint256 amount) external;
+
+    /// @notice Manager only: holds exits until `until` (0 reopens them). The manager bounds the time.
+    function setExitPause(uint256 until) external;
+
+    /// @notice Until when exits are held (0 or past: open).
+    function exitsPausedUntil() external view returns (uint256);
 
     /// @notice Manager only: credits `assets` eMETIS the manager minted straight into the vault and
     /// mints the shares to `receiver` (the one-transaction stake-and-restake path; no approve needed).

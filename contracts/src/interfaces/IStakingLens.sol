@@ -72,6 +72,7 @@ interface IStakingLens {
         uint256 miningStaked; // seMETIS staked in LiquidityMining
         uint256 miningEarned; // governance tokens claimable from LiquidityMining
         uint256 governanceBalance;
+        uint256 openTickets; // all of the account's open tickets; `tickets` holds the first MAX_TICKETS of them
         TicketView[] tickets;
     }
 
@@ -86,6 +87,11 @@ interface IStakingLens {
 
     function getProtocol() external view returns (ProtocolView memory);
     function getUser(address account) external view returns (UserView memory);
+    /// @notice A page of an account's open tickets (positions `offset`.. of its list), with estimates.
+    function getTickets(address account, uint256 offset, uint256 limit)
+        external
+        view
+        returns (TicketView[] memory tickets, uint256 total);
     /// @notice Everything for one screen in one call.
     function getAll(address account, uint256[] calldata airdropIndexes)
         external

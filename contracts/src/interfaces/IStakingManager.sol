@@ -43,6 +43,11 @@ interface IStakingManager is IL1ReportReceiver {
     event Paused(address account);
     event Unpaused(address account);
     event ManagerInitialized(address seMetis, address dispatcher, address redemptionQueue, address l1Hub);
+    /// @notice The guardian held stakes, vault exits, redemption funding and reward minting until `until`
+    /// because a loss on L1 is on its way to L2.
+    event LossPauseStarted(address indexed guardian, uint256 until);
+    /// @notice The loss pause ended: by a report built after it started (`nonce`), or by the guardian (nonce 0).
+    event LossPauseEnded(uint256 nonce);
 
     // --------------------------------------------------------------- errors
     error ManagerZeroAmount();
@@ -59,6 +64,10 @@ interface IStakingManager is IL1ReportReceiver {
     error ManagerRewardsNotArrived(uint256 amount, uint256 unaccounted);
     /// @notice Backing is zero while eMETIS exists (a total loss): stakes are refused until it is resolved.
     error ManagerNoBacking();
+    /// @notice Held by the guardian's loss pause until `until`.
+    error ManagerLossPaused(uint256 until);
+    /// @notice A loss pause is already running.
+    error ManagerLossPauseActive(uint256 until);
 
     // --------------------------------------------------------------- users
     /// @notice Stakes `msg.value` native METIS and mints eMETIS to `receiver` (1:1 while fully backed).
@@ -91,6 +100,14 @@ interface IStakingManager is IL1ReportReceiver {
     /// @notice RewardReceiver only: `rewards` METIS it just sent here are minted as eMETIS to the dispatcher.
     function mintRewards(uint256 rewards) external;
 
+    /// @notice Guardian: holds stakes, vault exits, redemption funding and reward minting for at most
+    /// `LOSS_PAUSE` while a loss seen on L1 is on its way to L2; the first report built after the pause began
+    /// lifts it. Nobody can then leave before the loss is shared, or enter at a stale price.
+    function pauseForLoss() external;
+
+    /// @notice Guardian: lifts the loss pause early (a false alarm).
+    function endLossPause() external;
+
     // --------------------------------------------------------------- views
     function metis() external view returns (address);
     function eMetis() external view returns (address);
@@ -101,6 +118,8 @@ interface IStakingManager is IL1ReportReceiver {
     function l1Hub() external view returns (address);
     function minStake() external view returns (uint256);
     function paused() external view returns (bool);
+    /// @notice Until when the loss pause holds (0 or past: not paused).
+    function lossPauseUntil() external view returns (uint256);
     /// @notice True once an uncovered loss left eMETIS less than fully backed.
     function underBacked() external view returns (bool);
     /// @notice METIS held on L2 for the protocol (not bridged, not paid to the queue).

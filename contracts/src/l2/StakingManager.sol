@@ -39,15 +39,20 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
     bytes32 public constant KEEPER_ROLE = keccak256("KEEPER_ROLE");
     /// @notice May pause and unpause the stake paths.
     bytes32 public constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
+    /// @notice May start (and end early) the bounded loss pause.
+    bytes32 public constant GUARDIAN_ROLE = keccak256("GUARDIAN_ROLE");
+    /// @notice The longest a loss pause holds: far longer than a report takes to reach L2 (minutes).
+    uint256 public constant LOSS_PAUSE = 1 days;
 
     uint256 private constant ONE = 1e18;
 
     /// @dev Read (and the buffer written) by every stake: one slot.
     struct Hot {
         uint128 buffered;
-        uint96 minStake;
+        uint64 minStake;
         bool paused;
         bool underBacked;
+        uint32 lossPauseUntil;
     }
 
     IERC20 private immutable _metis;
@@ -66,6 +71,7 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
     uint128 private _bridgedToL1;
     uint128 private _creditedFromL1;
     uint128 private _shortfall;
+    uint64 private _lossPausedAt;
 
     L1Report private _report;
 
@@ -159,6 +165,7 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
     /// @dev Anyone may call: it pays queued tickets in FIFO order from the buffer and cannot send METIS anywhere
     /// else. The queue checks the order and records the rate.
     function fundRedemptions(uint256 lastTicketId) external nonReentrant returns (uint256 metisPaid) {
+        _requireNoLossPause();
         _creditArrivals();
         uint256 rate = backingRatio();
         IRedemptionQueue queue = _queue;
@@ -192,11 +199,14 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
         _creditArrivals();
         uint256 previous = _shortfall;
         if (r.shortfall != previous) {
+            uint256 backingBefore = totalBacking();
             _shortfall = r.shortfall;
-            if (r.shortfall > previous) _recordLoss(r.shortfall - previous);
+            if (r.shortfall > previous) _recordLoss(r.shortfall - previous, backingBefore);
             else emit LossRecovered(previous - r.shortfall, backingRatio());
             _updateBackedFlag();
         }
+        // a report built on L1 after the loss pause began carries the loss the guardian saw
+        if (_hot.lossPauseUntil != 0 && r.timestamp >= _lossPausedAt) _endLossPause(r.nonce);
         emit ReportApplied(r.nonce, r.sentToL2, r.shortfall, totalBacking(), _eMetis.totalSupply());
     }
 
@@ -204,18 +214,26 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
     function mintRewards(uint256 rewards) external nonReentrant {
         if (msg.sender != _rewardReceiver) revert ManagerOnlyRewardReceiver(msg.sender);
         if (rewards == 0) revert ManagerZeroAmount();
+        _requireNoLossPause();
         uint256 unaccounted = _unaccounted();
         if (unaccounted < rewards) revert ManagerRewardsNotArrived(rewards, unaccounted);
         uint256 eMetisOut = rewards;
         if (_hot.underBacked) {
-            // at backing, so that rewards neither dilute nor favour holders of under-backed eMETIS
+            // at backing, so that rewards neither dilute nor favour holders of under-backed eMETIS; with no
+            // backing at all an at-backing mint is undefined: the METIS then backs every holder's eMETIS
             uint256 backing = totalBacking();
-            if (backing != 0) eMetisOut = Math.mulDiv(rewards, _eMetis.totalSupply(), backing);
+            eMetisOut = backing == 0 ? 0 : Math.mulDiv(rewards, _eMetis.totalSupply(), backing);
         }
         _hot.buffered += rewards.toUint128();
-        IRewardDispatcher d = _dispatcher;
-        _eMetis.mint(address(d), eMetisOut);
-        (uint256 toTreasury, uint256 toVault) = d.dispatch();
+        uint256 toTreasury;
+        uint256 toVault;
+        if (eMetisOut != 0) {
+            IRewardDispatcher d = _dispatcher;
+            _eMetis.mint(address(d), eMetisOut);
+            (toTreasury, toVault) = d.dispatch();
+        } else {
+            _updateBackedFlag();
+        }
         emit RewardsMinted(rewards, eMetisOut, toTreasury, toVault);
     }
 
@@ -223,7 +241,7 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
 
     /// @notice Admin: sets the minimum stake (in METIS wei).
     function setMinStake(uint256 minStake_) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        _hot.minStake = minStake_.toUint96();
+        _hot.minStake = minStake_.toUint64();
         emit MinStakeSet(minStake_);
     }
 
@@ -239,6 +257,23 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
         if (!_hot.paused) revert ManagerNotPaused();
         _hot.paused = false;
         emit Unpaused(msg.sender);
+    }
+
+    /// @inheritdoc IStakingManager
+    function pauseForLoss() external onlyRole(GUARDIAN_ROLE) {
+        uint256 current = _hot.lossPauseUntil;
+        if (block.timestamp < current) revert ManagerLossPauseActive(current);
+        uint256 until = block.timestamp + LOSS_PAUSE;
+        _hot.lossPauseUntil = until.toUint32();
+        _lossPausedAt = uint64(block.timestamp);
+        _seMetis.setExitPause(until);
+        emit LossPauseStarted(msg.sender, until);
+    }
+
+    /// @inheritdoc IStakingManager
+    function endLossPause() external onlyRole(GUARDIAN_ROLE) {
+        if (block.timestamp >= _hot.lossPauseUntil) revert ManagerNotPaused();
+        _endLossPause(0);
     }
 
     // ================================================================= views
@@ -291,6 +326,11 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
     /// @inheritdoc IStakingManager
     function paused() external view returns (bool) {
         return _hot.paused;
+    }
+
+    /// @inheritdoc IStakingManager
+    function lossPauseUntil() external view returns (uint256) {
+        return _hot.lossPauseUntil;
     }
 
     /// @inheritdoc IStakingManager
@@ -347,6 +387,7 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
     function _accept(uint256 assets, address receiver) private returns (uint256 eMetisOut) {
         Hot memory h = _hot;
         if (h.paused) revert ManagerPaused();
+        if (block.timestamp < h.lossPauseUntil) revert ManagerLossPaused(h.lossPauseUntil);
         if (assets == 0) revert ManagerZeroAmount();
         if (receiver == address(0)) revert ManagerZeroAddress();
         if (assets < h.minStake) revert ManagerBelowMinimum(assets, h.minStake);
@@ -400,12 +441,37 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
         return buffered > reserve ? buffered - reserve : 0;
     }
 
-    /// @dev Charges `loss` to seMETIS first; the rest lowers the backing ratio.
-    function _recordLoss(uint256 loss) private {
+    /// @dev Charges `loss` METIS to seMETIS first; the rest lowers the backing ratio. Backing above the
+    /// eMETIS supply takes the loss before anyone does. The vault gives up eMETIS worth the loss at the ratio
+    /// before it (loss x supply / backing when under-backed), so plain eMETIS holders keep their ratio while
+    /// the vault can cover it.
+    function _recordLoss(uint256 loss, uint256 backingBefore) private {
+        uint256 supply = _eMetis.totalSupply();
+        uint256 surplus = backingBefore > supply ? backingBefore - supply : 0;
+        uint256 chargeable = loss > surplus ? loss - surplus : 0;
+        uint256 eMetisLoss = backingBefore >= supply || backingBefore == 0
+            ? chargeable
+            : Math.mulDiv(chargeable, supply, backingBefore);
         ISeMetis vault = _seMetis;
-        uint256 absorbed = vault.absorbLoss(loss);
+        uint256 absorbed = eMetisLoss == 0 ? 0 : vault.absorbLoss(eMetisLoss);
         if (absorbed != 0) _eMetis.burn(address(vault), absorbed);
-        emit LossRecorded(loss, absorbed, loss - absorbed, backingRatio());
+        // METIS of the loss that the vault's eMETIS covered, at the ratio before it
+        uint256 coveredMetis = backingBefore >= supply || eMetisLoss == 0
+            ? absorbed
+            : Math.mulDiv(chargeable, absorbed, eMetisLoss);
+        emit LossRecorded(loss, absorbed, chargeable - coveredMetis, backingRatio());
+    }
+
+    function _requireNoLossPause() private view {
+        uint256 until = _hot.lossPauseUntil;
+        if (block.timestamp < until) revert ManagerLossPaused(until);
+    }
+
+    function _endLossPause(uint256 nonce) private {
+        _hot.lossPauseUntil = 0;
+        _lossPausedAt = 0;
+        _seMetis.setExitPause(0);
+        emit LossPauseEnded(nonce);
     }
 
     /// @dev Under-backed exactly when backing is below the eMETIS supply (only losses and recoveries move it).

@@ -29,6 +29,9 @@ contract StakingLens is IStakingLens {
     uint256 private constant BPS = 10_000;
     uint256 private constant YEAR = 365 days;
     uint256 private constant ONE = 1e18;
+    /// @notice Tickets `getUser`/`getAll` return at most (the rest through `getTickets`), so one call stays
+    /// well inside `eth_call` gas caps whatever number of tickets an account was sent.
+    uint256 public constant MAX_TICKETS = 50;
 
     /// @notice The StakingManager every protocol address is read from.
     IStakingManager public immutable manager;
@@ -148,7 +151,17 @@ contract StakingLens is IStakingLens {
             u.miningEarned = mining.earned(address(vault), account);
         }
         if (governanceToken != address(0)) u.governanceBalance = IERC20(governanceToken).balanceOf(account);
-        u.tickets = _tickets(m, IRedemptionQueue(queue), account);
+        (u.tickets, u.openTickets) = _tickets(m, IRedemptionQueue(queue), account, 0, MAX_TICKETS);
+    }
+
+    /// @inheritdoc IStakingLens
+    function getTickets(address account, uint256 offset, uint256 limit)
+        external
+        view
+        returns (TicketView[] memory tickets, uint256 total)
+    {
+        IStakingManager m = manager;
+        return _tickets(m, IRedemptionQueue(m.redemptionQueue()), account, offset, limit);
     }
 
     /// @inheritdoc IStakingLens
@@ -173,7 +186,8 @@ contract StakingLens is IStakingLens {
         return Math.mulDiv(uint256(r.rewardPerBlock) * blocksPerYear, ours, network);
     }
 
-    /// @dev Where the METIS that pays the queue up to some ticket can come from, nearest first.
+    /// @dev Where the METIS that pays the queue up to some ticket can come from, nearest first, and how the
+    /// queue ahead of a ticket is priced.
     struct Sources {
         uint256 buffered;
         uint256 returning;
@@ -181,41 +195,52 @@ contract StakingLens is IStakingLens {
         uint256 unlocking;
         uint256 claimAt;
         uint256 exitDelay;
+        uint256 ratio;
+        uint256 base; // eMETIS of the tickets already funded
     }
 
-    function _tickets(IStakingManager m, IRedemptionQueue queue, address account)
+    function _tickets(IStakingManager m, IRedemptionQueue queue, address account, uint256 offset, uint256 limit)
         private
         view
-        returns (TicketView[] memory tickets)
+        returns (TicketView[] memory tickets, uint256 total)
     {
-        uint256[] memory ids = queue.ticketsOf(account);
+        uint256[] memory ids;
+        (ids, total) = queue.ticketsOf(account, offset, limit);
         tickets = new TicketView[](ids.length);
-        if (ids.length == 0) return tickets;
-        L1Report memory r = m.lastReport();
-        uint256 returning = m.pendingPrincipal();
-        Sources memory src = Sources({
-            buffered: m.bufferedMetis(),
-            returning: returning,
-            fast: r.idle + r.withdrawable,
-            unlocking: r.unlocking,
-            claimAt: r.nextClaimTime,
-            exitDelay: r.exitDelay
-        });
-        uint256 ratio = m.backingRatio();
-        uint256 base = queue.cumulativeOf(queue.lastFinalizedId());
+        if (ids.length == 0) return (tickets, total);
+        Sources memory src = _sources(m, queue);
         for (uint256 i; i < ids.length; ++i) {
-            IRedemptionQueue.TicketInfo memory t = queue.getTicket(ids[i]);
-            TicketView memory v = tickets[i];
-            v.id = t.id;
-            v.owner = t.owner;
-            v.eMetisAmount = t.eMetisAmount;
-            v.metisAmount = t.metisAmount;
-            v.requestedAt = t.requestedAt;
-            v.status = t.status;
-            if (t.status == IRedemptionQueue.TicketStatus.Pending) {
-                uint256 ahead = Math.mulDiv(queue.cumulativeOf(t.id) - base, ratio, ONE, Math.Rounding.Ceil);
-                (v.eta, v.fastPath) = _eta(ahead, src);
-            }
+            tickets[i] = _ticketView(queue, ids[i], src);
+        }
+    }
+
+    function _sources(IStakingManager m, IRedemptionQueue queue) private view returns (Sources memory src) {
+        L1Report memory r = m.lastReport();
+        src.buffered = m.bufferedMetis();
+        src.returning = m.pendingPrincipal();
+        src.fast = uint256(r.idle) + r.withdrawable;
+        src.unlocking = r.unlocking;
+        src.claimAt = r.nextClaimTime;
+        src.exitDelay = r.exitDelay;
+        src.ratio = m.backingRatio();
+        src.base = queue.cumulativeOf(queue.lastFinalizedId());
+    }
+
+    function _ticketView(IRedemptionQueue queue, uint256 id, Sources memory src)
+        private
+        view
+        returns (TicketView memory v)
+    {
+        IRedemptionQueue.TicketInfo memory t = queue.getTicket(id);
+        v.id = t.id;
+        v.owner = t.owner;
+        v.eMetisAmount = t.eMetisAmount;
+        v.metisAmount = t.metisAmount;
+        v.requestedAt = t.requestedAt;
+        v.status = t.status;
+        if (t.status == IRedemptionQueue.TicketStatus.Pending) {
+            uint256 ahead = Math.mulDiv(queue.cumulativeOf(id) - src.base, src.ratio, ONE, Math.Rounding.Ceil);
+            (v.eta, v.fastPath) = _eta(ahead, src);
         }
     }
 

@@ -18,9 +18,12 @@ import {IStakingManager} from "../../interfaces/IStakingManager.sol";
 /// so a claim finds its rate by binary search over loss events, independent of the queue length.
 /// A claimed ticket is marked claimed (not burned: marking costs one warm write where burning costs three
 /// slots and an event) and can no longer be transferred; it stays readable through `getTicket`.
-/// @dev Owner index for `ticketsOf`: each ticket stores the previous ticket minted to the same owner (a linked
-/// list whose head costs one warm slot per request), and tickets received by transfer are appended to a
-/// per-owner list (paid by the transfer). `ticketsOf` walks both and keeps the ids the owner still holds.
+/// @dev Owner index for `ticketsOf`: each owner has a list of its OPEN (unclaimed) tickets, packed as 40-bit ids:
+/// the count and the first five ids share one slot (`_ownerHead`), later positions take six ids per slot
+/// (`_ownerMore`); each ticket keeps its position in its own slot. A request appends (the one owner slot a
+/// request writes anyway), a claim or a transfer removes by swapping the last id in, so listing costs
+/// O(open tickets) and never grows with an owner's history; `ticketsOf` is paginated, so even an owner who
+/// was gifted thousands of dust tickets can be read in pages within any `eth_call` gas cap.
 /// Claims do not take a reentrancy lock: all state is written before the single METIS transfer at the end.
 contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
     using SafeERC20 for IERC20;
@@ -32,7 +35,7 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
     struct Ticket {
         uint128 cumulative; // eMETIS requested up to and including this ticket
         uint40 requestedAt;
-        uint40 prevOfOwner; // previous ticket minted to the same owner (0 = none)
+        uint40 ownerIndex; // position in the owner's open list
         bool claimed;
     }
 
@@ -65,8 +68,13 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
 
     mapping(uint256 ticketId => Ticket) private _tickets;
     Checkpoint[] private _checkpoints;
-    mapping(address owner => uint256) private _lastMintedTo;
-    mapping(address owner => uint256[]) private _received;
+    mapping(address owner => uint256) private _ownerHead;
+    mapping(address owner => mapping(uint256 slot => uint256)) private _ownerMore;
+
+    uint256 private constant _ID_BITS = 40;
+    uint256 private constant _ID_MASK = (1 << 40) - 1;
+    uint256 private constant _HEAD_IDS = 5;
+    uint256 private constant _SLOT_IDS = 6;
 
     error QueueBadRate(uint256 rate);
     error QueueBadLimits(uint256 minAmount, uint256 maxAmount);
@@ -250,28 +258,23 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
     }
 
     /// @inheritdoc IRedemptionQueue
-    /// @dev Walks the tickets minted to `owner` and those it received by transfer; claimed tickets are not
-    /// listed. Cost grows with the owner's own history, not with the queue.
-    function ticketsOf(address owner) external view returns (uint256[] memory ids) {
-        uint256[] storage received = _received[owner];
-        uint256 max = received.length;
-        for (uint256 id = _lastMintedTo[owner]; id != 0; id = _tickets[id].prevOfOwner) {
-            ++max;
+    function ticketsOf(address owner, uint256 offset, uint256 limit)
+        external
+        view
+        returns (uint256[] memory ids, uint256 total)
+    {
+        uint256 head = _ownerHead[owner];
+        total = head & _ID_MASK;
+        uint256 end = offset >= total ? offset : Math.min(total, offset + limit);
+        ids = new uint256[](end - offset);
+        for (uint256 p = offset; p < end; ++p) {
+            ids[p - offset] = _idAt(owner, head, p);
         }
-        ids = new uint256[](max);
-        uint256 n;
-        for (uint256 id = _lastMintedTo[owner]; id != 0; id = _tickets[id].prevOfOwner) {
-            if (_ownerOf(id) == owner && !_tickets[id].claimed) ids[n++] = id;
-        }
-        for (uint256 i; i < received.length; ++i) {
-            uint256 id = received[i];
-            if (_ownerOf(id) != owner || _tickets[id].claimed || _contains(ids, n, id)) continue;
-            ids[n++] = id;
-        }
-        // ids minted to the owner come first (newest first), then those received by transfer
-        assembly ("memory-safe") {
-            mstore(ids, n)
-        }
+    }
+
+    /// @inheritdoc IRedemptionQueue
+    function openTicketCount(address owner) external view returns (uint256) {
+        return _ownerHead[owner] & _ID_MASK;
     }
 
     /// @inheritdoc AccessControl
@@ -295,10 +298,9 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
         _tickets[ticketId] = Ticket({
             cumulative: cumulative.toUint128(),
             requestedAt: block.timestamp.toUint40(),
-            prevOfOwner: _lastMintedTo[owner].toUint40(),
+            ownerIndex: _pushOpen(owner, ticketId).toUint40(),
             claimed: false
         });
-        _lastMintedTo[owner] = ticketId;
         _eMetis.safeTransferFrom(msg.sender, address(this), eMetisAmount);
         _mint(owner, ticketId);
         emit RedemptionRequested(ticketId, owner, eMetisAmount, cumulative);
@@ -314,6 +316,7 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
         if (owner != msg.sender) revert QueueNotOwner(ticketId, msg.sender);
         if (ticketId > _lastFinalizedId) revert QueueNotFinalized(ticketId);
         t.claimed = true;
+        _removeOpen(owner, ticket.ownerIndex);
         uint256 eMetisAmount = ticket.cumulative - _tickets[ticketId - 1].cumulative;
         metisAmount = Math.mulDiv(eMetisAmount, _rateOf(ticketId), ONE);
         emit RedemptionClaimed(ticketId, owner, to, metisAmount);
@@ -332,17 +335,66 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
         return _checkpoints[lo].rate;
     }
 
-    /// @dev Claimed tickets cannot move; tickets received by transfer are recorded in the receiver's index.
+    /// @dev Claimed tickets cannot move; a transfer moves the ticket from one owner's open list to the other's.
     function _update(address to, uint256 tokenId, address auth) internal override returns (address from) {
-        if (_tickets[tokenId].claimed) revert QueueAlreadyClaimed(tokenId);
+        Ticket storage t = _tickets[tokenId];
+        if (t.claimed) revert QueueAlreadyClaimed(tokenId);
         from = super._update(to, tokenId, auth);
-        if (from != address(0) && to != address(0)) _received[to].push(tokenId);
+        if (from != address(0) && to != address(0) && from != to) {
+            _removeOpen(from, t.ownerIndex);
+            t.ownerIndex = _pushOpen(to, tokenId).toUint40();
+        }
     }
 
-    function _contains(uint256[] memory ids, uint256 n, uint256 id) private pure returns (bool) {
-        for (uint256 i; i < n; ++i) {
-            if (ids[i] == id) return true;
+    /// @dev Appends `id` to `owner`'s open list; returns its position.
+    function _pushOpen(address owner, uint256 id) private returns (uint256 pos) {
+        uint256 head = _ownerHead[owner];
+        pos = head & _ID_MASK;
+        if (pos < _HEAD_IDS) {
+            _ownerHead[owner] = _withId(head, pos + 1, id) + 1; // id in place, count + 1
+        } else {
+            (uint256 slot, uint256 shift) = _morePlace(pos);
+            uint256 word = _ownerMore[owner][slot];
+            _ownerMore[owner][slot] = (word & ~(_ID_MASK << shift)) | (id << shift);
+            _ownerHead[owner] = head + 1;
         }
-        return false;
+    }
+
+    /// @dev Removes the id at `pos` from `owner`'s open list by moving the last id into its place (the old
+    /// last field is left as it is: beyond the count, it is never read).
+    function _removeOpen(address owner, uint256 pos) private {
+        uint256 head = _ownerHead[owner];
+        uint256 last = (head & _ID_MASK) - 1;
+        if (pos != last) {
+            uint256 lastId = _idAt(owner, head, last);
+            if (pos < _HEAD_IDS) {
+                head = _withId(head, pos + 1, lastId);
+            } else {
+                (uint256 slot, uint256 shift) = _morePlace(pos);
+                uint256 word = _ownerMore[owner][slot];
+                _ownerMore[owner][slot] = (word & ~(_ID_MASK << shift)) | (lastId << shift);
+            }
+            _tickets[lastId].ownerIndex = uint40(pos);
+        }
+        _ownerHead[owner] = head - 1;
+    }
+
+    /// @dev The id at position `pos` of `owner`'s open list (`head` is the owner's head slot).
+    function _idAt(address owner, uint256 head, uint256 pos) private view returns (uint256) {
+        if (pos < _HEAD_IDS) return (head >> (_ID_BITS * (pos + 1))) & _ID_MASK;
+        (uint256 slot, uint256 shift) = _morePlace(pos);
+        return (_ownerMore[owner][slot] >> shift) & _ID_MASK;
+    }
+
+    /// @dev `head` with `id` in field `field` (field 0 is the count, fields 1..5 the first five ids).
+    function _withId(uint256 head, uint256 field, uint256 id) private pure returns (uint256) {
+        uint256 shift = _ID_BITS * field;
+        return (head & ~(_ID_MASK << shift)) | (id << shift);
+    }
+
+    function _morePlace(uint256 pos) private pure returns (uint256 slot, uint256 shift) {
+        uint256 i = pos - _HEAD_IDS;
+        slot = i / _SLOT_IDS;
+        shift = _ID_BITS * (i % _SLOT_IDS);
     }
 }

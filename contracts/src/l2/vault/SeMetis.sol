@@ -16,12 +16,16 @@ import {ISeMetis} from "../../interfaces/ISeMetis.sol";
 /// - Internal accounting: `totalAssets()` is what was deposited, plus rewards streamed so far, minus
 ///   withdrawals and absorbed losses. It never reads the vault's eMETIS balance, so a donation does not
 ///   move the share price (donated eMETIS simply stays in the vault, unaccounted).
-/// - Rewards added by the dispatcher are streamed linearly over `rewardsCycle()` seconds; a new addition
-///   re-streams the unvested remainder plus the new amount over a full cycle from now. A deposit made just
-///   before `addRewards` therefore earns only what streams while it is in the vault.
+/// - Rewards added by the dispatcher are streamed linearly. A new addition ends `rewardsCycle()` seconds from
+///   now; merged with the unvested remainder, the stream ends at the amount-weighted average of the two ends,
+///   so a dust addition cannot push the release of earlier rewards back. A deposit made just before
+///   `addRewards` therefore earns only what streams while it is in the vault. `addRewards` only accepts
+///   eMETIS the vault holds beyond what it accounts for: it cannot create assets.
 /// - Inflation defence: a virtual offset of 6 decimals (1e6 virtual shares backed by 1 virtual wei of
 ///   assets) on top of internal accounting, and a seed deposit at deploy time.
-/// - No pause: withdrawals stay open whatever happens to the staking side (the manager has its own pause).
+/// - Exits can be held only by the manager, and only for a bounded time, while a loss reported on L1 is on
+///   its way to L2 (the guardian's loss pause): no holder can leave before a loss is shared. Otherwise
+///   withdrawals stay open whatever happens to the staking side.
 /// - Per-account cost basis and realised gains give `rewardsEarned` (what the home page shows).
 /// @dev Share balances live in `_accounts` (192-bit shares and a 64-bit cost basis counted in gwei, one
 /// slot) instead of ERC20's own mapping, so a deposit writes one account slot; `balanceOf`, `totalSupply`
@@ -69,7 +73,8 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
 
     Accounting private _acct;
     uint256 private _supply;
-    uint256 private _rewardsCycle;
+    uint32 private _rewardsCycle;
+    uint32 private _exitsPausedUntil;
     mapping(address account => Account) private _accounts;
     /// @dev Gains realised on withdrawals (eMETIS out minus the cost basis removed, floored at zero).
     mapping(address account => uint256) private _realised;
@@ -85,7 +90,7 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
             revert SeMetisZeroAddress();
         }
         manager = manager_;
-        _rewardsCycle = DEFAULT_REWARDS_CYCLE;
+        _rewardsCycle = uint32(DEFAULT_REWARDS_CYCLE);
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         emit RewardsCycleSet(DEFAULT_REWARDS_CYCLE);
     }
@@ -97,19 +102,28 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         if (!hasRole(DISPATCHER_ROLE, msg.sender)) revert SeMetisOnlyDispatcher(msg.sender);
         if (amount == 0) revert SeMetisZeroAmount();
         Accounting memory a = _acct;
-        uint256 vested = _vested(a);
-        uint256 cycle = _rewardsCycle;
-        uint256 unvested = a.unvested - vested + amount;
-        uint256 end = block.timestamp + cycle;
         uint256 accounted = uint256(a.stored) + a.unvested + amount;
+        uint256 held = IERC20(asset()).balanceOf(address(this));
+        if (held < accounted) {
+            uint256 before = accounted - amount;
+            revert SeMetisUnfundedRewards(amount, held > before ? held - before : 0);
+        }
         accounted.toUint96(); // stored + unvested stay within 96 bits
+        uint256 vested = _vested(a);
+        uint256 remaining = a.unvested - vested;
+        uint256 newEnd = block.timestamp + _rewardsCycle;
+        uint256 unvested = remaining + amount;
+        // amount-weighted average of the remainder's end and the new amount's end (rounded up)
+        uint256 end = remaining == 0 || a.end <= block.timestamp
+            ? newEnd
+            : Math.ceilDiv(remaining * a.end + amount * newEnd, unvested);
         _acct = Accounting({
             stored: (a.stored + vested).toUint96(),
             unvested: unvested.toUint96(),
             lastSync: block.timestamp.toUint32(),
             end: end.toUint32()
         });
-        emit RewardsAdded(amount, end, unvested / cycle);
+        emit RewardsAdded(amount, end, unvested / (end - block.timestamp));
     }
 
     /// @inheritdoc ISeMetis
@@ -146,8 +160,15 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
     /// @param cycle the new cycle in seconds.
     function setRewardsCycle(uint256 cycle) external onlyRole(DEFAULT_ADMIN_ROLE) {
         if (cycle < MIN_REWARDS_CYCLE || cycle > MAX_REWARDS_CYCLE) revert SeMetisInvalidCycle(cycle);
-        _rewardsCycle = cycle;
+        _rewardsCycle = uint32(cycle);
         emit RewardsCycleSet(cycle);
+    }
+
+    /// @inheritdoc ISeMetis
+    function setExitPause(uint256 until) external {
+        if (msg.sender != manager) revert SeMetisOnlyManager(msg.sender);
+        _exitsPausedUntil = until.toUint32();
+        emit ExitPauseSet(until);
     }
 
     // ------------------------------------------------------------------ views
@@ -225,6 +246,29 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
     /// @inheritdoc ISeMetis
     function rewardsCycle() external view returns (uint256) {
         return _rewardsCycle;
+    }
+
+    /// @inheritdoc ISeMetis
+    function exitsPausedUntil() public view returns (uint256) {
+        return _exitsPausedUntil;
+    }
+
+    /// @notice ERC-4626: the most `owner` can withdraw now (0 while exits are held for a loss report).
+    /// @param owner the share holder.
+    /// @return the maximum withdrawal in eMETIS.
+    function maxWithdraw(address owner) public view override(ERC4626, IERC4626) returns (uint256) {
+        if (block.timestamp < _exitsPausedUntil) return 0;
+        return _convertToAssets(_accounts[owner].shares, Math.Rounding.Floor);
+    }
+
+    /// @notice ERC-4626: the most shares `owner` can redeem now: none while exits are held, and none when the
+    /// whole balance is worth 0 eMETIS (redeeming it would burn shares for nothing, which reverts).
+    /// @param owner the share holder.
+    /// @return the maximum redemption in shares.
+    function maxRedeem(address owner) public view override(ERC4626, IERC4626) returns (uint256) {
+        if (block.timestamp < _exitsPausedUntil) return 0;
+        uint256 shares = _accounts[owner].shares;
+        return _convertToAssets(shares, Math.Rounding.Floor) == 0 ? 0 : shares;
     }
 
     /// @inheritdoc ISeMetis
@@ -314,6 +358,10 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         internal
         override
     {
+        uint256 pausedUntil = _exitsPausedUntil;
+        if (block.timestamp < pausedUntil) revert SeMetisExitsPaused(pausedUntil);
+        // withdraw(0) / redeem(0) are no-ops (ERC-4626: calling with the max, which may be 0, must not revert)
+        if (assets == 0 && shares == 0) return;
         if (assets == 0) revert SeMetisZeroAmount();
         if (caller != owner) _spendAllowance(owner, caller, shares);
 
