@@ -29,7 +29,8 @@ import {StateCommitmentChainModel} from "./StateCommitmentChainModel.sol";
 ///   0x4200000000000000000000000000000000000007))`, instead of an L2 state root with account and storage trie
 ///   witnesses (`stateTrieWitness` and `storageTrieWitness` are ignored).
 /// - There is no CanonicalTransactionChain: the nonce is a per-chain counter (`getQueueLengthByChainId`) where
-///   Metis uses the CTC queue length, gas limits are not checked, and `replayMessageViaChainId` does not exist.
+///   Metis uses the CTC queue length, the queue is kept here as calldata hashes (`queuedMessageHash`), gas limits
+///   are not checked, and `replayMessageViaChainId` does not exist.
 /// - No `sendMessage`/`relayMessage` for the hard-coded default chain 1088, no pause, no message blocking, no
 ///   "earliest disputed block" check, no `relayedMessages` bookkeeping.
 /// - Configuration is a one-time `initialize(addressManager)` by the deployer of the code.
@@ -43,6 +44,7 @@ contract L1CrossDomainMessengerModel is IL1CrossDomainMessenger, ReentrancyGuard
     mapping(bytes32 msgHash => bool done) public override successfulMessages;
 
     mapping(uint256 chainId => uint256 length) private _queueLength;
+    mapping(uint256 chainId => mapping(uint256 nonce => bytes32 msgHash)) private _queuedMessageHash;
     address internal xDomainMsgSender;
 
     /// @notice One-time configuration.
@@ -60,6 +62,12 @@ contract L1CrossDomainMessengerModel is IL1CrossDomainMessenger, ReentrancyGuard
     /// @notice MODEL ONLY: messages queued so far for `_chainId` (the next message's nonce).
     function getQueueLengthByChainId(uint256 _chainId) external view returns (uint256) {
         return _queueLength[_chainId];
+    }
+
+    /// @notice MODEL ONLY: keccak256 of the cross-domain calldata queued for `_chainId` at `_nonce` (zero if none);
+    /// a relayer can check a `SentMessage` log against it (Metis keeps its queue in the CanonicalTransactionChain).
+    function queuedMessageHash(uint256 _chainId, uint256 _nonce) external view returns (bytes32) {
+        return _queuedMessageHash[_chainId][_nonce];
     }
 
     /// @inheritdoc IL1CrossDomainMessenger
@@ -88,6 +96,7 @@ contract L1CrossDomainMessengerModel is IL1CrossDomainMessenger, ReentrancyGuard
         IMVMDiscountOracle(resolve("MVM_DiscountOracle")).processL2SeqGas{value: msg.value}(msg.sender, _chainId);
         uint256 nonce = _queueLength[_chainId];
         _queueLength[_chainId] = nonce + 1;
+        _queuedMessageHash[_chainId][nonce] = keccak256(encodeXDomainCalldata(_target, msg.sender, _message, nonce));
         emit SentMessage(_target, msg.sender, _message, nonce, _gasLimit, _chainId);
     }
 
