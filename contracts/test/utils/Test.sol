@@ -108,6 +108,10 @@ abstract contract Test {
         vm.assertTrue(c, err);
     }
 
+    function assertFalse(bool c, string memory err) internal pure {
+        vm.assertFalse(c, err);
+    }
+
     function assertFalse(bool c) internal pure {
         vm.assertFalse(c);
     }
