@@ -348,7 +348,7 @@ contract StakingManagerTest is ProtocolFixture {
         l1Messenger.sendMessageViaChainId{value: fee}(
             metisConfig.l2ChainId, address(manager), abi.encodeCall(IL1ReportReceiver.receiveReport, (r)), 400_000
         );
-        assertFalse(_relayNext(), "the relayed call failed");
+        assertFalse(_deliverNextToL2(), "the relayed call failed");
         assertEq(manager.lastReport().nonce, 0);
         assertEq(manager.pendingPrincipal(), 0);
     }
@@ -377,7 +377,7 @@ contract StakingManagerTest is ProtocolFixture {
         syncMessages();
         uint256 failedIndex = metisL1ToL2Next;
         vm.mockCallRevert(address(manager), abi.encodeWithSelector(IL1ReportReceiver.receiveReport.selector), "down");
-        assertFalse(_relayNext());
+        assertFalse(_deliverNextToL2());
         vm.clearMockedCalls();
         vm.warp(block.timestamp + 1 hours);
         _report();
@@ -579,9 +579,4 @@ contract StakingManagerTest is ProtocolFixture {
         _stake(alice, 1 ether);
     }
 
-    /// @dev Relays the next L1->L2 message; returns whether the target call succeeded.
-    function _relayNext() private returns (bool) {
-        syncMessages();
-        return relayToL2(metisL1ToL2Next);
-    }
 }

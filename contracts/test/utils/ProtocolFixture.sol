@@ -214,6 +214,13 @@ abstract contract ProtocolFixture is MetisNetwork {
         relayAllToL2();
     }
 
+    /// @dev Relays the next L1->L2 message and returns whether its target call succeeded. The relay is the first
+    /// call it makes, so `vm.expectEmit`/`vm.expectRevert` right before it apply to the delivery on L2.
+    function _deliverNextToL2() internal returns (bool ok) {
+        syncMessages();
+        ok = relayToL2(metisL1ToL2Next);
+    }
+
     function _harvest() internal returns (uint256 amount) {
         amount = rewardReceiver.harvest();
     }

@@ -215,6 +215,34 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         emit Deposit(msg.sender, receiver, assets, shares);
     }
 
+    /// @notice ERC-4626 withdraw; refused with `SeMetisExitsPaused` while a loss report is on its way.
+    /// @param assets eMETIS to withdraw.
+    /// @param receiver who receives the eMETIS.
+    /// @param owner whose shares are burned.
+    /// @return shares burned (rounded up).
+    function withdraw(uint256 assets, address receiver, address owner)
+        public
+        override(ERC4626, IERC4626)
+        returns (uint256 shares)
+    {
+        _requireExitsOpen();
+        shares = super.withdraw(assets, receiver, owner);
+    }
+
+    /// @notice ERC-4626 redeem; refused with `SeMetisExitsPaused` while a loss report is on its way.
+    /// @param shares shares to redeem.
+    /// @param receiver who receives the eMETIS.
+    /// @param owner whose shares are burned.
+    /// @return assets sent (rounded down).
+    function redeem(uint256 shares, address receiver, address owner)
+        public
+        override(ERC4626, IERC4626)
+        returns (uint256 assets)
+    {
+        _requireExitsOpen();
+        assets = super.redeem(shares, receiver, owner);
+    }
+
     /// @notice ERC-4626 mint (see `deposit` about the max pre-check).
     /// @param shares shares to mint.
     /// @param receiver who receives the shares.
@@ -316,6 +344,11 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
 
     // ------------------------------------------------------------------ internals
 
+    function _requireExitsOpen() private view {
+        uint256 pausedUntil = _exitsPausedUntil;
+        if (block.timestamp < pausedUntil) revert SeMetisExitsPaused(pausedUntil);
+    }
+
     /// @dev Rewards of the current stream released since `lastSync` (rounded down).
     function _vested(Accounting memory a) private view returns (uint256) {
         if (block.timestamp >= a.end) return a.unvested;
@@ -358,8 +391,6 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         internal
         override
     {
-        uint256 pausedUntil = _exitsPausedUntil;
-        if (block.timestamp < pausedUntil) revert SeMetisExitsPaused(pausedUntil);
         // withdraw(0) / redeem(0) are no-ops (ERC-4626: calling with the max, which may be 0, must not revert)
         if (assets == 0 && shares == 0) return;
         if (assets == 0) revert SeMetisZeroAmount();
