@@ -13,11 +13,10 @@ const target = path.join(contractsDir, 'bindings', 'abis.ts');
 
 /** binding export name -> [implementation, interface fallback] */
 const BINDINGS = {
-  metisAbi: ['DevMetis', 'IERC20'],
-  lockingPoolAbi: ['SequencerLockingPool', 'ISequencerLockingPool'],
-  eMetisAbi: ['EMetis', 'IEMetis'],
+  // the protocol on L2
   stakingManagerAbi: ['StakingManager', 'IStakingManager'],
-  sequencerAgentAbi: ['SequencerAgent', null],
+  rewardReceiverAbi: ['RewardReceiver', null],
+  eMetisAbi: ['EMetis', 'IEMetis'],
   seMetisAbi: ['SeMetis', 'ISeMetis'],
   rewardDispatcherAbi: ['RewardDispatcher', 'IRewardDispatcher'],
   redemptionQueueAbi: ['RedemptionQueue', 'IRedemptionQueue'],
@@ -25,6 +24,22 @@ const BINDINGS = {
   airdropAbi: ['MerkleAirdrop', 'IMerkleAirdrop'],
   liquidityMiningAbi: ['LiquidityMining', 'ILiquidityMining'],
   lensAbi: ['StakingLens', 'IStakingLens'],
+  // the protocol on L1
+  sequencerHubAbi: ['SequencerHub', 'ISequencerHub'],
+  sequencerAgentAbi: ['SequencerAgent', null],
+  // Metis's contracts: the devnet models' ABIs, a superset of Metis's own with the same signatures
+  metisAbi: ['DevMetis', 'IERC20'], // L1 METIS on the devnet (an ERC-20 with a faucet); any ERC-20
+  l2MetisAbi: ['L2MetisModel', null], // METIS's ERC-20 face on L2 (0xDead…0000)
+  lockingPoolAbi: ['LockingPoolModel', 'ILockingPool'],
+  lockingInfoAbi: ['LockingInfoModel', 'ILockingInfo'],
+  l1BridgeAbi: ['L1StandardBridgeModel', 'IL1StandardBridge'],
+  l2BridgeAbi: ['L2StandardBridgeModel', 'IL2StandardBridge'],
+  l1MessengerAbi: ['L1CrossDomainMessengerModel', null],
+  l2MessengerAbi: ['L2CrossDomainMessengerModel', null],
+  stateCommitmentChainAbi: ['StateCommitmentChainModel', null],
+  discountOracleAbi: ['DiscountOracleModel', null],
+  addressManagerAbi: ['AddressManagerModel', null],
+  gasPriceOracleAbi: ['GasPriceOracleModel', null],
 };
 
 function readAbi(name) {
@@ -62,12 +77,12 @@ if (missing.length && !process.env.BINDINGS_ALLOW_MISSING) {
 const FRONTEND = {
   metisAbi: ['approve', 'allowance', 'balanceOf', 'nonces', 'name'],
   eMetisAbi: ['approve', 'allowance', 'balanceOf', 'nonces', 'name'],
-  stakingManagerAbi: ['stake', 'stakeAndRestake', 'stakeWithPermit', 'stakeAndRestakeWithPermit'],
+  stakingManagerAbi: ['stake', 'stakeAndRestake', 'stakeErc20', 'stakeErc20AndRestake'],
   seMetisAbi: ['deposit', 'redeem', 'withdraw', 'approve'],
   redemptionQueueAbi: ['requestRedemption', 'requestRedemptionWithPermit', 'claim', 'claimBatch'],
   airdropAbi: ['claim', 'release'],
   liquidityMiningAbi: ['stake', 'withdraw', 'getReward', 'exit'],
-  lensAbi: ['getAll'],
+  lensAbi: ['getAll', 'getTickets'],
 };
 /** The ERC-20 calls the snap describes on any protocol token: `erc20Abi` (from the METIS artifact). */
 const ERC20_FRONTEND = ['approve', 'transfer'];
