@@ -277,7 +277,10 @@ contract SequencerHub is ISequencerHub, AccessControl, ReentrancyGuard {
         if (amount == 0) revert HubZeroAmount();
         _requireIdle(amount);
         uint32 l2Gas = depositL2Gas;
-        uint256 fee = _fee(l2Gas);
+        uint256 fee = bridgeFee(l2Gas);
+        // the report goes out first and pays its own fee: both must be covered before anything is sent
+        uint256 both = fee + bridgeFee(reportL2Gas);
+        if (address(this).balance < both) revert HubInsufficientEth(both, address(this).balance);
         uint256 sent = _sentCum + amount;
         _sentCum = sent.toUint128();
         // The report goes first in Metis's L1->L2 queue: the L2 manager learns of the principal before it
