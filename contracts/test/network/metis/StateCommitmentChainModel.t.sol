@@ -177,7 +177,7 @@ contract StateCommitmentChainModelTest is Test {
         scc.setFraudProofWindow(0);
     }
 
-    function testFuzz_merkle_everyProofVerifies(uint256 n, uint256 salt) public {
+    function testFuzz_merkle_everyProofVerifies(uint256 n, uint256 salt) public pure {
         n = bound(n, 1, 40);
         bytes32[] memory e = _elements(n, salt);
         bytes32 root = StateBatchMerkle.root(e);
