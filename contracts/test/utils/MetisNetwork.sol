@@ -5,7 +5,6 @@ import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 import {Test} from "./Test.sol";
 import {Vm} from "./Vm.sol";
 import {OneBalanceMetis} from "./OneBalanceMetis.sol";
-import {LockingInfoWithSlash, LockingPoolWithSlash} from "./LockingPoolWithSlash.sol";
 import {DevMetis} from "../../src/network/DevMetis.sol";
 import {IL1CrossDomainMessenger} from "../../src/interfaces/metis/ICrossDomainMessengers.sol";
 import {MetisAddresses} from "../../src/interfaces/metis/MetisAddresses.sol";
@@ -165,25 +164,26 @@ abstract contract MetisNetwork is Test {
         vm.recordLogs();
 
         // L1
-        l1Metis = new DevMetis(address(this));
-        addressManager = new AddressManagerModel();
+        l1Metis = DevMetis(_deploy("DevMetis.sol:DevMetis", abi.encode(address(this))));
+        addressManager = AddressManagerModel(_deploy("AddressManagerModel.sol:AddressManagerModel", ""));
         addressManager.initialize(metisAdmin);
-        discountOracle = new DiscountOracleModel();
+        discountOracle = DiscountOracleModel(_deploy("DiscountOracleModel.sol:DiscountOracleModel", ""));
         discountOracle.initialize(address(addressManager), cfg.discount);
-        scc = new StateCommitmentChainModel();
+        scc = StateCommitmentChainModel(_deploy("StateCommitmentChainModel.sol:StateCommitmentChainModel", ""));
         scc.initialize(address(addressManager), cfg.fraudProofWindow, cfg.l2ChainId);
-        l1Messenger = new L1CrossDomainMessengerModel();
+        l1Messenger =
+            L1CrossDomainMessengerModel(_deploy("L1CrossDomainMessengerModel.sol:L1CrossDomainMessengerModel", ""));
         l1Messenger.initialize(address(addressManager));
-        l1Bridge = new L1StandardBridgeModel();
+        l1Bridge = L1StandardBridgeModel(_deploy("L1StandardBridgeModel.sol:L1StandardBridgeModel", ""));
         l1Bridge.initialize(
             address(l1Messenger), MetisAddresses.L2_STANDARD_BRIDGE, address(l1Metis), address(addressManager)
         );
         if (cfg.slashable) {
-            lockingInfo = new LockingInfoWithSlash();
-            lockingPool = new LockingPoolWithSlash();
+            lockingInfo = LockingInfoModel(_deploy("LockingPoolWithSlash.sol:LockingInfoWithSlash", ""));
+            lockingPool = LockingPoolModel(_deploy("LockingPoolWithSlash.sol:LockingPoolWithSlash", ""));
         } else {
-            lockingInfo = new LockingInfoModel();
-            lockingPool = new LockingPoolModel();
+            lockingInfo = LockingInfoModel(_deploy("LockingInfoModel.sol:LockingInfoModel", ""));
+            lockingPool = LockingPoolModel(_deploy("LockingPoolModel.sol:LockingPoolModel", ""));
         }
         lockingInfo.initialize(address(l1Bridge), address(l1Metis), MetisAddresses.L2_METIS, cfg.l2ChainId, metisAdmin);
         lockingPool.initialize(address(lockingInfo), metisAdmin, cfg.bftRestriction);
@@ -202,16 +202,17 @@ abstract contract MetisNetwork is Test {
         vm.stopPrank();
 
         // L2 predeploys: copy the runtime code, then initialize the copy (this contract deployed the templates).
-        l2Metis = OneBalanceMetis(_etch(address(new OneBalanceMetis()), MetisAddresses.L2_METIS));
+        l2Metis = OneBalanceMetis(_etch("OneBalanceMetis.sol:OneBalanceMetis", MetisAddresses.L2_METIS));
         l2Metis.initialize(MetisAddresses.L2_STANDARD_BRIDGE);
         l2Messenger = L2CrossDomainMessengerModel(
-            _etch(address(new L2CrossDomainMessengerModel()), MetisAddresses.L2_CROSS_DOMAIN_MESSENGER)
+            _etch("L2CrossDomainMessengerModel.sol:L2CrossDomainMessengerModel", MetisAddresses.L2_CROSS_DOMAIN_MESSENGER)
         );
         l2Messenger.initialize(address(l1Messenger), metisAdmin, MetisAddresses.L2_STANDARD_BRIDGE);
         gasPriceOracle =
-            GasPriceOracleModel(_etch(address(new GasPriceOracleModel()), MetisAddresses.OVM_GAS_PRICE_ORACLE));
+            GasPriceOracleModel(_etch("GasPriceOracleModel.sol:GasPriceOracleModel", MetisAddresses.OVM_GAS_PRICE_ORACLE));
         gasPriceOracle.initialize(metisAdmin, cfg.minErc20BridgeCost);
-        l2Bridge = L2StandardBridgeModel(_etch(address(new L2StandardBridgeModel()), MetisAddresses.L2_STANDARD_BRIDGE));
+        l2Bridge =
+            L2StandardBridgeModel(_etch("L2StandardBridgeModel.sol:L2StandardBridgeModel", MetisAddresses.L2_STANDARD_BRIDGE));
         l2Bridge.initialize(
             MetisAddresses.L2_CROSS_DOMAIN_MESSENGER,
             address(l1Bridge),
@@ -607,8 +608,19 @@ abstract contract MetisNetwork is Test {
         return abi.encodeWithSignature("relayMessage(address,address,bytes,uint256)", target, sender, message, nonce);
     }
 
-    function _etch(address template, address at) private returns (address) {
-        vm.etch(at, template.code);
+    /// @dev Deploys an artifact by name (`vm.getCode`) instead of `new`, so the test contracts that inherit this
+    /// harness do not each embed every model's creation code (solc-js runs out of memory on the whole project).
+    function _deploy(string memory artifact, bytes memory args) private returns (address deployed) {
+        bytes memory code = abi.encodePacked(vm.getCode(artifact), args);
+        assembly ("memory-safe") {
+            deployed := create(0, add(code, 0x20), mload(code))
+        }
+        require(deployed != address(0), string.concat("MetisNetwork: cannot deploy ", artifact));
+    }
+
+    /// @dev Deploys a template of `artifact` and copies its runtime code to `at` (a predeploy address).
+    function _etch(string memory artifact, address at) private returns (address) {
+        vm.etch(at, _deploy(artifact, "").code);
         return at;
     }
 

@@ -38,6 +38,8 @@ interface IOVMGasPriceOracle {
 
 /// @title The L2 METIS token's bridge face (MVM_Coinbase at 0xDeadDeAddeAddEAddeadDEaDDEAdDeaDDeAD0000).
 interface IL2StandardERC20 {
+    /// @dev For METIS (MVM_Coinbase) this is address(0), and the L1 bridge's deposit message carries address(0) as
+    /// the L1 token (not the L1 METIS address): the L2 bridge mints only when the two match.
     function l1Token() external view returns (address);
     function mint(address _to, uint256 _amount) external;
     function burn(address _from, uint256 _amount) external;

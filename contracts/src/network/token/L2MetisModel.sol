@@ -8,8 +8,8 @@ import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {IL2StandardERC20} from "../../interfaces/metis/IL2StandardBridge.sol";
 import {ModelInitializable} from "../ModelInitializable.sol";
 
-/// @title DEVNET MODEL of METIS on Metis's L2 (0xDeadDeAddeAddEAddeadDEaDDEAdDeaDDeAD0000, MVM_Coinbase): never
-/// deployed to a real network.
+/// @title DEVNET/TEST MODEL of Metis's METIS token on L2 (MVM_Coinbase, 0xDeadDeAddeAddEAddeadDEaDDEAdDeaDDeAD0000) for
+/// the anvil devnet: never deployed to a real network.
 /// @notice On Metis the gas token IS this ERC-20: one balance with two faces (native balance == ERC-20 balance).
 /// A plain anvil chain cannot make one balance of two faces, so this model reads the native balance and keeps
 /// what the ERC-20 face could not take:

@@ -3,6 +3,7 @@ pragma solidity 0.8.23;
 
 import {MetisNetwork} from "../../utils/MetisNetwork.sol";
 import {MetisAddresses} from "../../../src/interfaces/metis/MetisAddresses.sol";
+import {L2CrossDomainMessengerModel} from "../../../src/network/bridge/L2CrossDomainMessengerModel.sol";
 
 /// @notice The harness end to end: deposits, withdrawals after the fraud window, and seat rewards bridged to L2.
 contract MetisNetworkMainnetTest is MetisNetwork {
@@ -95,5 +96,73 @@ contract MetisNetworkMainnetTest is MetisNetwork {
         relayAllToL2();
         assertEq(rewardRecipient.balance, reward, "bare mint of native METIS to the L2 recipient");
         assertEq(lockingInfo.totalRewardsLiquidated(), reward);
+    }
+}
+
+/// @notice A contract that sends a message and then reverts: its log must not become a queued message.
+contract RevertingSender {
+    function sendAndRevert(address messenger, address target) external {
+        (bool ok,) = messenger.call(
+            abi.encodeWithSignature("sendMessageViaChainId(uint256,address,bytes,uint32)", 59902, target, "", 0)
+        );
+        require(ok, "send failed");
+        revert("and then revert");
+    }
+}
+
+/// @notice The harness on a Sepolia-like network, and its relayer's own guarantees.
+contract MetisNetworkSepoliaTest is MetisNetwork {
+    address internal alice = makeAddr("alice");
+
+    function setUp() public {
+        deployMetisNetwork(metisSepoliaLike());
+    }
+
+    function test_variant() public view {
+        assertEq(block.chainid, 59902);
+        assertEq(discountOracle.getDiscount(), 0);
+        assertEq(gasPriceOracle.minErc20BridgeCost(), 0);
+        assertFalse(lockingPool.bftRestriction());
+        assertEq(scc.FRAUD_PROOF_WINDOW(), 7 days);
+    }
+
+    function test_relayer_outOfOrderAndReplayRefused() public {
+        fundL1(alice, 3 ether);
+        vm.startPrank(alice);
+        l1Metis.approve(address(l1Bridge), 3 ether);
+        for (uint256 i = 0; i < 3; i++) {
+            l1Bridge.depositERC20ToByChainId(59902, address(l1Metis), MetisAddresses.L2_METIS, alice, 1 ether, 0, "");
+        }
+        vm.stopPrank();
+        assertEq(l1ToL2Count(), 4);
+        vm.expectRevert(abi.encodeWithSelector(L2CrossDomainMessengerModel.L2MessengerOutOfOrder.selector, 3, 1));
+        relayToL2(3);
+        assertTrue(relayToL2(1));
+        vm.expectRevert(bytes("Provided message has already been received."));
+        replayToL2(1);
+        assertEq(relayAllToL2(), 2);
+        assertEq(alice.balance, 3 ether);
+    }
+
+    function test_relayer_dropsLogsOfRevertedCalls() public {
+        RevertingSender sender = new RevertingSender();
+        allowL1ToL2Sender(address(sender));
+        uint256 before = l1ToL2Count();
+        vm.expectRevert(bytes("and then revert"));
+        sender.sendAndRevert(address(l1Messenger), alice);
+        assertEq(l1ToL2Count(), before, "the reverted send is not a message");
+    }
+
+    function test_relayAllToL1_waitsOutTheWindow() public {
+        fundL2(alice, 4 ether);
+        vm.startPrank(alice);
+        l2Bridge.withdraw(MetisAddresses.L2_METIS, 1 ether, 0, "");
+        l2Bridge.withdraw(MetisAddresses.L2_METIS, 2 ether, 0, "");
+        vm.stopPrank();
+        uint256 start = block.timestamp;
+        assertEq(relayAllToL1(), 2);
+        assertGe(block.timestamp, start + 7 days);
+        assertEq(l1Metis.balanceOf(alice), 3 ether);
+        assertEq(alice.balance, 1 ether);
     }
 }
