@@ -51,8 +51,6 @@ interface Vm {
     function expectEmit(bool checkTopic1, bool checkTopic2, bool checkTopic3, bool checkData, address emitter)
         external;
     function expectCall(address callee, bytes calldata data) external;
-    function mockCall(address callee, bytes calldata data, bytes calldata returnData) external;
-    function clearMockedCalls() external;
     function recordLogs() external;
     function getRecordedLogs() external returns (Log[] memory logs);
     function assume(bool condition) external pure;

@@ -55,10 +55,11 @@ interface IL1CrossDomainMessenger {
 /// @notice L1->L2 messages are relayed by the sequencer (as the aliased L1 messenger) in queue order; a
 /// receiver authenticates with `msg.sender == messenger && xDomainMessageSender() == <L1 sender>`.
 /// `sendMessage` is open only to senders on Metis's whitelist.
-/// @dev Metis's L2CrossDomainMessenger emits `SentMessage` with a sixth field, `uint256 chainId` (always 1), so its
-/// topic differs from the five-field event declared here: index L2->L1 messages with the six-field signature.
+/// @dev Metis's `SentMessage` carries a sixth field, `chainId` (always 1, the L1), unlike Optimism's.
 interface IL2CrossDomainMessenger {
-    event SentMessage(address indexed target, address sender, bytes message, uint256 messageNonce, uint256 gasLimit);
+    event SentMessage(
+        address indexed target, address sender, bytes message, uint256 messageNonce, uint256 gasLimit, uint256 chainId
+    );
     event RelayedMessage(bytes32 indexed msgHash);
     event FailedRelayedMessage(bytes32 indexed msgHash);
 
