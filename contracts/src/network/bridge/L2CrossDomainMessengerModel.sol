@@ -38,10 +38,6 @@ contract L2CrossDomainMessengerModel is IL2CrossDomainMessenger, Ownable, ModelI
     /// @notice The L1->L2 address alias offset.
     uint160 public constant ALIAS_OFFSET = uint160(0x1111000000000000000000000000000000001111);
 
-    /// @notice A message to L1 was sent (Metis's event: chainId is always 1).
-    event SentMessage(
-        address indexed target, address sender, bytes message, uint256 messageNonce, uint256 gasLimit, uint256 chainId
-    );
     /// @notice MODEL ONLY: `sender` may (`allowed`) or may not send L2->L1 messages.
     event XDomainSenderWhitelisted(address indexed sender, bool allowed);
 
