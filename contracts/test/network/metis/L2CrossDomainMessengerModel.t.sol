@@ -171,7 +171,7 @@ contract L2CrossDomainMessengerModelTest is MetisNetwork {
         bytes memory message = hex"abcdef";
         bytes32 msgHash = keccak256(_calldata(address(target), l2Sender, message, 0));
         vm.expectEmit(address(l2Messenger));
-        emit L2CrossDomainMessengerModel.SentMessage(address(target), l2Sender, message, 0, 50_000, 1);
+        emit IL2CrossDomainMessenger.SentMessage(address(target), l2Sender, message, 0, 50_000, 1);
         vm.prank(l2Sender);
         l2Messenger.sendMessage{value: 1 ether}(address(target), message, 50_000);
         assertTrue(l2Messenger.sentMessages(msgHash));
