@@ -3,6 +3,7 @@ pragma solidity 0.8.23;
 
 import {Initializable} from "@openzeppelin/contracts/proxy/utils/Initializable.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {IL2CrossDomainMessenger} from "../../../src/interfaces/metis/ICrossDomainMessengers.sol";
 import {MetisNetwork} from "../../utils/MetisNetwork.sol";
 import {IL1StandardBridge} from "../../../src/interfaces/metis/IL1StandardBridge.sol";
 import {IL2StandardBridge} from "../../../src/interfaces/metis/IL2StandardBridge.sol";
@@ -42,7 +43,7 @@ contract L2StandardBridgeModelTest is MetisNetwork {
             IL1StandardBridge.finalizeMetisWithdrawalByChainId, (1088, alice, aliceL1, 10 ether, bytes("d"))
         );
         vm.expectEmit(address(l2Messenger));
-        emit L2CrossDomainMessengerModel.SentMessage(address(l1Bridge), address(l2Bridge), expected, 0, 77, 1);
+        emit IL2CrossDomainMessenger.SentMessage(address(l1Bridge), address(l2Bridge), expected, 0, 77, 1);
         vm.expectEmit(address(l2Bridge));
         emit IL2StandardBridge.WithdrawalInitiated(address(0), L2_METIS, alice, aliceL1, 10 ether, "d");
         vm.prank(alice);
