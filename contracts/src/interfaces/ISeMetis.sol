@@ -10,7 +10,7 @@ interface ISeMetis is IERC4626 {
     event RewardsAdded(uint256 amount, uint256 streamEnd, uint256 ratePerSecond);
     event LossAbsorbed(uint256 amount, uint256 totalAssetsAfter);
     event RewardsCycleSet(uint256 cycle);
-    /// @notice Exits (withdraw, redeem) are held until `until` (0: open) while a loss report is on its way.
+    /// @notice Exits and deposits are held until `until` (0: open) while a loss report is on its way.
     event ExitPauseSet(uint256 until);
 
     error SeMetisOnlyDispatcher(address caller);
@@ -20,7 +20,7 @@ interface ISeMetis is IERC4626 {
     error SeMetisInvalidCycle(uint256 cycle);
     /// @notice `addRewards` was asked for more eMETIS than the vault holds beyond its accounts.
     error SeMetisUnfundedRewards(uint256 amount, uint256 unaccounted);
-    /// @notice Exits are held for a loss report until `until`.
+    /// @notice Exits and deposits are held for a loss report until `until`.
     error SeMetisExitsPaused(uint256 until);
 
     /// @notice Adds `amount` eMETIS (already transferred to the vault, beyond what it accounts for) as rewards.

@@ -33,7 +33,7 @@ interface IStakingLens {
         uint256 feeBps;
         uint256 exitDelay; // the L1 pool's exit delay (slow path)
         uint256 fastPathDelay; // estimate: a partial withdrawal on L1 and its deposit back to L2
-        uint256 slowPathDelay; // estimate: exitDelay + the deposit back to L2
+        uint256 slowPathDelay; // estimate: a new unlock: exitDelay + the fast path back to L2
         uint256 streamEnd; // end of the current seMETIS reward stream
         uint256 rewardsCycle;
         uint256 backingRatio; // METIS per eMETIS

@@ -19,7 +19,8 @@ import {IMerkleAirdrop} from "../../interfaces/IMerkleAirdrop.sol";
 /// address except the governance side is read from the manager, so the lens never disagrees with the protocol
 /// it describes; L1 figures come from the last report the L1 hub sent (`reportTimestamp`).
 /// @dev APR model (Metis rewards every L2 block and shares the blocks by voting power = locked METIS):
-/// our yearly rewards = rewardPerBlock x blocksPerYear x ourLocked / networkLocked (both from the report);
+/// our yearly rewards = rewardPerBlock x blocksPerYear x ourLocked / networkLocked (both from the report;
+/// LockingInfo's total also counts seats in their exit delay, which earn nothing, so the figure reads low then);
 /// grossAprBps = that / TVL; aprBps (seMETIS, after fee) = that x (1 - fee) / seMETIS totalAssets, because only
 /// seMETIS earns; streamAprBps = seMETIS rewardRate x 365 days / totalAssets. A zero denominator gives 0.
 /// Ticket estimates walk the METIS that could pay the tickets ahead of it, nearest first: the L2 buffer (now),
@@ -116,7 +117,7 @@ contract StakingLens is IStakingLens {
 
         p.exitDelay = r.exitDelay;
         p.fastPathDelay = fastPathDelay;
-        p.slowPathDelay = r.exitDelay + returnDelay;
+        p.slowPathDelay = r.exitDelay + fastPathDelay;
         p.backingRatio = m.backingRatio();
         p.minStake = m.minStake();
         p.minRedemption = queue.minAmount();
@@ -218,6 +219,11 @@ contract StakingLens is IStakingLens {
         L1Report memory r = m.lastReport();
         src.buffered = m.bufferedMetis();
         src.returning = m.pendingPrincipal();
+        // principal that has arrived but is not credited yet pays tickets as soon as anyone funds them
+        uint256 held = IERC20(m.metis()).balanceOf(address(m));
+        uint256 arrived = held > src.buffered ? Math.min(held - src.buffered, src.returning) : 0;
+        src.buffered += arrived;
+        src.returning -= arrived;
         src.fast = uint256(r.idle) + r.withdrawable;
         src.unlocking = r.unlocking;
         src.claimAt = r.nextClaimTime;

@@ -31,11 +31,12 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
 
     uint256 private constant ONE = 1e18;
 
-    /// @dev One slot per ticket.
+    /// @dev One slot per ticket: a claim reads nothing else of the queue's history.
     struct Ticket {
-        uint128 cumulative; // eMETIS requested up to and including this ticket
-        uint40 requestedAt;
-        uint40 ownerIndex; // position in the owner's open list
+        uint96 cumulative; // eMETIS requested up to and including this ticket (79 billion eMETIS of headroom)
+        uint96 amount; // this ticket's eMETIS
+        uint32 requestedAt;
+        uint24 ownerIndex; // position in the owner's open list
         bool claimed;
     }
 
@@ -246,7 +247,7 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
         Ticket memory t = _tickets[ticketId];
         info.id = ticketId;
         info.owner = _ownerOf(ticketId);
-        info.eMetisAmount = t.cumulative - _tickets[ticketId - 1].cumulative;
+        info.eMetisAmount = t.amount;
         info.requestedAt = t.requestedAt;
         if (ticketId <= _lastFinalizedId) {
             info.metisAmount = Math.mulDiv(info.eMetisAmount, _rateOf(ticketId), ONE);
@@ -265,7 +266,7 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
     {
         uint256 head = _ownerHead[owner];
         total = head & _ID_MASK;
-        uint256 end = offset >= total ? offset : Math.min(total, offset + limit);
+        uint256 end = offset >= total ? offset : (limit >= total - offset ? total : offset + limit);
         ids = new uint256[](end - offset);
         for (uint256 p = offset; p < end; ++p) {
             ids[p - offset] = _idAt(owner, head, p);
@@ -296,9 +297,10 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
         _lastTicketId = ticketId.toUint40();
         _cumulativeRequested = cumulative.toUint128();
         _tickets[ticketId] = Ticket({
-            cumulative: cumulative.toUint128(),
-            requestedAt: block.timestamp.toUint40(),
-            ownerIndex: _pushOpen(owner, ticketId).toUint40(),
+            cumulative: cumulative.toUint96(),
+            amount: uint96(eMetisAmount), // <= cumulative
+            requestedAt: block.timestamp.toUint32(),
+            ownerIndex: _pushOpen(owner, ticketId).toUint24(),
             claimed: false
         });
         _eMetis.safeTransferFrom(msg.sender, address(this), eMetisAmount);
@@ -317,7 +319,7 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
         if (ticketId > _lastFinalizedId) revert QueueNotFinalized(ticketId);
         t.claimed = true;
         _removeOpen(owner, ticket.ownerIndex);
-        uint256 eMetisAmount = ticket.cumulative - _tickets[ticketId - 1].cumulative;
+        uint256 eMetisAmount = ticket.amount;
         metisAmount = Math.mulDiv(eMetisAmount, _rateOf(ticketId), ONE);
         emit RedemptionClaimed(ticketId, owner, to, metisAmount);
     }
@@ -342,7 +344,7 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
         from = super._update(to, tokenId, auth);
         if (from != address(0) && to != address(0) && from != to) {
             _removeOpen(from, t.ownerIndex);
-            t.ownerIndex = _pushOpen(to, tokenId).toUint40();
+            t.ownerIndex = _pushOpen(to, tokenId).toUint24();
         }
     }
 
@@ -374,7 +376,7 @@ contract RedemptionQueue is IRedemptionQueue, ERC721, AccessControl {
                 uint256 word = _ownerMore[owner][slot];
                 _ownerMore[owner][slot] = (word & ~(_ID_MASK << shift)) | (lastId << shift);
             }
-            _tickets[lastId].ownerIndex = uint40(pos);
+            _tickets[lastId].ownerIndex = uint24(pos); // pos < count, which fits (checked on push)
         }
         _ownerHead[owner] = head - 1;
     }

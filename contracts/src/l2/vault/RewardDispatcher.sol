@@ -9,9 +9,9 @@ import {ISeMetis} from "../../interfaces/ISeMetis.sol";
 
 /// @title Splits harvested eMETIS rewards: the protocol fee to the treasury, the rest streamed into seMETIS.
 /// @notice `dispatch()` is permissionless: funds can only go to the treasury and the vault, and the split is
-/// fixed by `feeBps`. The one thing an outsider can do is restart the vault's stream early (sending dust and
-/// dispatching); the vault re-streams the unvested remainder over a new cycle, which at worst turns linear
-/// vesting into an exponential one with the cycle as time constant. No reward is lost or redirected.
+/// fixed by `feeBps`. An outsider can send dust and dispatch it; the vault merges each addition into its stream
+/// at the amount-weighted end (rounded toward the earlier end), so dust cannot delay earlier rewards. No reward
+/// is lost or redirected.
 /// @dev Needs DISPATCHER_ROLE on the vault. The StakingManager mints eMETIS here and then calls `dispatch()`.
 contract RewardDispatcher is AccessControl, IRewardDispatcher {
     using SafeERC20 for IERC20;

@@ -23,9 +23,9 @@ import {ISeMetis} from "../../interfaces/ISeMetis.sol";
 ///   eMETIS the vault holds beyond what it accounts for: it cannot create assets.
 /// - Inflation defence: a virtual offset of 6 decimals (1e6 virtual shares backed by 1 virtual wei of
 ///   assets) on top of internal accounting, and a seed deposit at deploy time.
-/// - Exits can be held only by the manager, and only for a bounded time, while a loss reported on L1 is on
-///   its way to L2 (the guardian's loss pause): no holder can leave before a loss is shared. Otherwise
-///   withdrawals stay open whatever happens to the staking side.
+/// - Exits and entries can be held only by the manager, and only for a bounded time, while a loss reported on
+///   L1 is on its way to L2 (the guardian's loss pause): no holder leaves before a loss is shared and no
+///   newcomer enters at the price before it. Otherwise withdrawals stay open whatever happens to staking.
 /// - Per-account cost basis and realised gains give `rewardsEarned` (what the home page shows).
 /// @dev Share balances live in `_accounts` (192-bit shares and a 64-bit cost basis counted in gwei, one
 /// slot) instead of ERC20's own mapping, so a deposit writes one account slot; `balanceOf`, `totalSupply`
@@ -113,10 +113,12 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         uint256 remaining = a.unvested - vested;
         uint256 newEnd = block.timestamp + _rewardsCycle;
         uint256 unvested = remaining + amount;
-        // amount-weighted average of the remainder's end and the new amount's end (rounded up)
-        uint256 end = remaining == 0 || a.end <= block.timestamp
-            ? newEnd
-            : Math.ceilDiv(remaining * a.end + amount * newEnd, unvested);
+        // amount-weighted average of the remainder's end and the new amount's end, rounded toward the remainder's
+        // end: the sub-second shifts of dust additions never add up
+        uint256 end;
+        if (remaining == 0 || a.end <= block.timestamp) end = newEnd;
+        else if (newEnd >= a.end) end = a.end + (amount * (newEnd - a.end)) / unvested;
+        else end = a.end - (amount * (a.end - newEnd)) / unvested;
         _acct = Accounting({
             stored: (a.stored + vested).toUint96(),
             unvested: unvested.toUint96(),
@@ -186,6 +188,7 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
     /// @param receiver who would receive the shares.
     /// @return the maximum deposit.
     function maxDeposit(address receiver) public view override(ERC4626, IERC4626) returns (uint256) {
+        if (block.timestamp < _exitsPausedUntil) return 0;
         Accounting memory a = _acct;
         uint256 byAssets = type(uint96).max - a.stored - a.unvested;
         uint256 virtualSupply = _supply + _VIRTUAL_SHARES;
@@ -205,17 +208,20 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
     }
 
     /// @notice ERC-4626 deposit. Skips the `maxDeposit` pre-check to save gas: a deposit beyond it reverts on
-    /// the checked downcasts instead.
+    /// the checked downcasts instead. Refused while a loss report is on its way (a newcomer would enter at the
+    /// price before the loss).
     /// @param assets eMETIS to deposit (approved to the vault).
     /// @param receiver who receives the shares.
     /// @return shares minted (rounded down).
     function deposit(uint256 assets, address receiver) public override(ERC4626, IERC4626) returns (uint256 shares) {
+        _requireNotHeld();
         shares = _creditDeposit(assets, receiver);
         IERC20(asset()).safeTransferFrom(msg.sender, address(this), assets);
         emit Deposit(msg.sender, receiver, assets, shares);
     }
 
-    /// @notice ERC-4626 withdraw; refused with `SeMetisExitsPaused` while a loss report is on its way.
+    /// @notice ERC-4626 withdraw; refused with `SeMetisExitsPaused` while a loss report is on its way. Zero is a
+    /// no-op at any time (withdrawing `maxWithdraw`, which may be 0, never reverts).
     /// @param assets eMETIS to withdraw.
     /// @param receiver who receives the eMETIS.
     /// @param owner whose shares are burned.
@@ -225,11 +231,13 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         override(ERC4626, IERC4626)
         returns (uint256 shares)
     {
-        _requireExitsOpen();
+        if (assets == 0) return 0;
+        _requireNotHeld();
         shares = super.withdraw(assets, receiver, owner);
     }
 
-    /// @notice ERC-4626 redeem; refused with `SeMetisExitsPaused` while a loss report is on its way.
+    /// @notice ERC-4626 redeem; refused with `SeMetisExitsPaused` while a loss report is on its way. Zero is a
+    /// no-op at any time.
     /// @param shares shares to redeem.
     /// @param receiver who receives the eMETIS.
     /// @param owner whose shares are burned.
@@ -239,7 +247,8 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         override(ERC4626, IERC4626)
         returns (uint256 assets)
     {
-        _requireExitsOpen();
+        if (shares == 0) return 0;
+        _requireNotHeld();
         assets = super.redeem(shares, receiver, owner);
     }
 
@@ -248,6 +257,7 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
     /// @param receiver who receives the shares.
     /// @return assets pulled (rounded up).
     function mint(uint256 shares, address receiver) public override(ERC4626, IERC4626) returns (uint256 assets) {
+        _requireNotHeld();
         assets = previewMint(shares);
         _deposit(msg.sender, receiver, assets, shares);
     }
@@ -344,7 +354,7 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
 
     // ------------------------------------------------------------------ internals
 
-    function _requireExitsOpen() private view {
+    function _requireNotHeld() private view {
         uint256 pausedUntil = _exitsPausedUntil;
         if (block.timestamp < pausedUntil) revert SeMetisExitsPaused(pausedUntil);
     }
@@ -391,9 +401,7 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         internal
         override
     {
-        // withdraw(0) / redeem(0) are no-ops (ERC-4626: calling with the max, which may be 0, must not revert)
-        if (assets == 0 && shares == 0) return;
-        if (assets == 0) revert SeMetisZeroAmount();
+        if (assets == 0) revert SeMetisZeroAmount(); // shares worth nothing: `maxRedeem` never offers them
         if (caller != owner) _spendAllowance(owner, caller, shares);
 
         Account memory acc = _accounts[owner];
