@@ -147,4 +147,37 @@ abstract contract Test {
     function assertApproxEqAbs(uint256 a, uint256 b, uint256 d, string memory err) internal pure {
         vm.assertApproxEqAbs(a, b, d, err);
     }
+
+    // ---------------------------------------------------------------- appended overloads (tests-t3)
+    function assertEq(bool a, bool b, string memory err) internal pure {
+        vm.assertEq(a, b, err);
+    }
+
+    function assertEq(bytes32 a, bytes32 b, string memory err) internal pure {
+        vm.assertEq(a, b, err);
+    }
+
+    function assertEq(int256 a, int256 b) internal pure {
+        vm.assertEq(a, b);
+    }
+
+    function assertLt(uint256 a, uint256 b, string memory err) internal pure {
+        vm.assertLt(a, b, err);
+    }
+
+    function assertGt(uint256 a, uint256 b, string memory err) internal pure {
+        vm.assertGt(a, b, err);
+    }
+
+    function assertNotEq(uint256 a, uint256 b) internal pure {
+        vm.assertNotEq(a, b);
+    }
+
+    function assertNotEq(uint256 a, uint256 b, string memory err) internal pure {
+        vm.assertNotEq(a, b, err);
+    }
+
+    function assertApproxEqRel(uint256 a, uint256 b, uint256 maxPercentDelta, string memory err) internal pure {
+        vm.assertApproxEqRel(a, b, maxPercentDelta, err);
+    }
 }
