@@ -1061,7 +1061,7 @@ contract RedemptionQueueTest is QueueBase {
                 ++_ghostCount[other];
             } else if (op == 5) {
                 if (queue.lastFinalizedId() < last) _fundAll();
-            } else if (op < 7) {
+            } else if (op < 8) {
                 address owner = _ghostOwner[id];
                 if (owner == address(0)) {
                     vm.prank(who);
