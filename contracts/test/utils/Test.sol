@@ -148,6 +148,10 @@ abstract contract Test {
         vm.assertApproxEqAbs(a, b, d, err);
     }
 
+    function assertEq(int256 a, int256 b) internal pure {
+        vm.assertEq(a, b);
+    }
+
     function assertLt(uint256 a, uint256 b, string memory err) internal pure {
         vm.assertLt(a, b, err);
     }
@@ -162,6 +166,10 @@ abstract contract Test {
 
     function assertEq(bytes32 a, bytes32 b, string memory err) internal pure {
         vm.assertEq(a, b, err);
+    }
+
+    function assertNotEq(uint256 a, uint256 b) internal pure {
+        vm.assertNotEq(a, b);
     }
 
     function assertNotEq(uint256 a, uint256 b, string memory err) internal pure {

@@ -145,11 +145,20 @@ contract SeMetisTest is VaultBase {
         assertEq(vault.realisedRewards(alice), 0);
     }
 
-    function test_redeem_revertsOnZero() public {
-        _deposit(alice, 5 ether);
+    /// Review fix (was test_redeem_revertsOnZero): redeem(0) is a no-op, as ERC-4626 needs when maxRedeem is 0.
+    function test_redeem_zeroIsNoop() public {
+        uint256 shares = _deposit(alice, 5 ether);
+        vm.recordLogs();
         vm.prank(alice);
-        vm.expectRevert(ISeMetis.SeMetisZeroAmount.selector);
-        vault.redeem(0, alice, alice);
+        assertEq(vault.redeem(0, alice, alice), 0);
+        assertEq(vm.getRecordedLogs().length, 0, "no event");
+        assertEq(vault.balanceOf(alice), shares);
+        assertEq(vault.totalAssets(), 5 ether);
+        assertEq(eMetis.balanceOf(alice), 0);
+        // also by someone without any allowance: nothing moves, so nothing is spent
+        vm.prank(bob);
+        assertEq(vault.redeem(0, bob, alice), 0);
+        assertEq(vault.balanceOf(alice), shares);
     }
 
     function test_redeem_revertsWhenSharesWorthZeroAssets() public {
@@ -184,11 +193,18 @@ contract SeMetisTest is VaultBase {
         assertEq(eMetis.balanceOf(alice), 1 ether);
     }
 
-    function test_withdraw_revertsOnZero() public {
-        _deposit(alice, 5 ether);
+    /// Review fix (was test_withdraw_revertsOnZero): withdraw(0) is a no-op, as ERC-4626 needs when maxWithdraw is 0.
+    function test_withdraw_zeroIsNoop() public {
+        uint256 shares = _deposit(alice, 5 ether);
+        vm.recordLogs();
         vm.prank(alice);
-        vm.expectRevert(ISeMetis.SeMetisZeroAmount.selector);
-        vault.withdraw(0, alice, alice);
+        assertEq(vault.withdraw(0, alice, alice), 0);
+        assertEq(vm.getRecordedLogs().length, 0, "no event");
+        assertEq(vault.balanceOf(alice), shares);
+        assertEq(vault.totalAssets(), 5 ether);
+        vm.prank(bob);
+        assertEq(vault.withdraw(0, bob, alice), 0);
+        assertEq(eMetis.balanceOf(bob), 0);
     }
 
     function test_withdraw_revertsAboveMax() public {
@@ -330,19 +346,27 @@ contract SeMetisTest is VaultBase {
         assertEq(vault.totalAssets(), 17 ether);
     }
 
-    function test_stream_newRewardsRestreamRemainder() public {
+    /// Review fix (was test_stream_newRewardsRestreamRemainder, which expected the merged stream to end a full
+    /// cycle after the addition): the merged stream ends at the amount-weighted average of the remainder's end and
+    /// the new amount's end, rounded up.
+    function test_stream_newRewardsMergeAtWeightedEnd() public {
         _deposit(alice, 10 ether);
         uint256 t0 = block.timestamp;
         _addRewards(8 ether);
-        vm.warp(t0 + CYCLE / 4);
-        _addRewards(2 ether); // 6 unvested + 2 new over a full cycle from now
+        uint256 t1 = t0 + CYCLE / 4;
+        vm.warp(t1);
+        _addRewards(2 ether); // 6 unvested ending at t0 + CYCLE, 2 new ending at t1 + CYCLE
+        uint256 end = t1 + (6 * (t0 + CYCLE - t1) + 2 * CYCLE + 7) / 8; // (6 x 3/4 C + 2 x C) / 8, rounded up
+        assertEq(end, t0 + (CYCLE * 17) / 16, "17/16 of a cycle after t0");
+        assertEq(vault.streamEnd(), end);
         assertEq(vault.totalAssets(), 12 ether);
         assertEq(vault.unvestedRewards(), 8 ether);
-        assertEq(vault.streamEnd(), t0 + CYCLE / 4 + CYCLE);
-        vm.warp(t0 + CYCLE / 4 + CYCLE / 2);
-        assertEq(vault.totalAssets(), 16 ether);
-        vm.warp(t0 + 10 * CYCLE);
+        assertEq(vault.rewardRate(), uint256(8 ether) / (end - t1));
+        vm.warp(t0 + (CYCLE * 3) / 4);
+        assertEq(vault.totalAssets(), 12 ether + (uint256(8 ether) * (t0 + (CYCLE * 3) / 4 - t1)) / (end - t1));
+        vm.warp(end);
         assertEq(vault.totalAssets(), 20 ether);
+        assertEq(vault.unvestedRewards(), 0);
     }
 
     function test_stream_depositJustBeforeRewardsDoesNotSkim() public {
