@@ -285,6 +285,10 @@ abstract contract HubTestBase is ProtocolFixture {
         vm.assertEq(a, b, err);
     }
 
+    function assertEq(bool a, bool b, string memory err) internal pure {
+        vm.assertEq(a, b, err);
+    }
+
     function _mock() internal pure returns (VmMockCalls) {
         return VmMockCalls(address(vm));
     }
