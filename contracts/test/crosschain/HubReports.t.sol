@@ -158,6 +158,27 @@ contract HubReportsTest is HubTestBase {
         hub.report();
     }
 
+    function test_slashBelowMinLock_nothingWithdrawableAndWithdrawRefused() public {
+        _arrive(alice, 30_000 ether);
+        (uint256 a,) = _addSeat("A");
+        _openSeat(a, 30_000 ether);
+        _slash(a, 12_000 ether); // 18,000 left, below minLock
+        _nextBatch();
+        L1Report memory r = hub.buildReport();
+        assertEq(r.locked, 18_000 ether);
+        assertEq(r.withdrawable, 0);
+        assertEq(r.shortfall, 12_000 ether);
+        vm.expectRevert(abi.encodeWithSelector(ISequencerHub.HubBelowMinLock.selector, 18_000 ether - 1, MIN_LOCK));
+        _keeperWithdraw(a, 1);
+        // a top-up is still accepted (relock has no minimum) and does not repay the loss
+        _fundHub(5_000 ether);
+        _keeperTopUp(a, 5_000 ether);
+        r = hub.buildReport();
+        assertEq(r.locked, 23_000 ether);
+        assertEq(r.withdrawable, 3_000 ether);
+        assertEq(r.shortfall, 12_000 ether);
+    }
+
     function test_donationToTheHub_countsAsReceivedNeverAsALoss() public {
         _arrive(alice, 60_000 ether);
         (uint256 a,) = _addSeat("A");

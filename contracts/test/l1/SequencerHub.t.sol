@@ -6,6 +6,7 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
 import {Initializable} from "@openzeppelin/contracts/proxy/utils/Initializable.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Errors} from "@openzeppelin/contracts/utils/Errors.sol";
+import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {HubTestBase, EthRefuser} from "./HubTestBase.sol";
 import {SequencerHub} from "../../src/l1/SequencerHub.sol";
 import {SequencerAgent} from "../../src/l1/SequencerAgent.sol";
@@ -1461,6 +1462,35 @@ contract SequencerHubTest is HubTestBase {
         (nonce, at) = hub.lastReport();
         assertEq(nonce, 2);
         assertEq(at, block.timestamp);
+    }
+
+    // ================================================================= Metis pauses its pool
+
+    function test_poolPaused_seatOperationsBubbleThePauseReportStillWorks() public {
+        uint256 s = _openNew("node-0", OPEN);
+        (uint256 pending,) = _addSeat("node-1");
+        _fundHub(OPEN);
+        _rewardSeat(s, 10_000);
+        _nextBatch();
+        vm.prank(metisAdmin);
+        lockingPool.setPause(true);
+        bytes32 before = _fingerprint();
+        vm.startPrank(l1Keeper);
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        hub.openSeat(pending, OPEN);
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        hub.topUpSeat(s, 1 ether);
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        hub.withdrawFromSeat(s, 1 ether);
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        hub.withdrawRewards(s);
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        hub.unlockSeat(s);
+        vm.stopPrank();
+        assertEq(_fingerprint(), before);
+        _keeperReport(); // reading the pool is not paused
+        (uint256 nonce,) = hub.lastReport();
+        assertEq(nonce, 1);
     }
 
     // ================================================================= the pool's tuple
