@@ -9,8 +9,8 @@ import {SequencerAgent} from "../../src/l1/SequencerAgent.sol";
 /// @notice The hub's reports (real SequencerHub -> Metis's L1 messenger MODEL -> real StakingManager on L2) carry
 /// the exact cumulative figures after every kind of move: bridge arrivals, opens, top-ups, withdrawals, returns,
 /// unlocks, claims and a slash; and METIS donated to the hub or to an agent never raises nor hides a loss.
-/// The pool is the TEST-ONLY `LockingPoolWithSlash` (slashable: true; Metis has no slashing today) on the
-/// mainnet-like variant, with three independent operators' sequencers. METIS reaches the hub through the real L2
+/// The pool is the TEST-ONLY `LockingPoolWithSlash` (slashable: true; Metis has no slashing today), on both the
+/// mainnet-like and the Sepolia-like variants, with three independent operators' sequencers. METIS reaches the hub through the real L2
 /// path (stake, bridgeToL1, 7-day window, relay).
 ///
 /// What the code does with donations (asserted below): the shortfall is `(locked - returned) - what the live seats
@@ -21,11 +21,7 @@ import {SequencerAgent} from "../../src/l1/SequencerAgent.sol";
 /// reported in full while the donation shows up only in idle assets. On L2 a donation returned by the hub is
 /// credited as principal (`sentToL2`), which cancels it in `buffer + bridged - credited - shortfall`: it ends in the
 /// manager's buffer but counts neither as backing nor against a loss.
-contract HubReportsTest is HubTestBase {
-    function _config() internal pure override returns (MetisConfig memory) {
-        return _slashable(metisMainnetLike());
-    }
-
+abstract contract HubReportsTest is HubTestBase {
     /// @dev The hub's built report must be `x`; the keeper sends it and L2 must hold exactly it after the relay.
     function _reportAndCheck(L1Report memory x) internal {
         _assertReportEq(hub.buildReport(), x);
@@ -276,5 +272,19 @@ contract HubReportsTest is HubTestBase {
             manager.totalBacking() + 8_000 ether,
             "METIS held on both chains == backing + the donations"
         );
+    }
+}
+
+/// @notice HubReportsTest on the mainnet-like variant (discount 1 gwei, BFT restriction), slashable test pool.
+contract HubReportsMainnetTest is HubReportsTest {
+    function _config() internal pure override returns (MetisConfig memory) {
+        return _slashable(metisMainnetLike());
+    }
+}
+
+/// @notice HubReportsTest on the Sepolia-like variant (discount 0, no BFT restriction), slashable test pool.
+contract HubReportsSepoliaTest is HubReportsTest {
+    function _config() internal pure override returns (MetisConfig memory) {
+        return _slashable(metisSepoliaLike());
     }
 }
