@@ -45,7 +45,6 @@ interface ISequencerHub {
     error HubBadSigner(address signer);
     error HubSignerUsed(address signer, uint256 seqId);
     error HubNotWhitelisted(uint256 seatIndex, address agent);
-    error HubSeatNotActiveInPool(uint256 seatIndex, uint8 poolStatus);
     error HubBadLockAmount(uint256 amount, uint256 minLock, uint256 maxLock);
     error HubInsufficientIdle(uint256 amount, uint256 idle);
     error HubBelowMinLock(uint256 remaining, uint256 minLock);
@@ -55,12 +54,13 @@ interface ISequencerHub {
     error HubInsufficientEth(uint256 needed, uint256 available);
     error HubReportTooSoon(uint256 nextAllowedAt);
     error HubBadGasLimits();
+    error HubBadReportInterval(uint256 interval);
     /// @notice LockingPool's `sequencers(id)` answered something that is not Metis's tuple.
     error HubBadPoolResponse();
 
     // ------------------------------------------------------------------ admin
     /// @notice Admin: deploys the agent of a new seat. `signerPubkey` must be the 64-byte key of `signer`,
-    /// unused in the pool. The seat opens once Metis whitelists the agent.
+    /// unused in the pool and by this hub's other seats. The seat opens once Metis whitelists the agent.
     function addSeat(address signer, bytes calldata signerPubkey) external returns (uint256 seatIndex, address agent);
     /// @notice Admin: drops a seat that never opened (a bad key, or governance declined it).
     function removeSeat(uint256 seatIndex) external;
@@ -83,7 +83,7 @@ interface ISequencerHub {
     function withdrawRewards(uint256 seatIndex) external;
     /// @notice After the exit delay: claims a seat's principal back to the hub.
     function claimSeat(uint256 seatIndex) external;
-    /// @notice Notices a seat Metis force-unlocked.
+    /// @notice Notices a seat Metis force-unlocked (keeper operations on such a seat revert until it is synced).
     function syncSeat(uint256 seatIndex) external;
     /// @notice Sends the L2 manager a report. Anyone may; non-keepers at most once per `minReportInterval`
     /// unless the losses changed since the last report (a loss is always reportable at once).

@@ -75,6 +75,7 @@ contract SequencerHub is ISequencerHub, AccessControl, ReentrancyGuard {
     }
 
     Seat[] private _seats;
+    mapping(address signer => bool used) private _signerTaken; // by a seat of this hub that is not removed
     uint256[] private _live;
     mapping(uint256 seatIndex => uint256 position) private _livePosition; // index in _live + 1
 
@@ -91,9 +92,11 @@ contract SequencerHub is ISequencerHub, AccessControl, ReentrancyGuard {
     uint32 public rewardL2Gas = 200_000;
     /// @notice L2 gas for a report message.
     uint32 public reportL2Gas = 400_000;
-    /// @notice Smallest pending reward `withdrawRewards` bridges (keeps ETH from being spent on dust).
-    uint128 public minRewardWithdrawal = 1 ether;
-    /// @notice Least time between two reports by a non-keeper when the losses did not change.
+    /// @notice Smallest pending reward `withdrawRewards` bridges: the ETH fee (0.0002 ETH on mainnet) stays a small
+    /// fraction of what it delivers, whoever calls it.
+    uint128 public minRewardWithdrawal = 10 ether;
+    /// @notice Least time between two reports by a non-keeper when the losses did not change (what a stranger can
+    /// make the hub spend on report fees is bounded by it: one fee per interval).
     uint64 public minReportInterval = 1 hours;
 
     /// @param metis_ METIS on L1
@@ -149,6 +152,8 @@ contract SequencerHub is ISequencerHub, AccessControl, ReentrancyGuard {
         }
         uint256 used = pool.seqSigners(signer);
         if (used != 0) revert HubSignerUsed(signer, used);
+        if (_signerTaken[signer]) revert HubSignerUsed(signer, 0);
+        _signerTaken[signer] = true;
         SequencerAgent a = SequencerAgent(Clones.clone(agentImplementation));
         a.initialize(pool, metis, signer, signerPubkey);
         agent = address(a);
@@ -162,6 +167,7 @@ contract SequencerHub is ISequencerHub, AccessControl, ReentrancyGuard {
         Seat storage s = _seat(seatIndex);
         _requireState(seatIndex, s, SeatState.Pending);
         s.state = SeatState.Removed;
+        delete _signerTaken[s.agent.signer()];
         emit SeatRemoved(seatIndex);
     }
 
@@ -188,7 +194,7 @@ contract SequencerHub is ISequencerHub, AccessControl, ReentrancyGuard {
 
     /// @notice Admin: least time between two non-keeper reports without a loss change (at most 1 day).
     function setMinReportInterval(uint256 interval) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (interval > 1 days) revert HubBadGasLimits();
+        if (interval > 1 days) revert HubBadReportInterval(interval);
         minReportInterval = uint64(interval);
         emit MinReportIntervalSet(interval);
     }

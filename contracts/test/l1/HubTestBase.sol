@@ -281,14 +281,6 @@ abstract contract HubTestBase is ProtocolFixture {
         r.networkLocked = uint128(lockingInfo.totalLocked());
     }
 
-    function assertEq(bytes32 a, bytes32 b, string memory err) internal pure {
-        vm.assertEq(a, b, err);
-    }
-
-    function assertEq(bool a, bool b, string memory err) internal pure {
-        vm.assertEq(a, b, err);
-    }
-
     function _mock() internal pure returns (VmMockCalls) {
         return VmMockCalls(address(vm));
     }
