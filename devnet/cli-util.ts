@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BaseError } from 'viem';
-import { parseManifest, type Manifest } from '../contracts/bindings/manifest.js';
+import { parseManifest, type Manifest } from '@metis-liquid-staking/contracts';
 import { DEFAULT_MANIFEST_DIR } from './deploy.js';
 import { MissingConfigError } from './networks.js';
 

@@ -17,7 +17,7 @@ import {
 import { buildDemoAirdrop, proofsToJson, type AirdropProofsJson } from './airdrop.js';
 import { L2_METIS, getNetwork, type NetworkConfig, type NetworkName } from './networks.js';
 
-import { writeManifest, type Manifest } from '../contracts/bindings/manifest-node.js';
+import { DEPLOYMENTS_DIR, writeManifest, type Manifest } from '@metis-liquid-staking/contracts/node';
 
 export type { Manifest };
 
@@ -84,7 +84,7 @@ export interface DeployResult {
   proofsFile?: string;
 }
 
-export const DEFAULT_MANIFEST_DIR = path.join(REPO_ROOT, 'contracts', 'deployments');
+export const DEFAULT_MANIFEST_DIR = DEPLOYMENTS_DIR;
 export const DEVNET_DIR = path.join(REPO_ROOT, '.devnet');
 export const DEFAULT_PROOFS_FILE = path.join(DEVNET_DIR, 'airdrop', 'proofs.json');
 

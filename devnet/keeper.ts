@@ -21,7 +21,7 @@ import {
   metisAbi,
   redemptionQueueAbi,
   stakingManagerAbi,
-} from '../contracts/bindings/abis.js';
+} from '@metis-liquid-staking/contracts/abis';
 import { makeClients, read, write, type Clients } from './chain.js';
 import type { Manifest } from './deploy.js';
 

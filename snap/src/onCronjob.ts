@@ -1,7 +1,7 @@
 // Background jobs (endowment:cronjob): `checkRedemptions` announces each redemption once when it becomes
 // claimable; `rewardsSummary` reports the rewards earned since the last summary (silent when nothing changed).
 import { MethodNotFoundError, type OnCronjobHandler } from '@metamask/snaps-sdk';
-import { formatAmount, ticketStatus } from './lib/bindings';
+import { formatAmount, ticketStatus } from '@metis-liquid-staking/contracts';
 import { getTranslator } from './lib/i18n';
 import { readPositions } from './lib/positions';
 import { accountKey, getState, setState } from './lib/state';

@@ -12,13 +12,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { encodeFunctionData, erc20Abi, parseEther, type Address } from 'viem';
-import { formatAmount, readScreen, type Screen } from '../../contracts/bindings/index.js';
+import { formatAmount, readScreen, type Screen } from '@metis-liquid-staking/contracts';
 import { startTestDevnet, type TestDevnet } from '../helpers/devnet-fixture.js';
 import { evmIncreaseTime, mine, rpc } from '../helpers/rpc.js';
 import { uiString } from '../helpers/snap.js';
 import {
   ARTIFACTS,
-  E2EWallet,
+  e2eWallet,
   keeperTick,
   launchChromium,
   openPartnerPage,
@@ -46,7 +46,7 @@ describe('partner page flows (Chromium + anvil + snap simulation)', { timeout: 1
 
   /** Opens the partner page with a wallet for `account` (MetaMask with snap support when `withSnap`). */
   async function open(account: Address, withSnap = false): Promise<PartnerPage> {
-    const p = await openPartnerPage(browser, new E2EWallet(d, account, withSnap ? snap : undefined));
+    const p = await openPartnerPage(browser, e2eWallet(d, account, withSnap ? snap : undefined));
     pages.push(p);
     return p;
   }

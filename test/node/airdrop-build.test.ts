@@ -16,7 +16,7 @@ import {
   findClaim,
   parseRecipientsCsv,
   parseTokenAmount,
-} from '../../contracts/scripts/airdrop/index.js';
+} from '@metis-liquid-staking/contracts/airdrop-tree';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const script = path.join(root, 'contracts/scripts/airdrop-build.ts');

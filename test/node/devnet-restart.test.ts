@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseEther, zeroAddress } from 'viem';
-import { metisAbi, seMetisAbi, stakingManagerAbi } from '../../contracts/bindings/abis.js';
+import { metisAbi, seMetisAbi, stakingManagerAbi } from '@metis-liquid-staking/contracts/abis';
 import { ANVIL_KEYS } from '../../devnet/accounts.js';
 import { findFreePort, startAnvil } from '../../devnet/anvil.js';
 import { makeClients, read, write } from '../../devnet/chain.js';

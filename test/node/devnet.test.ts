@@ -11,11 +11,11 @@ import {
   rewardDispatcherAbi,
   seMetisAbi,
   stakingManagerAbi,
-} from '../../contracts/bindings/abis.js';
+} from '@metis-liquid-staking/contracts/abis';
 import { makeClients, read, write, type Clients } from '../../devnet/chain.js';
 import { Keeper, type KeeperAction } from '../../devnet/keeper.js';
 import { claimFor } from '../../devnet/airdrop.js';
-import { airdropAbi } from '../../contracts/bindings/abis.js';
+import { airdropAbi } from '@metis-liquid-staking/contracts/abis';
 import { startTestDevnet, type TestDevnet } from '../helpers/devnet-fixture.js';
 import { evmIncreaseTime, mine } from '../helpers/rpc.js';
 

@@ -10,7 +10,7 @@ import type { Address, Hex } from 'viem';
 import { startTestDevnet, type TestDevnet } from '../helpers/devnet-fixture.js';
 import { rpc } from '../helpers/rpc.js';
 import { installTestSnap, serveSnap, uiString, type SimSnap } from '../helpers/snap.js';
-import { claimAirdropTx, formatAmount, readScreen, waitForReceipt } from '../../contracts/bindings/index.js';
+import { claimAirdropTx, formatAmount, readScreen, waitForReceipt } from '@metis-liquid-staking/contracts';
 
 const PARTNER = 'http://localhost:3000';
 const CHAIN = 31337;

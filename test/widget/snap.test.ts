@@ -8,7 +8,7 @@
 // cannot exist here; every transaction and signature is real on the devnet chain.
 import { expect } from '@open-wc/testing';
 import { erc20Abi, type Address } from 'viem';
-import { approveTx, parseAmount, parseManifest, restakeTx, stakeTx } from '../../contracts/bindings/index.js';
+import { approveTx, parseAmount, parseManifest, restakeTx, stakeTx } from '@metis-liquid-staking/contracts';
 import { $, TestWallet, click, connected, devnet, isolate, read, settled, text, type, until } from './helpers.js';
 
 const SNAP_ID = 'local:http://localhost:8080';

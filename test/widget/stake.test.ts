@@ -5,7 +5,7 @@
 // cannot exist here; every transaction and signature is real on the devnet chain.
 import { expect } from '@open-wc/testing';
 import { erc20Abi, type Address, type Hex } from 'viem';
-import { eMetisAbi, metisAbi, formatAmount } from '../../contracts/bindings/index.js';
+import { eMetisAbi, metisAbi, formatAmount } from '@metis-liquid-staking/contracts';
 import { $, TestWallet, click, connected, devnet, isolate, read, rpc, settled, text, type, until } from './helpers.js';
 
 const E18 = 10n ** 18n;
@@ -118,8 +118,13 @@ describe('stake tab', () => {
     const shares = await read<bigint>(manifest.contracts.seMetis, erc20Abi, 'balanceOf', [user]);
     expect(shares > 0n).to.equal(true);
     expect(await read<bigint>(manifest.contracts.eMetis, eMetisAbi, 'balanceOf', [user])).to.equal(0n);
-    expect(events.confirmed[0]!.detail.action).to.equal('stakeAndRestake');
-    expect(events.confirmed[0]!.detail.after).to.equal(shares);
+    const detail = events.confirmed[0]!.detail;
+    expect(detail.action).to.equal('stakeAndRestake');
+    // JSON-safe: the balance as a decimal string of shares, with the token beside it
+    expect(detail.after).to.equal(String(shares));
+    expect(detail.before).to.equal('0');
+    expect([detail.symbol, detail.decimals]).to.deep.equal(['seMETIS', 24]);
+    expect(JSON.parse(JSON.stringify(detail))).to.deep.equal(detail);
   });
 
   it('reads the lens with exactly one eth_call per refresh, and refreshes on accountsChanged/chainChanged', async () => {

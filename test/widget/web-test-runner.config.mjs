@@ -32,12 +32,14 @@ function devnetPlugin() {
       const { startTestDevnet } = await import(resolve(root, 'test/helpers/devnet-fixture.ts'));
       keeper = await import(resolve(root, 'devnet/keeper.ts'));
       devnet = await startTestDevnet({ seed: true });
-      // the IIFE/ESM bundles the double-load tests use
+      // the IIFE/ESM bundles the double-load tests use (widget/dist/)
       const { rollup } = await import('rollup');
-      const { widgetConfig } = await import(resolve(root, 'rollup.config.mjs'));
-      const bundle = await rollup({ input: widgetConfig.input, plugins: widgetConfig.plugins, onwarn: () => {} });
-      for (const out of widgetConfig.output) await bundle.write({ ...out, plugins: out.plugins.filter((p) => p.name !== 'size-report') });
-      await bundle.close();
+      const { widgetConfig, widgetEsmConfig } = await import(resolve(root, 'rollup.config.mjs'));
+      for (const config of [widgetConfig, widgetEsmConfig]) {
+        const bundle = await rollup({ ...config, onwarn: () => {} });
+        for (const out of config.output) await bundle.write({ ...out, plugins: out.plugins.filter((p) => p.name !== 'size-report') });
+        await bundle.close();
+      }
     },
     async serverStop() {
       await devnet?.stop();
@@ -81,7 +83,8 @@ function devnetPlugin() {
 export default {
   rootDir: root,
   files: ['test/widget/**/*.test.ts', 'test/widget/**/*.test.html'],
-  nodeResolve: { exportConditions: ['production', 'browser'] },
+  // `source`: @metis-liquid-staking/widget's TypeScript sources (its package.json exports), not its built dist/
+  nodeResolve: { exportConditions: ['source', 'production', 'browser'] },
   concurrency: 1,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: resolve(root, 'tsconfig.json') }), devnetPlugin()],
   browsers: [

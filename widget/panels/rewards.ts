@@ -1,6 +1,6 @@
 // Rewards tab: APR, share price, the account's seMETIS and what it has earned to date.
 import { html } from 'lit';
-import { formatAmount, formatBps, sharePricePerToken } from '../../contracts/bindings/index.js';
+import { formatAmount, formatBps, sharePricePerToken } from '@metis-liquid-staking/contracts';
 import { fmtToken } from './common.js';
 import type { MetisStakeWidget } from '../metis-stake-widget.js';
 

@@ -5,7 +5,7 @@
 // public (the tree is published) and only shown on the home page. Returns true when stored.
 import { InvalidParamsError, type Json } from '@metamask/snaps-sdk';
 import type { Hex } from 'viem';
-import { verifyAirdropClaim } from '../lib/bindings';
+import { verifyAirdropClaim } from '@metis-liquid-staking/contracts';
 import { accounts } from '../lib/chain';
 import { requireManifest } from '../lib/deployments';
 import { addressParam, asParams, chainIdParam } from '../lib/params';
