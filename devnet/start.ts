@@ -202,10 +202,9 @@ async function main() {
 
   // Widget and snap bundles (other packages of this repo; skipped with a message when absent).
   let widgetOk = false;
-  let snapOk = false;
   if (!values['no-build']) {
     widgetOk = await buildPart('build:widget', ['rollup.config.mjs', 'widget/index.ts']);
-    snapOk = await buildPart('build:snap', ['snap/scripts/build.mjs']);
+    await buildPart('build:snap', ['snap/scripts/build.mjs']);
   }
   const bundle = widgetBundle();
   if (!bundle) log('- widget bundle (metis-stake-widget.iife.js) not found: the partner page will say so');

@@ -34,7 +34,6 @@ import {
   requestRedemptionTx,
   restakeTx,
   stakeTx,
-  stakingManagerAbi,
   type TxRequest,
 } from '@metis-liquid-staking/contracts';
 import { buildAirdrop } from '@metis-liquid-staking/contracts/airdrop-tree';

@@ -64,7 +64,13 @@ test('npm start: up, serving, keeper working; Ctrl-C saves the chain; a restart 
 
     const page = await (await fetch(`http://localhost:${web}/`)).text();
     assert.equal((page.match(/<script src="\/metis-stake-widget\.iife\.js"><\/script>/g) ?? []).length, 1, 'one script tag');
-    assert.match(page, /<metis-stake-widget chain-id="31337" manifest-url="\/deployments\/31337\.json" airdrop-proofs-url="\/airdrop\/proofs\.json" referral="0x[0-9a-f]{40}">/);
+    assert.match(
+      page,
+      new RegExp(
+        `<metis-stake-widget chain-id="31337" manifest-url="/deployments/31337\\.json" airdrop-proofs-url="/airdrop/proofs\\.json" referral="0x[0-9a-f]{40}" snap-id="local:http://localhost:${snap}">`,
+      ),
+      'the page offers the devnet snap served on --snap-port',
+    );
     const manifest = (await (await fetch(`http://localhost:${web}/deployments/31337.json`)).json()) as { rpcUrl: string; contracts: Record<string, string> };
     assert.equal(manifest.rpcUrl, `http://127.0.0.1:${port}`);
     assert.equal(Object.keys(manifest.contracts).length, 11);
@@ -77,6 +83,9 @@ test('npm start: up, serving, keeper working; Ctrl-C saves the chain; a restart 
 
     const snapRes = await fetch(`http://localhost:${snap}/snap.manifest.json`);
     assert.equal(snapRes.headers.get('access-control-allow-origin'), '*');
+    const served = (await snapRes.json()) as { initialPermissions: { 'endowment:rpc': { allowedOrigins: string[] } }; source: { location: { npm: { filePath: string } } } };
+    assert.ok(served.initialPermissions['endowment:rpc'].allowedOrigins.includes('http://localhost:3000'), 'the devnet manifest (with the demo page)');
+    assert.equal(served.source.location.npm.filePath, 'dist/devnet/bundle.js');
 
     // the keeper opens seat 0 with the demo stake and the MPC starts paying
     await run.waitFor(/\[keeper\] allocate: .*node 0 opened/);

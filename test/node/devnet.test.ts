@@ -152,7 +152,9 @@ describe('devnet: stake, keeper, lens', () => {
     const amount = parseEther('30000');
     await write(c, m.metis, metisAbi, 'approve', [m.stakingManager, maxUint256]);
     await write(c, m.stakingManager, stakingManagerAbi, 'stakeAndRestake', [amount, c.address, d.accounts[5]!.address]);
-    let { p, u } = await getAll(c.address);
+    const first = await getAll(c.address);
+    let { p } = first;
+    const { u } = first;
     assert.equal(p.tvl, amount + ONE);
     assert.equal(p.buffered, amount + ONE);
     assert.ok(u.seMetisAssets >= amount - 1n && u.seMetisAssets <= amount, 'shares worth the deposit (rounded down)');
