@@ -90,7 +90,7 @@ export default [
   reactConfig,
   typesConfig('widget/index.ts', `${OUT}/metis-stake-widget.d.ts`),
   {
-    ...typesConfig('widget/react.ts', `${OUT}/react.d.ts`, (id) => id === './index.js'),
-    output: [{ file: `${OUT}/react.d.ts`, format: 'es', paths: { './index.js': './metis-stake-widget.js' } }],
+    ...typesConfig('widget/react.ts', `${OUT}/react.d.ts`, (id) => /(^\.|[\\/]widget)[\\/]index\.(js|ts)$/.test(id)),
+    output: [{ file: `${OUT}/react.d.ts`, format: 'es', paths: (id) => (/(^\.|[\\/]widget)[\\/]index\.(js|ts)$/.test(id) ? './metis-stake-widget.js' : id) }],
   },
 ];

@@ -1,6 +1,6 @@
 // <metis-stake-widget>: the embeddable staking widget. State lives in two reactive controllers
 // (wallet + manifest + lens, with @lit/task; transaction stages); each tab is a render module under ./panels.
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { isAddress, type Address } from 'viem';
 import { explorerOf, type ClassifiedError, type Eip1193Provider } from '@metis-liquid-staking/contracts';
 import type { ErrorSource, MetisStakeEventDetails, MetisStakeEventName } from './events.js';
@@ -302,7 +302,7 @@ export class MetisStakeWidget extends LitElement {
     }
   }
 
-  override render() {
+  override render(): TemplateResult {
     const c = this.wallet;
     const short = c.account ? `${c.account.slice(0, 6)}…${c.account.slice(-4)}` : '';
     return html`<section part="container" lang=${this.language} aria-labelledby="title" aria-busy=${c.loading ? 'true' : 'false'}>

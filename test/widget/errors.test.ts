@@ -2,7 +2,7 @@
 // Every error the widget explains in plain words, provoked for real (wallet rejection, balances, limits,
 // pause, wrong chain, dead RPC, contract reverts decoded to their custom error name, bad proofs file),
 // and nothing left in a loading state.
-// The wallet is a test EIP-1193 provider over anvil's unlocked accounts (test-wallet.ts): only a wallet's UI
+// The wallet is the shared test EIP-1193 provider over anvil's unlocked accounts (test/helpers/test-wallet.ts): only a wallet's UI
 // cannot exist here; every transaction and signature is real on the devnet chain.
 import { expect } from '@open-wc/testing';
 import { encodeFunctionData } from 'viem';

@@ -4,14 +4,16 @@
 // The "snap" here is a function in the test that returns exactly the transaction the real snap returns
 // ({ from, to, data, value, chainId }, built with the same bindings); bridging the real snap into the
 // browser is a later end-to-end issue.
-// The wallet is a test EIP-1193 provider over anvil's unlocked accounts (test-wallet.ts): only a wallet's UI
-// cannot exist here; every transaction and signature is real on the devnet chain.
+// The wallet is the shared test EIP-1193 provider over anvil's unlocked accounts (test/helpers/test-wallet.ts):
+// only a wallet's UI cannot exist here; every transaction and signature is real on the devnet chain.
 import { expect } from '@open-wc/testing';
 import { erc20Abi, type Address } from 'viem';
 import { approveTx, parseAmount, parseManifest, restakeTx, stakeTx } from '@metis-liquid-staking/contracts';
+import { DEFAULT_SNAP_ID } from '@metis-liquid-staking/widget';
 import { $, TestWallet, click, connected, devnet, isolate, read, settled, text, type, until } from './helpers.js';
 
-const SNAP_ID = 'local:http://localhost:8080';
+/** The widget offers the published snap unless the page says otherwise (the devnet page sets its local one). */
+const SNAP_ID = DEFAULT_SNAP_ID;
 
 describe('MetaMask snap routing', () => {
   isolate();
@@ -138,5 +140,16 @@ describe('MetaMask snap routing', () => {
     const plain = await connected(new TestWallet(accounts[2]!));
     expect(plain.el.wallet.snap).to.equal('none');
     expect($(plain.el, '[data-action=snap]')).to.equal(null);
+  });
+
+  it('offers the npm snap by default; a snap-id attribute names another (the devnet page its local one)', async () => {
+    expect(DEFAULT_SNAP_ID).to.equal('npm:@metis-liquid-staking/snap');
+    const { accounts, manifest } = await devnet();
+    const { wallet } = snapWallet(accounts[1]!, manifest);
+    wallet.snap!.id = 'local:http://localhost:8080';
+    const { el } = await connected(wallet, { 'snap-id': 'local:http://localhost:8080' });
+    click(el, '[data-action=snap]');
+    await until(() => el.wallet.snap === 'installed', 'snap installed');
+    expect(wallet.calls.find((c) => c.method === 'wallet_requestSnaps')!.params).to.deep.equal({ 'local:http://localhost:8080': {} });
   });
 });

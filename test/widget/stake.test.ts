@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 // Stake tab against the real devnet: approve-then-stake, the referral on-chain, stake-and-restake,
 // events, displayed balances, one lens eth_call per refresh, refresh on accountsChanged.
-// The wallet is a test EIP-1193 provider over anvil's unlocked accounts (test-wallet.ts): only a wallet's UI
+// The wallet is the shared test EIP-1193 provider over anvil's unlocked accounts (test/helpers/test-wallet.ts): only a wallet's UI
 // cannot exist here; every transaction and signature is real on the devnet chain.
 import { expect } from '@open-wc/testing';
 import { erc20Abi, type Address, type Hex } from 'viem';
@@ -45,7 +45,7 @@ describe('stake tab', () => {
     expect(events.submitted.map((e) => e.detail.step)).to.deep.equal([2]);
     expect(wallet.count('eth_sendTransaction')).to.equal(1);
     expect(events.confirmed).to.have.length(1);
-    expect(events.confirmed[0]!.detail).to.include({ action: 'stake', before: 0n, after: 125n * E18 / 10n });
+    expect(events.confirmed[0]!.detail).to.include({ action: 'stake', symbol: 'eMETIS', decimals: 18, before: '0', after: String((125n * E18) / 10n) });
     expect(text(el, '[part~=status]')).to.contain('eMETIS: 0 → 12.5');
     // refreshed after the confirmed tx
     expect(el.wallet.screen!.user.eMetisBalance).to.equal(125n * E18 / 10n);

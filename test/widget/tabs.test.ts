@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 // Restake, Redeem, Rewards and Airdrop tabs against the real devnet: each happy path sends real
 // transactions and checks on-chain state (independent eth_calls) and the figures the widget shows.
-// The wallet is a test EIP-1193 provider over anvil's unlocked accounts (test-wallet.ts): only a wallet's UI
+// The wallet is the shared test EIP-1193 provider over anvil's unlocked accounts (test/helpers/test-wallet.ts): only a wallet's UI
 // cannot exist here; every transaction and signature is real on the devnet chain.
 import { expect } from '@open-wc/testing';
 import { erc20Abi, type Address } from 'viem';

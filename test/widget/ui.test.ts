@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 // Wallet discovery (EIP-6963, window.ethereum fallback), theming (custom properties, ::part, dark),
 // Japanese strings and overrides, keyboard use of the tabs, and axe-core accessibility checks.
-// The wallet is a test EIP-1193 provider over anvil's unlocked accounts (test/helpers/test-wallet.ts): only a wallet's UI
+// The wallet is the shared test EIP-1193 provider over anvil's unlocked accounts (test/helpers/test-wallet.ts): only a wallet's UI
 // cannot exist here; every transaction and signature is real on the devnet chain.
 import { expect } from '@open-wc/testing';
 import { $, TestWallet, click, connected, devnet, isolate, mount, settled, text, type, until } from './helpers.js';
@@ -207,9 +207,11 @@ describe('accessibility (axe-core through chai-a11y-axe)', () => {
     el.style.setProperty('--metis-stake-accent', '#9ab');
     await el.updateComplete;
     let report = '';
-    await expect(el)
-      .to.be.accessible()
-      .catch((e: Error) => (report = e.message));
+    try {
+      await expect(el).to.be.accessible();
+    } catch (e) {
+      report = (e as Error).message;
+    }
     expect(report).to.contain('color-contrast');
   });
 

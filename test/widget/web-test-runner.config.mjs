@@ -2,6 +2,7 @@
 // serverStart: starts anvil on a free port and deploys with the devnet's startTestDevnet() (loaded from .ts
 // through tsx), builds the bundle (for the IIFE tests) and serves the manifest/proofs to the browser.
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -80,8 +81,19 @@ function devnetPlugin() {
   };
 }
 
+/** A port free right now (never a fixed one: other runs may share the machine). */
+const freePort = () =>
+  new Promise((res, rej) => {
+    const s = createServer().once('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+
 export default {
   rootDir: root,
+  port: await freePort(),
   files: ['test/widget/**/*.test.ts', 'test/widget/**/*.test.html'],
   // `source`: @metis-liquid-staking/widget's TypeScript sources (its package.json exports), not its built dist/
   nodeResolve: { exportConditions: ['source', 'production', 'browser'] },
