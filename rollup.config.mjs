@@ -71,7 +71,9 @@ const reactConfig = {
   input: 'widget/react.ts',
   external: (id) => external(id) || /[\\/]widget[\\/]index\.ts$/.test(id) || id === './index.js',
   plugins: plugins(),
-  output: [{ file: `${OUT}/react.js`, format: 'es', paths: (id) => (external(id) ? id : './metis-stake-widget.js'), plugins: [terser(terserOptions(true))] }],
+  output: [
+    { file: `${OUT}/react.js`, format: 'es', paths: (id) => (external(id) ? id : './metis-stake-widget.js'), plugins: [terser(terserOptions(true))] },
+  ],
   onwarn,
 };
 
@@ -91,6 +93,8 @@ export default [
   typesConfig('widget/index.ts', `${OUT}/metis-stake-widget.d.ts`),
   {
     ...typesConfig('widget/react.ts', `${OUT}/react.d.ts`, (id) => /(^\.|[\\/]widget)[\\/]index\.(js|ts)$/.test(id)),
-    output: [{ file: `${OUT}/react.d.ts`, format: 'es', paths: (id) => (/(^\.|[\\/]widget)[\\/]index\.(js|ts)$/.test(id) ? './metis-stake-widget.js' : id) }],
+    output: [
+      { file: `${OUT}/react.d.ts`, format: 'es', paths: (id) => (/(^\.|[\\/]widget)[\\/]index\.(js|ts)$/.test(id) ? './metis-stake-widget.js' : id) },
+    ],
   },
 ];

@@ -124,11 +124,7 @@ const isAddress = (s: string) => /^0x[0-9a-fA-F]{40}$/.test(s);
  * Devnet falls back to its defaults (anvil's dev keys are supplied by the caller); real networks need
  * everything explicitly and get a MissingConfigError listing each missing variable.
  */
-export function resolveNetwork(
-  name: string,
-  role: 'deployer' | 'keeper',
-  env: NodeJS.ProcessEnv = process.env,
-): ResolvedNetwork {
+export function resolveNetwork(name: string, role: 'deployer' | 'keeper', env: NodeJS.ProcessEnv = process.env): ResolvedNetwork {
   const config = getNetwork(name);
   const missing: string[] = [];
   const rpcUrl = env[config.env.rpcUrl] || env.RPC_URL || (config.isDevnet ? config.rpcUrl : undefined);

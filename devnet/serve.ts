@@ -8,9 +8,7 @@ import sirv, { type RequestHandler } from 'sirv';
 import { PortInUseError } from './anvil.js';
 
 /** A route: an exact URL path mapped to a file (or a function naming it), or a prefix mapped to a directory. */
-export type Route =
-  | { path: string; file: string | (() => string | null); transform?: (body: string) => string }
-  | { prefix: string; dir: string };
+export type Route = { path: string; file: string | (() => string | null); transform?: (body: string) => string } | { prefix: string; dir: string };
 
 export interface StaticServer {
   url: string;

@@ -49,7 +49,15 @@ function runNpm(script: string): Promise<boolean> {
     child.stdout.on('data', (d) => (out = (out + d).slice(-4000)));
     child.stderr.on('data', (d) => (out = (out + d).slice(-4000)));
     child.on('exit', (code) => {
-      if (code !== 0) log(`  ${script} failed (exit ${code}):\n${out.trim().split('\n').slice(-15).map((l) => `    ${l}`).join('\n')}`);
+      if (code !== 0)
+        log(
+          `  ${script} failed (exit ${code}):\n${out
+            .trim()
+            .split('\n')
+            .slice(-15)
+            .map((l) => `    ${l}`)
+            .join('\n')}`,
+        );
       resolve(code === 0);
     });
     child.on('error', () => resolve(false));
@@ -130,7 +138,9 @@ async function main() {
     },
   });
   if (values.help) {
-    log('usage: npm start -- [--port 8545] [--chain-id 31337] [--web-port 3000] [--snap-port 8080] [--block-time 2] [--keeper-interval 10] [--state-dir .devnet] [--manifest-dir contracts/deployments] [--fresh] [--no-build] [--no-keeper]');
+    log(
+      'usage: npm start -- [--port 8545] [--chain-id 31337] [--web-port 3000] [--snap-port 8080] [--block-time 2] [--keeper-interval 10] [--state-dir .devnet] [--manifest-dir contracts/deployments] [--fresh] [--no-build] [--no-keeper]',
+    );
     return;
   }
   const env = process.env;

@@ -10,7 +10,11 @@ export const HOW_TO_GET_CHROMIUM =
 
 /** Executables inside playwright's browser cache (Linux and macOS layouts), newest first. */
 function playwrightBrowsers() {
-  const roots = [process.env.PLAYWRIGHT_BROWSERS_PATH, path.join(os.homedir(), '.cache', 'ms-playwright'), path.join(os.homedir(), 'Library', 'Caches', 'ms-playwright')];
+  const roots = [
+    process.env.PLAYWRIGHT_BROWSERS_PATH,
+    path.join(os.homedir(), '.cache', 'ms-playwright'),
+    path.join(os.homedir(), 'Library', 'Caches', 'ms-playwright'),
+  ];
   return roots
     .filter((r) => r && fs.existsSync(r))
     .flatMap((root) =>

@@ -95,8 +95,20 @@ const steps = [
     why: 'gas changed: run `npm run gas:snapshot` and commit contracts/.gas-snapshot',
   },
   { name: 'forge test', kind: 'forge', cmd: 'node', args: ['contracts/scripts/forge.mjs', 'test'] },
-  { name: 'build:widget', kind: 'build', cmd: 'npm', args: ['run', '-s', 'build:widget'], skip: () => !fs.existsSync(path.join(root, 'rollup.config.mjs')) },
-  { name: 'build:snap', kind: 'build', cmd: 'npm', args: ['run', '-s', 'build:snap'], skip: () => !fs.existsSync(path.join(root, 'snap/scripts/build.mjs')) },
+  {
+    name: 'build:widget',
+    kind: 'build',
+    cmd: 'npm',
+    args: ['run', '-s', 'build:widget'],
+    skip: () => !fs.existsSync(path.join(root, 'rollup.config.mjs')),
+  },
+  {
+    name: 'build:snap',
+    kind: 'build',
+    cmd: 'npm',
+    args: ['run', '-s', 'build:snap'],
+    skip: () => !fs.existsSync(path.join(root, 'snap/scripts/build.mjs')),
+  },
   {
     name: 'snap-manifest-current',
     kind: 'build',
@@ -149,7 +161,11 @@ for (const [i, step] of steps.entries()) {
   results.push({ step, code, secs, counts: c });
   if (code !== 0) {
     console.log(`--- ${step.name} FAILED (exit ${code})${step.why ? `: ${step.why}` : ''}`);
-    if (step.kind === 'build' && !['bindings-current', 'gas-snapshot-current', 'snap-manifest-current', 'lint:sol', 'fmt:sol', 'typecheck', 'lint'].includes(step.name)) break;
+    if (
+      step.kind === 'build' &&
+      !['bindings-current', 'gas-snapshot-current', 'snap-manifest-current', 'lint:sol', 'fmt:sol', 'typecheck', 'lint'].includes(step.name)
+    )
+      break;
   }
 }
 
@@ -160,7 +176,11 @@ let skipped = 0;
 for (const r of results) {
   const c = r.counts;
   const status = r.code === 0 ? 'ok  ' : 'FAIL';
-  const detail = c ? `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}` : r.step.kind === 'build' ? 'build step' : 'no counts parsed';
+  const detail = c
+    ? `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`
+    : r.step.kind === 'build'
+      ? 'build step'
+      : 'no counts parsed';
   console.log(`${status} ${r.step.name.padEnd(24)} ${detail.padEnd(36)} ${r.secs}s`);
   if (c) {
     passed += c.passed;

@@ -18,7 +18,13 @@ import { WalletController, type WidgetConfig } from './wallet-controller.js';
 
 export const TABS = ['stake', 'restake', 'redeem', 'rewards', 'airdrop'] as const;
 export type Tab = (typeof TABS)[number];
-const TAB_KEYS: Record<Tab, StringKey> = { stake: 'tabStake', restake: 'tabRestake', redeem: 'tabRedeem', rewards: 'tabRewards', airdrop: 'tabAirdrop' };
+const TAB_KEYS: Record<Tab, StringKey> = {
+  stake: 'tabStake',
+  restake: 'tabRestake',
+  redeem: 'tabRedeem',
+  rewards: 'tabRewards',
+  airdrop: 'tabAirdrop',
+};
 
 /** The snap the widget offers by default: the npm package (the devnet's partner page sets its local one). */
 export const DEFAULT_SNAP_ID = 'npm:@metis-liquid-staking/snap';
@@ -100,7 +106,14 @@ export class MetisStakeWidget extends LitElement {
   readonly tx = new TxController(this, this.wallet);
 
   config(): WidgetConfig {
-    return { manifestUrl: this.manifestUrl, lens: this.lensAddress, chainId: this.chainId, proofsUrl: this.proofsUrl, snapId: this.snapId, provider: this.provider };
+    return {
+      manifestUrl: this.manifestUrl,
+      lens: this.lensAddress,
+      chainId: this.chainId,
+      proofsUrl: this.proofsUrl,
+      snapId: this.snapId,
+      provider: this.provider,
+    };
   }
 
   // `lang` stays HTMLElement's own property: the widget only watches the attribute to re-render.
@@ -239,7 +252,13 @@ export class MetisStakeWidget extends LitElement {
       );
     if (c.snap === 'available')
       out.push(
-        html`<button type="button" class="secondary" part="button snap" data-action="snap" @click=${() => this.guarded('snap', () => c.installSnap())}>
+        html`<button
+          type="button"
+          class="secondary"
+          part="button snap"
+          data-action="snap"
+          @click=${() => this.guarded('snap', () => c.installSnap())}
+        >
           ${this.t('snapOffer')}
         </button>`,
       );
@@ -255,17 +274,21 @@ export class MetisStakeWidget extends LitElement {
       case 'pending': {
         const m = this.wallet.manifest;
         const explorer = m && explorerOf(m);
-        return html`${this.tx.labels.length > 1
-            ? html`<ol part="steps">
-                ${this.tx.labels.map((l, i) => html`<li aria-current=${i + 1 === s.step ? 'step' : 'false'}>${l}</li>`)}
-              </ol>`
-            : nothing}
+        return html`${
+            this.tx.labels.length > 1
+              ? html`<ol part="steps">
+                  ${this.tx.labels.map((l, i) => html`<li aria-current=${i + 1 === s.step ? 'step' : 'false'}>${l}</li>`)}
+                </ol>`
+              : nothing
+          }
           <p data-stage=${s.kind}>
-            ${s.kind === 'sign'
-              ? this.t('stageSign', { step: s.step, total: s.total, label: s.label })
-              : explorer
-                ? html`${this.t('stagePending', { hash: '' })}<a href=${`${explorer}/tx/${s.hash}`} target="_blank" rel="noopener">${s.hash}</a>`
-                : this.t('stagePending', { hash: s.hash })}
+            ${
+              s.kind === 'sign'
+                ? this.t('stageSign', { step: s.step, total: s.total, label: s.label })
+                : explorer
+                  ? html`${this.t('stagePending', { hash: '' })}<a href=${`${explorer}/tx/${s.hash}`} target="_blank" rel="noopener">${s.hash}</a>`
+                  : this.t('stagePending', { hash: s.hash })
+            }
           </p>`;
       }
       case 'success':
@@ -275,11 +298,18 @@ export class MetisStakeWidget extends LitElement {
       case 'failed':
         return html`<div data-stage="failed" role="alert">
           <p class="error" part="error" data-code=${s.error.code}>${this.t('stageFailed', { reason: this.errorText(s.error, s.vars) })}</p>
-          ${s.error.code === 'wrong-network'
-            ? html`<button type="button" class="secondary" part="button switch" @click=${() => this.guarded('switch-network', () => this.wallet.switchNetwork())}>
-                ${this.t('switchNetwork', { name: this.wallet.manifest?.name ?? '' })}
-              </button>`
-            : nothing}
+          ${
+            s.error.code === 'wrong-network'
+              ? html`<button
+                  type="button"
+                  class="secondary"
+                  part="button switch"
+                  @click=${() => this.guarded('switch-network', () => this.wallet.switchNetwork())}
+                >
+                  ${this.t('switchNetwork', { name: this.wallet.manifest?.name ?? '' })}
+                </button>`
+              : nothing
+          }
           ${s.retry ? html`<button type="button" class="secondary" part="button retry" @click=${s.retry}>${this.t('retry')}</button>` : nothing}
         </div>`;
       default:
@@ -308,11 +338,19 @@ export class MetisStakeWidget extends LitElement {
     return html`<section part="container" lang=${this.language} aria-labelledby="title" aria-busy=${c.loading ? 'true' : 'false'}>
       <header part="header">
         <h2 id="title">${this.t('title')}</h2>
-        ${c.account
-          ? html`<span part="account" title=${c.account}>${this.t('connected', { account: short })}</span>`
-          : html`<button type="button" class="secondary" part="button connect" aria-expanded=${this.provider ? nothing : String(this.picking)} @click=${this.onConnectClick}>
-              ${this.t('connect')}
-            </button>`}
+        ${
+          c.account
+            ? html`<span part="account" title=${c.account}>${this.t('connected', { account: short })}</span>`
+            : html`<button
+                type="button"
+                class="secondary"
+                part="button connect"
+                aria-expanded=${this.provider ? nothing : String(this.picking)}
+                @click=${this.onConnectClick}
+              >
+                ${this.t('connect')}
+              </button>`
+        }
       </header>
       ${this.renderWallets()} ${this.renderBanners()}
       <div role="tablist" aria-label=${this.t('tabs')} part="tabs" @keydown=${this.onTabKey}>

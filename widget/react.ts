@@ -28,7 +28,8 @@ declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
-      'metis-stake-widget': React.DetailedHTMLProps<React.HTMLAttributes<MetisStakeWidgetElement>, MetisStakeWidgetElement> & Omit<MetisStakeWidgetAttributes, 'style' | 'children' | 'class' | 'className' | 'id' | 'lang'>;
+      'metis-stake-widget': React.DetailedHTMLProps<React.HTMLAttributes<MetisStakeWidgetElement>, MetisStakeWidgetElement> &
+        Omit<MetisStakeWidgetAttributes, 'style' | 'children' | 'class' | 'className' | 'id' | 'lang'>;
     }
   }
 }

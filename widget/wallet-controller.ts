@@ -197,7 +197,8 @@ export class WalletController implements ReactiveController {
     }
     // the manifest's proofsUrl is relative to the manifest, not to the partner's page
     const fromManifest = manifest?.airdrop.proofsUrl;
-    const url = cfg.proofsUrl ?? (fromManifest && cfg.manifestUrl ? new URL(fromManifest, new URL(cfg.manifestUrl, location.href)).href : fromManifest);
+    const url =
+      cfg.proofsUrl ?? (fromManifest && cfg.manifestUrl ? new URL(fromManifest, new URL(cfg.manifestUrl, location.href)).href : fromManifest);
     if (!url) return { manifest, proofs: undefined, proofsError: undefined };
     try {
       return { manifest, proofs: await fetchAirdropProofs(url, manifest?.airdrop.root), proofsError: undefined };
@@ -288,7 +289,9 @@ export class WalletController implements ReactiveController {
     try {
       await p.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: numberToHex(id) }] });
     } catch (e) {
-      const code = (e as { code?: number; data?: { originalError?: { code?: number } } }).code ?? (e as { data?: { originalError?: { code?: number } } }).data?.originalError?.code;
+      const code =
+        (e as { code?: number; data?: { originalError?: { code?: number } } }).code ??
+        (e as { data?: { originalError?: { code?: number } } }).data?.originalError?.code;
       const m = this.manifest;
       if (code !== 4902 || !m || m.chainId !== id || !rpcUrlOf(m)) throw e;
       await p.request({ method: 'wallet_addEthereumChain', params: [addEthereumChainParameter(m)] });
@@ -318,7 +321,10 @@ export class WalletController implements ReactiveController {
     if (this.snap !== 'installed' || !c || !p || this.told.has(key)) return;
     this.told.add(key);
     const params = { chainId, account: c.account, index: `${c.index}`, amount: `${c.amount}`, proof: c.proof };
-    p.request({ method: 'wallet_invokeSnap', params: { snapId: this.host.config().snapId, request: { method: 'rememberAirdropClaim', params } } }).catch(() => {});
+    p.request({
+      method: 'wallet_invokeSnap',
+      params: { snapId: this.host.config().snapId, request: { method: 'rememberAirdropClaim', params } },
+    }).catch(() => {});
   }
 
   async installSnap(): Promise<void> {

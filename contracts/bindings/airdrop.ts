@@ -37,8 +37,14 @@ export function parseAirdropProofs(input: unknown, expectedRoot?: Hex): AirdropP
     const amt = c.amount;
     if (!(typeof idx === 'number' || (typeof idx === 'string' && /^\d+$/.test(idx)))) bad(`index for ${addr} is not a number`);
     if (typeof amt !== 'string' || !/^\d+$/.test(amt) || BigInt(amt) === 0n) bad(`amount for ${addr} is not a positive integer string`);
-    if (!Array.isArray(c.proof) || !c.proof.every((p) => typeof p === 'string' && HEX32.test(p))) bad(`proof for ${addr} is not a list of 32-byte hashes`);
-    claims.set(addr.toLowerCase(), { index: BigInt(idx as string | number), account: getAddress(addr), amount: BigInt(amt), proof: c.proof as Hex[] });
+    if (!Array.isArray(c.proof) || !c.proof.every((p) => typeof p === 'string' && HEX32.test(p)))
+      bad(`proof for ${addr} is not a list of 32-byte hashes`);
+    claims.set(addr.toLowerCase(), {
+      index: BigInt(idx as string | number),
+      account: getAddress(addr),
+      amount: BigInt(amt),
+      proof: c.proof as Hex[],
+    });
   }
   return { root: o.root as Hex, claims };
 }

@@ -46,8 +46,10 @@ export const limitOrNone = (v: bigint): bigint | undefined => (v > 0n ? v : unde
 export function checkAmount(amount: bigint, limits: AmountLimits, symbol = 'METIS', decimals = DECIMALS): bigint {
   const f = (v: bigint) => formatAmount(v, 4, decimals);
   if (amount <= 0n) throw new AmountError('zero', 'The amount must be greater than zero.');
-  if (limits.min !== undefined && amount < limits.min) throw new AmountError('below-minimum', `The minimum is ${f(limits.min)} ${symbol}.`, limits.min);
-  if (limits.max !== undefined && amount > limits.max) throw new AmountError('above-maximum', `The maximum is ${f(limits.max)} ${symbol}.`, limits.max);
+  if (limits.min !== undefined && amount < limits.min)
+    throw new AmountError('below-minimum', `The minimum is ${f(limits.min)} ${symbol}.`, limits.min);
+  if (limits.max !== undefined && amount > limits.max)
+    throw new AmountError('above-maximum', `The maximum is ${f(limits.max)} ${symbol}.`, limits.max);
   if (limits.balance !== undefined && amount > limits.balance)
     throw new AmountError('insufficient-balance', `Not enough ${symbol}: you have ${f(limits.balance)}.`, limits.balance);
   return amount;

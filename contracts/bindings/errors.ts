@@ -87,7 +87,13 @@ export function classifyError(e: unknown): ClassifiedError {
   if (e && typeof e === 'object' && (e as { name?: string }).name === 'AmountError') {
     const problem = (e as { problem: string }).problem;
     const code: ErrorCode =
-      problem === 'below-minimum' ? 'below-minimum' : problem === 'above-maximum' ? 'above-maximum' : problem === 'insufficient-balance' ? 'insufficient-funds' : 'invalid-amount';
+      problem === 'below-minimum'
+        ? 'below-minimum'
+        : problem === 'above-maximum'
+          ? 'above-maximum'
+          : problem === 'insufficient-balance'
+            ? 'insufficient-funds'
+            : 'invalid-amount';
     return { code, message: messageOf(e) };
   }
   const message = messageOf(e);

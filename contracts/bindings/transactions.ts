@@ -59,13 +59,20 @@ export function unstakeTx(m: Manifest, a: { shares: bigint; receiver: Address; o
 }
 
 export function requestRedemptionTx(m: Manifest, a: { amount: bigint; owner: Address }): TxRequest {
-  return tx(m.contracts.redemptionQueue, encodeFunctionData({ abi: redemptionQueueAbi, functionName: 'requestRedemption', args: [a.amount, a.owner] }));
+  return tx(
+    m.contracts.redemptionQueue,
+    encodeFunctionData({ abi: redemptionQueueAbi, functionName: 'requestRedemption', args: [a.amount, a.owner] }),
+  );
 }
 
 export function requestRedemptionWithPermitTx(m: Manifest, a: { amount: bigint; owner: Address } & PermitSignature): TxRequest {
   return tx(
     m.contracts.redemptionQueue,
-    encodeFunctionData({ abi: redemptionQueueAbi, functionName: 'requestRedemptionWithPermit', args: [a.amount, a.owner, a.deadline, a.v, a.r, a.s] }),
+    encodeFunctionData({
+      abi: redemptionQueueAbi,
+      functionName: 'requestRedemptionWithPermit',
+      args: [a.amount, a.owner, a.deadline, a.v, a.r, a.s],
+    }),
   );
 }
 
@@ -149,7 +156,13 @@ function allowanceNeed(action: AllowanceAction, m: Manifest, s: Screen) {
   if (action === 'stake')
     return { token: c.metis, symbol: TOKENS.METIS.symbol, spender: c.stakingManager, allowance: u.metisAllowanceToManager, permit: 'read' as const };
   if (action === 'requestRedemption')
-    return { token: c.eMetis, symbol: TOKENS.eMETIS.symbol, spender: c.redemptionQueue, allowance: u.eMetisAllowanceToQueue, permit: { name: EMETIS_NAME, nonce: u.eMetisNonce } };
+    return {
+      token: c.eMetis,
+      symbol: TOKENS.eMETIS.symbol,
+      spender: c.redemptionQueue,
+      allowance: u.eMetisAllowanceToQueue,
+      permit: { name: EMETIS_NAME, nonce: u.eMetisNonce },
+    };
   return { token: c.eMetis, symbol: TOKENS.eMETIS.symbol, spender: c.seMetis, allowance: u.eMetisAllowanceToVault, permit: undefined };
 }
 
@@ -180,12 +193,25 @@ export async function planAllowance(
   const permit = need.permit === 'read' ? await readPermitInfo(request, need.token, a.owner) : need.permit;
   if (!permit) return { kind: 'approve', symbol: need.symbol, approve };
   const deadline = permitDeadline(a.screen.protocol.timestamp);
-  const typedData = permitTypedData({ token: need.token, chainId: a.m.chainId, name: permit.name, owner: a.owner, spender: need.spender, value: a.amount, nonce: permit.nonce, deadline });
+  const typedData = permitTypedData({
+    token: need.token,
+    chainId: a.m.chainId,
+    name: permit.name,
+    owner: a.owner,
+    spender: need.spender,
+    value: a.amount,
+    nonce: permit.nonce,
+    deadline,
+  });
   return { kind: 'permit', symbol: need.symbol, typedData, deadline, approve };
 }
 
 /** Asks the wallet behind `request` to sign a permit plan's typed data; returns the split signature. */
-export async function signPermit(request: RequestFn, owner: Address, plan: { typedData: PermitTypedData; deadline: bigint }): Promise<PermitSignature> {
+export async function signPermit(
+  request: RequestFn,
+  owner: Address,
+  plan: { typedData: PermitTypedData; deadline: bigint },
+): Promise<PermitSignature> {
   const sig = (await request({ method: 'eth_signTypedData_v4', params: [owner, JSON.stringify(plan.typedData)] })) as Hex;
   // r ‖ s ‖ v (65 bytes; v 0/1 or 27/28). Not viem's parseSignature: it brings secp256k1 (about 20 KB gzip)
   // into both bundles for what is three slices here.

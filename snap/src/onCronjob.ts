@@ -9,8 +9,7 @@ import { accountKey, getState, setState } from './lib/state';
 const notify = (message: string) => snap.request({ method: 'snap_notify', params: { type: 'inApp', message } });
 
 export const onCronjob: OnCronjobHandler = async ({ request }) => {
-  if (request.method !== 'checkRedemptions' && request.method !== 'rewardsSummary')
-    throw new MethodNotFoundError({ method: request.method });
+  if (request.method !== 'checkRedemptions' && request.method !== 'rewardsSummary') throw new MethodNotFoundError({ method: request.method });
   const [t, state, positions] = await Promise.all([getTranslator(), getState(), readPositions()]);
   let sent = 0;
   for (const { m, account, screen } of positions) {

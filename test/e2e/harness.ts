@@ -43,7 +43,10 @@ const newest = (p: string): number =>
 
 /** Runs `npm run build:widget` unless the IIFE bundle is newer than the widget's sources and the bindings. */
 export function ensureWidgetBuilt(): void {
-  const sources = fs.readdirSync(WIDGET_DIR).filter((e) => e !== 'dist' && e !== 'node_modules').map((e) => newest(path.join(WIDGET_DIR, e)));
+  const sources = fs
+    .readdirSync(WIDGET_DIR)
+    .filter((e) => e !== 'dist' && e !== 'node_modules')
+    .map((e) => newest(path.join(WIDGET_DIR, e)));
   const src = Math.max(...sources, newest(path.join(CONTRACTS_DIR, 'bindings')), newest(path.join(REPO_ROOT, 'rollup.config.mjs')));
   if (fs.existsSync(WIDGET_BUNDLE) && fs.statSync(WIDGET_BUNDLE).mtimeMs >= src) return;
   const r = spawnSync('npm', ['run', '-s', 'build:widget'], { cwd: REPO_ROOT, encoding: 'utf8' });

@@ -2,7 +2,8 @@
 import { createTestClient, http, publicActions, type Hex } from 'viem';
 
 const clients = new Map<string, ReturnType<typeof makeClient>>();
-const makeClient = (url: string) => createTestClient({ mode: 'anvil', transport: http(url, { retryCount: 0, timeout: 60_000 }), pollingInterval: 100 }).extend(publicActions);
+const makeClient = (url: string) =>
+  createTestClient({ mode: 'anvil', transport: http(url, { retryCount: 0, timeout: 60_000 }), pollingInterval: 100 }).extend(publicActions);
 
 /** viem's anvil test client for `url` (cheat codes and public actions), one per URL. */
 export function chainClient(url: string) {

@@ -55,8 +55,7 @@ export async function serveSnap(target: 'devnet' | 'production' = 'devnet'): Pro
  */
 export function forwardTo(url: string, log?: string[]) {
   return async (req: JsonRpcRequest): Promise<any> => {
-    if (!/^(eth_|net_|web3_)/.test(req.method) || ['eth_requestAccounts', 'eth_accounts', 'eth_chainId'].includes(req.method))
-      return undefined;
+    if (!/^(eth_|net_|web3_)/.test(req.method) || ['eth_requestAccounts', 'eth_accounts', 'eth_chainId'].includes(req.method)) return undefined;
     log?.push(req.method);
     const res = await fetch(url, {
       method: 'POST',

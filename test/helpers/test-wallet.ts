@@ -42,7 +42,9 @@ export class TestWallet {
   added: unknown[] = [];
   snap?: WalletSnap | undefined;
   private listeners = new Map<string, Set<Listener>>();
-  private chain?: Promise<WalletChain & { request: (r: Req) => Promise<{ result?: unknown; error?: { code: number; message: string; data?: unknown } }> }>;
+  private chain?: Promise<
+    WalletChain & { request: (r: Req) => Promise<{ result?: unknown; error?: { code: number; message: string; data?: unknown } }> }
+  >;
 
   constructor(
     public account: Address,
@@ -98,7 +100,8 @@ export class TestWallet {
         return numberToHex(this.chainOverride ?? chain.chainId);
       case 'wallet_switchEthereumChain': {
         const id = Number((params as [{ chainId: string }])[0].chainId);
-        if (id !== chain.chainId || !this.knowsDevnet) throw rpcError(4902, 'Unrecognized chain ID. Try adding the chain using wallet_addEthereumChain first.');
+        if (id !== chain.chainId || !this.knowsDevnet)
+          throw rpcError(4902, 'Unrecognized chain ID. Try adding the chain using wallet_addEthereumChain first.');
         this.chainOverride = undefined;
         this.emit('chainChanged', numberToHex(id));
         return null;

@@ -45,9 +45,19 @@ const manifestJson = {
   name: 'devnet',
   startBlock: 0,
   contracts: Object.fromEntries(
-    ['metis', 'lockingPool', 'stakingManager', 'eMetis', 'seMetis', 'rewardDispatcher', 'redemptionQueue', 'governanceToken', 'airdrop', 'liquidityMining', 'lens'].map(
-      (k, i) => [k, addr(i + 1)],
-    ),
+    [
+      'metis',
+      'lockingPool',
+      'stakingManager',
+      'eMetis',
+      'seMetis',
+      'rewardDispatcher',
+      'redemptionQueue',
+      'governanceToken',
+      'airdrop',
+      'liquidityMining',
+      'lens',
+    ].map((k, i) => [k, addr(i + 1)]),
   ),
   airdrop: { root: `0x${'ab'.repeat(32)}` },
 };
@@ -66,7 +76,11 @@ test('parseAmount accepts decimals and rejects bad input with a reason', () => {
     ['0.000', 'zero'],
     ['1.0000000000000000001', 'too-many-decimals'],
   ] as const) {
-    assert.throws(() => parseAmount(input), (e: unknown) => e instanceof AmountError && e.problem === problem, input);
+    assert.throws(
+      () => parseAmount(input),
+      (e: unknown) => e instanceof AmountError && e.problem === problem,
+      input,
+    );
   }
 });
 
@@ -137,7 +151,10 @@ test('classifyError maps wallet, RPC and contract errors', () => {
   const c = classifyError({ code: 3, message: 'execution reverted', data });
   assert.equal(c.code, 'below-minimum');
   assert.equal(c.errorName, 'ManagerBelowMinimum');
-  const nested = classifyError({ message: 'x', error: { data: { data: encodeErrorResult({ abi: protocolErrorsAbi, errorName: 'ManagerZeroAmount' }) } } });
+  const nested = classifyError({
+    message: 'x',
+    error: { data: { data: encodeErrorResult({ abi: protocolErrorsAbi, errorName: 'ManagerZeroAmount' }) } },
+  });
   assert.equal(nested.errorName, 'ManagerZeroAmount');
 });
 
@@ -155,7 +172,15 @@ test('signPermit asks eth_signTypedData_v4 for the plan and splits the signature
 const screenWith = (user: Partial<Screen['user']>, protocol: Partial<Screen['protocol']> = {}): Screen =>
   ({
     protocol: { timestamp: 1_000n, minStake: 1n, minRedemption: 0n, maxRedemption: 0n, exitDelay: 21n * 86_400n, ...protocol },
-    user: { metisAllowanceToManager: 0n, eMetisAllowanceToQueue: 0n, eMetisAllowanceToVault: 0n, eMetisNonce: 4n, metisBalance: 10n, eMetisBalance: 20n, ...user },
+    user: {
+      metisAllowanceToManager: 0n,
+      eMetisAllowanceToQueue: 0n,
+      eMetisAllowanceToVault: 0n,
+      eMetisNonce: 4n,
+      metisBalance: 10n,
+      eMetisBalance: 20n,
+      ...user,
+    },
     airdrop: {},
   }) as unknown as Screen;
 
@@ -163,11 +188,15 @@ test('planAllowance: enough allowance -> ready; METIS with permit -> permit (dea
   const m = parseManifest(manifestJson);
   const owner = addr(50) as `0x${string}`;
   const noCalls = async () => assert.fail('no chain call expected');
-  assert.deepEqual(await planAllowance(noCalls, 'stake', { m, screen: screenWith({ metisAllowanceToManager: 5n }), owner, amount: 5n }), { kind: 'ready' });
+  assert.deepEqual(await planAllowance(noCalls, 'stake', { m, screen: screenWith({ metisAllowanceToManager: 5n }), owner, amount: 5n }), {
+    kind: 'ready',
+  });
   // METIS answers nonces and name: a permit to the manager
   const { encodeAbiParameters } = await import('viem');
   const permitToken = async ({ params }: { method: string; params?: unknown }) =>
-    (params as [{ data: string }])[0].data.startsWith('0x7ecebe00') ? encodeAbiParameters([{ type: 'uint256' }], [9n]) : encodeAbiParameters([{ type: 'string' }], ['Metis']);
+    (params as [{ data: string }])[0].data.startsWith('0x7ecebe00')
+      ? encodeAbiParameters([{ type: 'uint256' }], [9n])
+      : encodeAbiParameters([{ type: 'string' }], ['Metis']);
   const p = await planAllowance(permitToken, 'stake', { m, screen: screenWith({}), owner, amount: 5n });
   assert.equal(p.kind, 'permit');
   if (p.kind !== 'permit') return;
@@ -205,7 +234,9 @@ test('planAllowance: a redemption permits eMETIS with the lens nonce (no call); 
     symbol: 'eMETIS',
     approve: approveTx(m.contracts.eMetis, m.contracts.seMetis, 2n),
   });
-  assert.deepEqual(await planAllowance(noCalls, 'restake', { m, screen: screenWith({ eMetisAllowanceToVault: 2n }), owner, amount: 2n }), { kind: 'ready' });
+  assert.deepEqual(await planAllowance(noCalls, 'restake', { m, screen: screenWith({ eMetisAllowanceToVault: 2n }), owner, amount: 2n }), {
+    kind: 'ready',
+  });
 });
 
 test('limits: a maxRedemption (or minRedemption) of 0 means none; stakes are checked against the minimum and the METIS balance', () => {
@@ -252,13 +283,21 @@ test('chains: Metis metadata from viem/chains; any other chain from the manifest
     rpcUrls: ['http://127.0.0.1:8545'],
   });
   assert.deepEqual(addEthereumChainParameter({ ...devnet, explorer: 'http://x' }).blockExplorerUrls, ['http://x']);
-  assert.equal(rpcUrlOf({ ...manifestJson, rpcUrl: 'http://mine' , chainId: 1088 }), 'http://mine', "the manifest's RPC wins");
+  assert.equal(rpcUrlOf({ ...manifestJson, rpcUrl: 'http://mine', chainId: 1088 }), 'http://mine', "the manifest's RPC wins");
 });
 
 test('decodeRevert: protocol errors with their arguments, Error(string), Panic; undefined for unknown or short data', async () => {
   const { encodeErrorResult: enc } = await import('viem');
-  assert.deepEqual(decodeRevert(enc({ abi: protocolErrorsAbi, errorName: 'ManagerBelowMinimum', args: [1n, 2n] })), { errorName: 'ManagerBelowMinimum', args: [1n, 2n] });
-  assert.equal(decodeRevert('0x08c379a00000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000568656c6c6f000000000000000000000000000000000000000000000000000000')?.errorName, 'Error');
+  assert.deepEqual(decodeRevert(enc({ abi: protocolErrorsAbi, errorName: 'ManagerBelowMinimum', args: [1n, 2n] })), {
+    errorName: 'ManagerBelowMinimum',
+    args: [1n, 2n],
+  });
+  assert.equal(
+    decodeRevert(
+      '0x08c379a00000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000568656c6c6f000000000000000000000000000000000000000000000000000000',
+    )?.errorName,
+    'Error',
+  );
   assert.equal(decodeRevert('0xdeadbeef'), undefined);
   assert.equal(decodeRevert('0x12'), undefined);
   assert.equal(decodeRevert(undefined), undefined);
@@ -283,7 +322,7 @@ test('approveTx encodes ERC-20 approve(spender, amount)', () => {
   assert.equal(t.data, `0x095ea7b3${addr(2).slice(2).padStart(64, '0')}${'5'.padStart(64, '0')}`);
 });
 
-test('classifyError maps the protocol\'s own pause errors to paused', () => {
+test("classifyError maps the protocol's own pause errors to paused", () => {
   for (const errorName of ['ManagerPaused', 'PoolPaused']) {
     const data = encodeErrorResult({ abi: protocolErrorsAbi, errorName } as never);
     const c = classifyError({ code: 3, message: 'execution reverted', data });
@@ -298,7 +337,16 @@ test('permitTypedData signs and recovers as EIP-2612 expects', async () => {
   const { permitTypedData } = await import('@metis-liquid-staking/contracts');
   const acct = privateKeyToAccount(`0x${'01'.repeat(32)}`);
   const token = addr(77) as `0x${string}`;
-  const td = permitTypedData({ token, chainId: 31337, name: 'Metis Token (devnet)', owner: acct.address, spender: addr(5) as `0x${string}`, value: 7n, nonce: 2n, deadline: 99n });
+  const td = permitTypedData({
+    token,
+    chainId: 31337,
+    name: 'Metis Token (devnet)',
+    owner: acct.address,
+    spender: addr(5) as `0x${string}`,
+    value: 7n,
+    nonce: 2n,
+    deadline: 99n,
+  });
   assert.equal(td.domain.verifyingContract, token);
   assert.equal(td.domain.version, '1');
   assert.deepEqual(td.message, { owner: acct.address, spender: addr(5), value: '7', nonce: '2', deadline: '99' });
@@ -315,7 +363,16 @@ test('stakeWithPermitTx encodes both permit variants with v, r, s and the referr
   const r = `0x${'11'.repeat(32)}` as const;
   const s = `0x${'22'.repeat(32)}` as const;
   for (const restake of [false, true]) {
-    const t = stakeWithPermitTx(m, { amount: 5n, receiver: addr(9) as `0x${string}`, referral: addr(8) as `0x${string}`, restake, deadline: 100n, v: 27, r, s });
+    const t = stakeWithPermitTx(m, {
+      amount: 5n,
+      receiver: addr(9) as `0x${string}`,
+      referral: addr(8) as `0x${string}`,
+      restake,
+      deadline: 100n,
+      v: 27,
+      r,
+      s,
+    });
     assert.equal(t.to, m.contracts.stakingManager);
     assert.equal(t.value, 0n);
     const d = decodeFunctionData({ abi: stakingManagerAbi, data: t.data });
@@ -333,11 +390,22 @@ test('readPermitInfo reads name and nonce; undefined for a token without permit 
   const ok = async ({ params }: { method: string; params?: unknown }) => {
     const data = (params as [{ data: string }])[0].data;
     calls.push(data.slice(0, 10));
-    return data.startsWith('0x7ecebe00') ? encodeAbiParameters([{ type: 'uint256' }], [3n]) : encodeAbiParameters([{ type: 'string' }], ['Metis Token (devnet)']);
+    return data.startsWith('0x7ecebe00')
+      ? encodeAbiParameters([{ type: 'uint256' }], [3n])
+      : encodeAbiParameters([{ type: 'string' }], ['Metis Token (devnet)']);
   };
   assert.deepEqual(await readPermitInfo(ok, token, owner), { name: 'Metis Token (devnet)', nonce: 3n });
   assert.deepEqual(calls.sort(), ['0x06fdde03', '0x7ecebe00']);
   // no permit: the call reverts (or the address has no code and returns 0x)
-  assert.equal(await readPermitInfo(async () => { throw Object.assign(new Error('execution reverted'), { code: 3 }); }, token, owner), undefined);
+  assert.equal(
+    await readPermitInfo(
+      async () => {
+        throw Object.assign(new Error('execution reverted'), { code: 3 });
+      },
+      token,
+      owner,
+    ),
+    undefined,
+  );
   assert.equal(await readPermitInfo(async () => '0x', token, owner), undefined);
 });

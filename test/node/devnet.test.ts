@@ -212,7 +212,13 @@ describe('devnet: stake, keeper, lens', () => {
     assert.ok(later.p.seMetisTotalAssets > after1.p.seMetisTotalAssets);
     // a restarted keeper (no memory) does not credit the same blocks again: it finds the last batch on chain
     const rpb = await read<bigint>(c, m.lockingPool, lockingPoolAbi, 'rewardPerBlock');
-    const fresh = new Keeper({ rpcUrl: d.url, manifest: d.manifest, keeperKey: d.roles.keeper.key, mpcKey: d.roles.mpc.key, log: (l) => logs.push(l) });
+    const fresh = new Keeper({
+      rpcUrl: d.url,
+      manifest: d.manifest,
+      keeperKey: d.roles.keeper.key,
+      mpcKey: d.roles.mpc.key,
+      log: (l) => logs.push(l),
+    });
     const batchNow = await read<bigint>(c, m.lockingPool, lockingPoolAbi, 'currentBatch');
     const blocksSince = (await c.publicClient.getBlockNumber()) - (await c.publicClient.getTransactionReceipt({ hash: mpc.tx! })).blockNumber;
     const again = await fresh.tick();
@@ -235,7 +241,10 @@ describe('devnet: stake, keeper, lens', () => {
     assert.equal(p.queueUnfinalized, parseEther('2000'));
 
     await tick();
-    assert.ok(actions.find((a) => a.kind === 'fund'), actions.map((a) => a.message).join(' | '));
+    assert.ok(
+      actions.find((a) => a.kind === 'fund'),
+      actions.map((a) => a.message).join(' | '),
+    );
     ({ p, u } = await getAll(u2.address));
     assert.equal(u.tickets[0]!.status, 2, 'Funded');
     assert.equal(p.queueUnfinalized, 0n);
@@ -254,7 +263,10 @@ describe('devnet: stake, keeper, lens', () => {
     // after the exit delay the tickets are claimable
     await evmIncreaseTime(d.url, Number(p.exitDelay) + 1);
     ({ u } = await getAll(u2.address));
-    assert.ok(u.tickets.every((t) => t.status === 3), 'Claimable');
+    assert.ok(
+      u.tickets.every((t) => t.status === 3),
+      'Claimable',
+    );
     const metisBefore = u.metisBalance;
     await write(u2, m.redemptionQueue, redemptionQueueAbi, 'claimBatch', [u.tickets.map((t) => t.id), u2.address]);
     ({ u } = await getAll(u2.address));

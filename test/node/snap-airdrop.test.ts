@@ -32,7 +32,8 @@ describe('snap: rememberAirdropClaim and the home page airdrop (simulation + anv
     proof: mine.proof,
     ...over,
   });
-  const remember = (p: Record<string, unknown>, origin = PARTNER) => snap.request({ method: 'rememberAirdropClaim', params: p as Record<string, Json>, origin });
+  const remember = (p: Record<string, unknown>, origin = PARTNER) =>
+    snap.request({ method: 'rememberAirdropClaim', params: p as Record<string, Json>, origin });
   const errorOf = async (res: ReturnType<typeof remember>) => {
     const r = (await res).response as { result?: unknown; error?: { code: number; message: string } };
     assert.ok(r.error, `expected an error, got ${JSON.stringify(r.result)}`);

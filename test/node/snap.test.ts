@@ -103,7 +103,10 @@ describe('snap (simulation + anvil)', () => {
     assert.equal(rpcPerm.dapps, undefined);
     assert.equal(rpcPerm.snaps, undefined);
     assert.ok(rpcPerm.allowedOrigins.length > 0);
-    assert.ok(rpcPerm.allowedOrigins.every((o: string) => o.startsWith('https://') && !/localhost|127\.0\.0\.1/.test(o)), rpcPerm.allowedOrigins.join());
+    assert.ok(
+      rpcPerm.allowedOrigins.every((o: string) => o.startsWith('https://') && !/localhost|127\.0\.0\.1/.test(o)),
+      rpcPerm.allowedOrigins.join(),
+    );
     assert.deepEqual(devnet.initialPermissions['endowment:rpc'].allowedOrigins, [PARTNER, ...rpcPerm.allowedOrigins]);
     // the same snap otherwise: only the origins, the bundle path and the shasum differ
     const strip = (m: { source: { shasum?: string; location: { npm: { filePath?: string } } }; initialPermissions: Record<string, unknown> }) => ({
@@ -144,9 +147,12 @@ describe('snap (simulation + anvil)', () => {
     const prod = await serveSnap('production');
     const sim = await installTestSnap(prod.snapId, d.url);
     try {
-      const refused = (await sim.request({ method: 'getPosition', params: { chainId: CHAIN }, origin: PARTNER })).response as { error?: { code: number } };
+      const refused = (await sim.request({ method: 'getPosition', params: { chainId: CHAIN }, origin: PARTNER })).response as {
+        error?: { code: number };
+      };
       assert.equal(refused.error?.code, 4100);
-      const origin = JSON.parse(fs.readFileSync(path.join(SNAP_DIR, 'snap.manifest.json'), 'utf8')).initialPermissions['endowment:rpc'].allowedOrigins[0];
+      const origin = JSON.parse(fs.readFileSync(path.join(SNAP_DIR, 'snap.manifest.json'), 'utf8')).initialPermissions['endowment:rpc']
+        .allowedOrigins[0];
       const served = (await sim.request({ method: 'getPosition', params: { chainId: CHAIN }, origin })).response as { result?: { account: string } };
       assert.equal(served.result?.account, me);
     } finally {
@@ -275,10 +281,7 @@ describe('snap (simulation + anvil)', () => {
     assert.equal(tx.to, d.manifest.contracts.seMetis);
     assert.equal(tx.requires?.length, 1);
     assert.equal(tx.requires![0]!.to, d.manifest.contracts.eMetis);
-    assert.deepEqual(decodeFunctionData({ abi: eMetisAbi, data: tx.requires![0]!.data }).args, [
-      d.manifest.contracts.seMetis,
-      parseEther('40'),
-    ]);
+    assert.deepEqual(decodeFunctionData({ abi: eMetisAbi, data: tx.requires![0]!.data }).args, [d.manifest.contracts.seMetis, parseEther('40')]);
     assert.deepEqual(decodeFunctionData({ abi: seMetisAbi, data: tx.data }).args, [parseEther('40'), me]);
     await send(tx.requires![0]!);
     await send(tx);
@@ -393,11 +396,7 @@ describe('snap (simulation + anvil)', () => {
       [m.redemptionQueue, enc(redemptionQueueAbi, 'claimBatch', [[ticketId], me]), /Claim 1 redemption tickets/],
       [m.eMetis, enc(eMetisAbi, 'approve', [m.seMetis, 2n ** 256n - 1n]), /Allow seMetis to spend unlimited eMETIS/],
       [m.metis, enc(eMetisAbi, 'approve', [m.stakingManager, parseEther('7')]), /Allow stakingManager to spend 7 METIS/],
-      [
-        m.eMetis,
-        ('0xa9059cbb' + enc(eMetisAbi, 'approve', [d.accounts[3]!.address, parseEther('1')]).slice(10)) as Hex,
-        /Send 1 eMETIS to/,
-      ],
+      [m.eMetis, ('0xa9059cbb' + enc(eMetisAbi, 'approve', [d.accounts[3]!.address, parseEther('1')]).slice(10)) as Hex, /Send 1 eMETIS to/],
       [m.airdrop, enc(airdropAbi, 'claim', [0n, me, parseEther('4'), []]), /Claim 4 governance tokens from the airdrop/],
       [m.airdrop, enc(airdropAbi, 'release', [me]), /Release vested airdrop tokens/],
       [
@@ -422,10 +421,7 @@ describe('snap (simulation + anvil)', () => {
     await assert.rejects(snap.onTransaction({ from: me, to: d.accounts[3]!.address, data: '0x', chainId: 'eip155:1' }), /getInterface/);
     // a protocol address on a chain without the protocol: a critical warning instead of a decoded call
     const other = await snap.onTransaction({ from: me, to: m.stakingManager, data: '0x', chainId: 'eip155:1' });
-    assert.match(
-      uiString(other.getInterface().content),
-      /This network has no deployment of the protocol.*eip155:1: stakingManager \(devnet\)/,
-    );
+    assert.match(uiString(other.getInterface().content), /This network has no deployment of the protocol.*eip155:1: stakingManager \(devnet\)/);
   });
 
   test('insight warns when the protocol is paused', async () => {
@@ -575,8 +571,7 @@ describe('snap (simulation + anvil)', () => {
       assert.equal(errorOf(await p).code, 4001);
       const data = encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stake', args: [parseEther('2'), me, KNOWN_REFERRAL] });
       const insight = uiString(
-        (await ja.onTransaction({ from: me, to: d.manifest.contracts.stakingManager, data, chainId: 'eip155:31337' })).getInterface()
-          .content,
+        (await ja.onTransaction({ from: me, to: d.manifest.contracts.stakingManager, data, chainId: 'eip155:31337' })).getInterface().content,
       );
       assert.match(insight, /2 METIS をステークして eMETIS を受け取る/);
       assert.match(insight, /予想される結果 \| 2 eMETIS/);

@@ -81,7 +81,11 @@ describe('errors in plain words', () => {
     expect(wallet.count('eth_estimateGas')).to.equal(0);
 
     // the admin raises the minimum behind the widget's back: the simulation reverts with the custom error
-    await sendAs(accounts[0]!, manifest.contracts.stakingManager, encodeFunctionData({ abi: stakingManagerAbi, functionName: 'setMinStake', args: [5n * E18] }));
+    await sendAs(
+      accounts[0]!,
+      manifest.contracts.stakingManager,
+      encodeFunctionData({ abi: stakingManagerAbi, functionName: 'setMinStake', args: [5n * E18] }),
+    );
     s = await stakeAttempt(el, '1');
     expect(s.error).to.include({ code: 'below-minimum', errorName: 'ManagerBelowMinimum' });
     expect(errorText(el)).to.equal('Failed: The amount is below the minimum. (ManagerBelowMinimum)');

@@ -37,7 +37,8 @@ export async function devnet(): Promise<DevnetInfo> {
 }
 
 let client: ReturnType<typeof makeClient> | undefined;
-const makeClient = (url: string) => createTestClient({ mode: 'anvil', transport: http(url, { retryCount: 0 }), pollingInterval: 50 }).extend(publicActions);
+const makeClient = (url: string) =>
+  createTestClient({ mode: 'anvil', transport: http(url, { retryCount: 0 }), pollingInterval: 50 }).extend(publicActions);
 /** viem's anvil test client (with the public actions) on the test devnet. */
 export async function chain() {
   client ??= makeClient((await devnet()).url);

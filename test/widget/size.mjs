@@ -16,7 +16,9 @@ export function sizeOf(name) {
 
 const files = Object.keys(BUDGETS).map(sizeOf);
 if (process.argv.includes('--json')) console.log(JSON.stringify({ files }));
-else for (const f of files) console.log(`${f.file}: ${(f.min / 1024).toFixed(1)} KB min, ${(f.gzip / 1024).toFixed(1)} KB min+gzip (budget ${f.budgetGzip / 1024} KB)`);
+else
+  for (const f of files)
+    console.log(`${f.file}: ${(f.min / 1024).toFixed(1)} KB min, ${(f.gzip / 1024).toFixed(1)} KB min+gzip (budget ${f.budgetGzip / 1024} KB)`);
 for (const f of files) {
   if (f.gzip > f.budgetGzip) {
     console.error(`over budget: ${f.file} is ${f.gzip} B gzip, budget ${f.budgetGzip} B`);

@@ -29,7 +29,13 @@ describe('MetaMask snap routing', () => {
     const requests: { method: string; params: Record<string, unknown> }[] = [];
     const remembered: Record<string, unknown>[] = []; // rememberAirdropClaim calls (the real snap returns true)
     const hex = (v: bigint | number) => `0x${v.toString(16)}`;
-    const wire = (t: { to: Address; data: string; value: bigint }) => ({ from: user, to: t.to, data: t.data, value: hex(t.value), chainId: hex(m.chainId) });
+    const wire = (t: { to: Address; data: string; value: bigint }) => ({
+      from: user,
+      to: t.to,
+      data: t.data,
+      value: hex(t.value),
+      chainId: hex(m.chainId),
+    });
     wallet.snap = {
       id: SNAP_ID,
       installed: false,
@@ -56,7 +62,9 @@ describe('MetaMask snap routing', () => {
     const referral = accounts[4]!;
     const { wallet, requests, remembered } = snapWallet(user, manifest);
     const { el } = await connected(wallet, { referral });
-    const proofs = (await (await fetch('/airdrop/proofs.json')).json()) as { claims: Record<string, { index: number; amount: string; proof: string[] }> };
+    const proofs = (await (await fetch('/airdrop/proofs.json')).json()) as {
+      claims: Record<string, { index: number; amount: string; proof: string[] }>;
+    };
     const [account, entry] = Object.entries(proofs.claims).find(([a]) => a.toLowerCase() === user.toLowerCase())!;
     expect(remembered, 'nothing handed to a snap that is not installed').to.have.length(0);
     expect(text(el, '[data-action=snap]')).to.equal('Get staking insights in MetaMask');

@@ -34,21 +34,30 @@ describe('stake tab', () => {
     expect(stage.kind, text(el, '[part~=status]')).to.equal('success');
 
     // on-chain: eMETIS minted 1:1, METIS moved, the Staked event carries the referral
-    expect(await read<bigint>(manifest.contracts.eMetis, eMetisAbi, 'balanceOf', [user])).to.equal(125n * E18 / 10n);
-    expect(await read<bigint>(manifest.contracts.metis, metisAbi, 'balanceOf', [user])).to.equal(metisBefore - 125n * E18 / 10n);
+    expect(await read<bigint>(manifest.contracts.eMetis, eMetisAbi, 'balanceOf', [user])).to.equal((125n * E18) / 10n);
+    expect(await read<bigint>(manifest.contracts.metis, metisAbi, 'balanceOf', [user])).to.equal(metisBefore - (125n * E18) / 10n);
     const logs = await rpc<{ topics: Hex[] }[]>('eth_getLogs', [{ address: manifest.contracts.stakingManager, fromBlock: '0x0' }]);
     const pad = (a: Address) => `0x${a.slice(2).toLowerCase().padStart(64, '0')}`;
-    expect(logs.some((l) => l.topics[1] === pad(user) && l.topics[3] === pad(referral)), 'Staked(sender, receiver, referral)').to.equal(true);
+    expect(
+      logs.some((l) => l.topics[1] === pad(user) && l.topics[3] === pad(referral)),
+      'Staked(sender, receiver, referral)',
+    ).to.equal(true);
 
     // two steps: the permit signature (DevMetis supports EIP-2612), then stakeWithPermit: one transaction
     expect(wallet.count('eth_signTypedData_v4')).to.equal(1);
     expect(events.submitted.map((e) => e.detail.step)).to.deep.equal([2]);
     expect(wallet.count('eth_sendTransaction')).to.equal(1);
     expect(events.confirmed).to.have.length(1);
-    expect(events.confirmed[0]!.detail).to.include({ action: 'stake', symbol: 'eMETIS', decimals: 18, before: '0', after: String((125n * E18) / 10n) });
+    expect(events.confirmed[0]!.detail).to.include({
+      action: 'stake',
+      symbol: 'eMETIS',
+      decimals: 18,
+      before: '0',
+      after: String((125n * E18) / 10n),
+    });
     expect(text(el, '[part~=status]')).to.contain('eMETIS: 0 → 12.5');
     // refreshed after the confirmed tx
-    expect(el.wallet.screen!.user.eMetisBalance).to.equal(125n * E18 / 10n);
+    expect(el.wallet.screen!.user.eMetisBalance).to.equal((125n * E18) / 10n);
   });
 
   it('falls back to approve-then-stake when the wallet cannot sign typed data', async () => {

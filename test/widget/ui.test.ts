@@ -22,7 +22,12 @@ describe('wallet discovery', () => {
         [other, 'Other Wallet', 'org.example.other'],
       ] as const) {
         window.dispatchEvent(
-          new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info: { uuid: crypto.randomUUID(), name, icon: 'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg"/>', rdns }, provider: w }) }),
+          new CustomEvent('eip6963:announceProvider', {
+            detail: Object.freeze({
+              info: { uuid: crypto.randomUUID(), name, icon: 'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg"/>', rdns },
+              provider: w,
+            }),
+          }),
         );
       }
     };
@@ -65,7 +70,8 @@ describe('theming, language, keyboard', () => {
 
   it('CSS custom properties and ::part() reach the shadow DOM; theme=dark switches the palette', async () => {
     const style = document.createElement('style');
-    style.textContent = 'metis-stake-widget::part(primary-button) { border-radius: 7px; } metis-stake-widget::part(tab-selected) { letter-spacing: 2px; }';
+    style.textContent =
+      'metis-stake-widget::part(primary-button) { border-radius: 7px; } metis-stake-widget::part(tab-selected) { letter-spacing: 2px; }';
     document.head.append(style);
     try {
       const { accounts } = await devnet();
@@ -95,7 +101,13 @@ describe('theming, language, keyboard', () => {
     wallet.reject.add('eth_sendTransaction');
     const { el } = await mount({ 'manifest-url': '/devnet/manifest.json', lang: 'ja' }, wallet);
     expect(text(el, '#title')).to.equal('METIS をステーク');
-    expect([...el.shadowRoot!.querySelectorAll('[role=tab]')].map((t) => t.textContent!.trim())).to.deep.equal(['ステーク', 'リステーク', '償還', '報酬', 'エアドロップ']);
+    expect([...el.shadowRoot!.querySelectorAll('[role=tab]')].map((t) => t.textContent!.trim())).to.deep.equal([
+      'ステーク',
+      'リステーク',
+      '償還',
+      '報酬',
+      'エアドロップ',
+    ]);
     expect(text(el, '[part~=connect]')).to.equal('ウォレットを接続');
     click(el, '[part~=connect]');
     await until(() => el.wallet.screen?.user.account === accounts[1], 'connected');
@@ -114,7 +126,7 @@ describe('theming, language, keyboard', () => {
     expect(text(el, '[part~=status] [part~=error]')).to.equal('Failed: Cancelled.');
   });
 
-  it('without locale the language follows lang: the nearest ancestor\'s, and the element\'s own attribute as it changes', async () => {
+  it("without locale the language follows lang: the nearest ancestor's, and the element's own attribute as it changes", async () => {
     const box = document.createElement('div');
     box.lang = 'ja-JP';
     document.body.append(box);

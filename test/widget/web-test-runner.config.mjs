@@ -59,7 +59,8 @@ function devnetPlugin() {
       if (p === '/devnet/manifest-down.json') return { body: JSON.stringify({ ...devnet.manifest, rpcUrl: 'http://127.0.0.1:9' }), type: 'json' };
       if (p === '/devnet/sub/manifest.json')
         return { body: JSON.stringify({ ...devnet.manifest, airdrop: { ...devnet.manifest.airdrop, proofsUrl: 'proofs.json' } }), type: 'json' };
-      if (p === '/airdrop/proofs.json' || p === '/devnet/proofs.json' || p === '/devnet/sub/proofs.json') return { body: readFileSync(devnet.proofsFile, 'utf8'), type: 'json' };
+      if (p === '/airdrop/proofs.json' || p === '/devnet/proofs.json' || p === '/devnet/sub/proofs.json')
+        return { body: readFileSync(devnet.proofsFile, 'utf8'), type: 'json' };
       if (p === '/devnet/proofs-malformed.json') return { body: JSON.stringify({ root: devnet.proofs.root, claims: { nope: 1 } }), type: 'json' };
       if (p === '/devnet/proofs-not-json.json') return { body: '{ not json', type: 'json' };
       return undefined;

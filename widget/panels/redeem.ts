@@ -27,11 +27,13 @@ export function renderRedeem(w: MetisStakeWidget) {
     ])}
     ${actionButton(w, 'redeem', w.t('redeemRequest'), () => redeem(w))}
     <h3 id="tickets-h">${w.t('tickets')}</h3>
-    ${tickets.length === 0
-      ? html`<p class="hint">${w.t('noTickets')}</p>`
-      : html`<ul class="tickets" part="tickets" aria-labelledby="tickets-h">
-          ${tickets.map((t) => ticket(w, t))}
-        </ul>`}`;
+    ${
+      tickets.length === 0
+        ? html`<p class="hint">${w.t('noTickets')}</p>`
+        : html`<ul class="tickets" part="tickets" aria-labelledby="tickets-h">
+            ${tickets.map((t) => ticket(w, t))}
+          </ul>`
+    }`;
 }
 
 function ticket(w: MetisStakeWidget, t: TicketInfo) {
@@ -79,6 +81,8 @@ function claim(w: MetisStakeWidget, t: TicketInfo) {
     action: 'claim',
     symbol: 'METIS',
     pick: (u) => u.metisBalance,
-    steps: () => [{ label: w.t('stepAction', { action: w.t('claim') }), run: () => w.tx.send(claimRedemptionTx(m, { ticketId: t.id, to: w.wallet.account! })) }],
+    steps: () => [
+      { label: w.t('stepAction', { action: w.t('claim') }), run: () => w.tx.send(claimRedemptionTx(m, { ticketId: t.id, to: w.wallet.account! })) },
+    ],
   });
 }

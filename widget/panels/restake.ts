@@ -64,7 +64,9 @@ function unstake(w: MetisStakeWidget) {
     pick: (u) => u.eMetisBalance,
     steps: () => {
       const account = w.wallet.account!;
-      return [{ label: w.t('stepAction', { action: w.t('unstake') }), run: () => w.tx.send(unstakeTx(m, { shares, receiver: account, owner: account })) }];
+      return [
+        { label: w.t('stepAction', { action: w.t('unstake') }), run: () => w.tx.send(unstakeTx(m, { shares, receiver: account, owner: account })) },
+      ];
     },
   });
 }

@@ -56,7 +56,13 @@ function stake(w: MetisStakeWidget) {
           {
             label,
             run: async () =>
-              w.tx.sendAll(await c.invokeSnap(restake ? 'stakeAndRestake' : 'stake', { amount: toDecimalString(amount), ...(referral ? { referral } : {}), chainId: m.chainId })),
+              w.tx.sendAll(
+                await c.invokeSnap(restake ? 'stakeAndRestake' : 'stake', {
+                  amount: toDecimalString(amount),
+                  ...(referral ? { referral } : {}),
+                  chainId: m.chainId,
+                }),
+              ),
           },
         ];
       const args = { amount, receiver: c.account!, restake, referral };

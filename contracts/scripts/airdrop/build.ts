@@ -32,8 +32,7 @@ export function airdropLeafHash(index: bigint | number, account: `0x${string}`, 
 }
 
 /** Indexes recipients in order (0, 1, ...), builds the tree and returns the root, total and per-account proofs. */
-export function buildAirdrop(recipients: readonly Pick<Recipient, 'account' | 'amount'>[], options: BuildOptions = {}):
-  AirdropOutput {
+export function buildAirdrop(recipients: readonly Pick<Recipient, 'account' | 'amount'>[], options: BuildOptions = {}): AirdropOutput {
   if (recipients.length === 0) throw new Error('no recipients');
   const values = recipients.map((r, i) => [i.toString(), r.account, r.amount.toString()] as [string, string, string]);
   const tree = StandardMerkleTree.of(values, [...LEAF_ENCODING]);

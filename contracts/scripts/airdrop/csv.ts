@@ -51,7 +51,12 @@ export function parseRecipientsCsv(text: string): Recipient[] {
     const raw = (lines[i] ?? '').trim();
     if (raw === '') continue;
     // Plain CSV: no commas inside fields; surrounding double quotes (as spreadsheets export them) are dropped.
-    const cells = raw.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1').trim());
+    const cells = raw.split(',').map((c) =>
+      c
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .trim(),
+    );
     if (!headerSeen) {
       if (cells.length !== 2 || cells[0]?.toLowerCase() !== 'account' || cells[1]?.toLowerCase() !== 'amount') {
         throw new AirdropCsvError(lineNo, `expected the header "account,amount", got "${raw}"`);

@@ -14,9 +14,7 @@ export async function ensureChain(chainId: number): Promise<void> {
   try {
     await rpc({ method: 'wallet_switchEthereumChain', params: [{ chainId: numberToHex(chainId) }] });
   } catch (e) {
-    throw new ChainDisconnectedError(
-      `Could not switch to chain ${chainId}: ${(e as Error).message ?? e}. Add the network to MetaMask first.`,
-    );
+    throw new ChainDisconnectedError(`Could not switch to chain ${chainId}: ${(e as Error).message ?? e}. Add the network to MetaMask first.`);
   }
 }
 

@@ -133,7 +133,11 @@ export function describeCall(t: Translate, m: Manifest, key: ContractKey, data: 
         total += k.metisAmount;
         const st = ticketStatus(k);
         if (st !== 'claimable')
-          rows.push({ label: `${t('ticket')} #${id}`, text: st === 'claimed' ? st : t('ticketWaiting', { date: fmtDate(k.maturity) }), variant: 'warning' });
+          rows.push({
+            label: `${t('ticket')} #${id}`,
+            text: st === 'claimed' ? st : t('ticketWaiting', { date: fmtDate(k.maturity) }),
+            variant: 'warning',
+          });
       }
       expected(fmt(total, 'METIS'));
     }

@@ -17,8 +17,7 @@ export function chainIdParam(p: Params): number {
   let n: number | undefined;
   if (typeof v === 'number') n = v;
   else if (typeof v === 'string' && /^(0x[0-9a-fA-F]+|\d+)$/.test(v)) n = Number(BigInt(v));
-  if (n === undefined || !Number.isSafeInteger(n) || n <= 0)
-    throw new InvalidParamsError('chainId must be a positive integer, e.g. 31337.');
+  if (n === undefined || !Number.isSafeInteger(n) || n <= 0) throw new InvalidParamsError('chainId must be a positive integer, e.g. 31337.');
   return n;
 }
 

@@ -41,5 +41,11 @@ export function contractRows(t: Translate, m: Manifest, to: Address): RowSpec[] 
 export function allowanceWarnings(t: Translate, plan: AllowancePlan, amount: bigint): Warning[] {
   if (plan.kind === 'ready') return [];
   const permit = plan.kind === 'permit';
-  return [{ title: t(permit ? 'permitSigned' : 'approvalFirst'), text: t(permit ? 'permitText' : 'approvalText', { amount: fmt(amount, plan.symbol) }), severity: 'info' }];
+  return [
+    {
+      title: t(permit ? 'permitSigned' : 'approvalFirst'),
+      text: t(permit ? 'permitText' : 'approvalText', { amount: fmt(amount, plan.symbol) }),
+      severity: 'info',
+    },
+  ];
 }

@@ -27,8 +27,7 @@ export async function rememberAirdropClaim(params: unknown): Promise<Json> {
     throw new InvalidParamsError('proof must be a list of 32-byte hex strings.');
   if (!(await accounts(false)).includes(account)) throw new InvalidParamsError(`Account ${account} is not connected to the snap.`);
   const claim = { index: BigInt(idx), account, amount: BigInt(amount), proof: proof as Hex[] };
-  if (!verifyAirdropClaim(m.airdrop.root, claim))
-    throw new InvalidParamsError(`The airdrop proof does not match the airdrop on chain ${m.chainId}.`);
+  if (!verifyAirdropClaim(m.airdrop.root, claim)) throw new InvalidParamsError(`The airdrop proof does not match the airdrop on chain ${m.chainId}.`);
   const state = await getState();
   state.airdrops[accountKey(m.chainId, account)] = { index: claim.index.toString(), amount: claim.amount.toString() };
   await setState(state);

@@ -2,7 +2,15 @@
 // covered by a METIS permit signed in MetaMask when the token has one (stakeWithPermit), else by an
 // approval the dapp sends first (`requires`): the bindings' allowance plan.
 import type { Json } from '@metamask/snaps-sdk';
-import { planAllowance, previewStake, previewStakeAndRestake, signPermit, stakeLimits, stakeTx, stakeWithPermitTx } from '@metis-liquid-staking/contracts';
+import {
+  planAllowance,
+  previewStake,
+  previewStakeAndRestake,
+  signPermit,
+  stakeLimits,
+  stakeTx,
+  stakeWithPermitTx,
+} from '@metis-liquid-staking/contracts';
 import { rpc } from '../lib/chain';
 import { confirm, prepare } from '../lib/context';
 import { fmt, fmtBacking, fmtShares, fmtSharePrice } from '../lib/format';
