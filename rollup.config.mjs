@@ -86,10 +86,7 @@ const typesConfig = (input, file, extraExternal = () => false) => ({
   output: [{ file, format: 'es' }],
 });
 
-export default [
-  widgetConfig,
-  widgetEsmConfig,
-  reactConfig,
+const declarations = [
   typesConfig('widget/index.ts', `${OUT}/metis-stake-widget.d.ts`),
   {
     ...typesConfig('widget/react.ts', `${OUT}/react.d.ts`, (id) => /(^\.|[\\/]widget)[\\/]index\.(js|ts)$/.test(id)),
@@ -98,3 +95,7 @@ export default [
     ],
   },
 ];
+
+// `--environment BUNDLES_ONLY` (npm start, the end-to-end tests): the JavaScript only; the declarations take the
+// longest and only the published package needs them.
+export default [widgetConfig, widgetEsmConfig, reactConfig, ...(process.env.BUNDLES_ONLY ? [] : declarations)];

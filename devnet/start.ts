@@ -65,7 +65,7 @@ function runNpm(script: string): Promise<boolean> {
 }
 
 /** Builds the widget or the snap when its build script and sources exist; a clear line when they do not. */
-async function buildPart(script: 'build:widget' | 'build:snap', needs: string[]): Promise<boolean> {
+async function buildPart(script: 'build:widget:bundles' | 'build:snap', needs: string[]): Promise<boolean> {
   const missing = needs.filter((f) => !fs.existsSync(path.join(REPO_ROOT, f)));
   if (!hasScript(script) || missing.length) {
     log(`- skipping ${script}: ${!hasScript(script) ? 'no such npm script' : `missing ${missing.join(', ')}`} (not merged yet?)`);
@@ -213,7 +213,7 @@ async function main() {
   // Widget and snap bundles (other packages of this repo; skipped with a message when absent).
   let widgetOk = false;
   if (!values['no-build']) {
-    widgetOk = await buildPart('build:widget', ['rollup.config.mjs', 'widget/index.ts']);
+    widgetOk = await buildPart('build:widget:bundles', ['rollup.config.mjs', 'widget/index.ts']);
     await buildPart('build:snap', ['snap/scripts/build.mjs']);
   }
   const bundle = widgetBundle();

@@ -41,7 +41,7 @@ const newest = (p: string): number =>
       ? fs.readdirSync(p).reduce((t, e) => Math.max(t, newest(path.join(p, e))), 0)
       : fs.statSync(p).mtimeMs;
 
-/** Runs `npm run build:widget` unless the IIFE bundle is newer than the widget's sources and the bindings. */
+/** Runs `npm run build:widget:bundles` unless the IIFE bundle is newer than the widget's sources and the bindings. */
 export function ensureWidgetBuilt(): void {
   const sources = fs
     .readdirSync(WIDGET_DIR)
@@ -49,8 +49,8 @@ export function ensureWidgetBuilt(): void {
     .map((e) => newest(path.join(WIDGET_DIR, e)));
   const src = Math.max(...sources, newest(path.join(CONTRACTS_DIR, 'bindings')), newest(path.join(REPO_ROOT, 'rollup.config.mjs')));
   if (fs.existsSync(WIDGET_BUNDLE) && fs.statSync(WIDGET_BUNDLE).mtimeMs >= src) return;
-  const r = spawnSync('npm', ['run', '-s', 'build:widget'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`npm run build:widget failed:\n${r.stdout}\n${r.stderr}`);
+  const r = spawnSync('npm', ['run', '-s', 'build:widget:bundles'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`npm run build:widget:bundles failed:\n${r.stdout}\n${r.stderr}`);
 }
 
 /**
