@@ -126,9 +126,9 @@ export class MetisStakeWidget extends LitElement {
     if (name === 'lang') this.requestUpdate();
   }
 
-  /** The language shown: `locale`, else the closest `lang` attribute (the element's, an ancestor's); `en` unless it is Japanese. */
+  /** The language shown: `locale`, else the closest `lang` attribute (the element's, an ancestor's, the page's); `en` unless Japanese. */
   get language(): 'en' | 'ja' {
-    const tag = this.locale || this.closest('[lang]')?.getAttribute('lang') || 'en';
+    const tag = this.locale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
     return tag.toLowerCase().split('-')[0] === 'ja' ? 'ja' : 'en';
   }
 
