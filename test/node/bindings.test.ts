@@ -36,6 +36,7 @@ import {
   stakeLimits,
   TOKEN_OF,
   TOKENS,
+  CONTRACT_KEYS,
   type Screen,
 } from '@metis-liquid-staking/contracts';
 
@@ -44,21 +45,7 @@ const manifestJson = {
   chainId: 31337,
   name: 'devnet',
   startBlock: 0,
-  contracts: Object.fromEntries(
-    [
-      'metis',
-      'lockingPool',
-      'stakingManager',
-      'eMetis',
-      'seMetis',
-      'rewardDispatcher',
-      'redemptionQueue',
-      'governanceToken',
-      'airdrop',
-      'liquidityMining',
-      'lens',
-    ].map((k, i) => [k, addr(i + 1)]),
-  ),
+  contracts: Object.fromEntries(CONTRACT_KEYS.map((k, i) => [k, addr(i + 1)])),
   airdrop: { root: `0x${'ab'.repeat(32)}` },
 };
 
