@@ -1,25 +1,22 @@
-// Rollup build. The widget part is self-contained (`widgetConfig`); other bundles (e.g. the snap) may be
-// appended to the exported array later without touching it.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve as resolvePath } from 'node:path';
+// Rollup build of @metis-liquid-staking/widget (widget/dist/):
+//   metis-stake-widget.js       ES module; lit, @lit/*, viem stay imports (peer dependencies / dependencies)
+//   metis-stake-widget.iife.js  one <script>, everything inside
+//   react.js                    the React wrapper (@lit/react), importing ./metis-stake-widget.js
+//   *.d.ts                      declarations (rollup-plugin-dts; the bindings' types are inlined)
+// Lit templates are minified by Lit's own @lit-labs/rollup-plugin-minify-html-literals; terser minifies the rest.
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import minifyLitTemplates from '@lit-labs/rollup-plugin-minify-html-literals';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { dts } from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
 
-/** TypeScript sources import each other with `.js` extensions (NodeNext style): map them to the `.ts` file. */
-export function tsJsResolver() {
-  return {
-    name: 'ts-js-resolver',
-    resolveId(source, importer) {
-      if (!importer || !source.startsWith('.') || !source.endsWith('.js')) return null;
-      const candidate = resolvePath(dirname(importer), source.slice(0, -3) + '.ts');
-      return existsSync(candidate) ? candidate : null;
-    },
-  };
-}
+const OUT = 'widget/dist';
+/** What the ES module builds import rather than bundle. */
+const external = (id) => /^(lit|lit-html|lit-element|@lit\/[^/]+|@lit-labs\/[^/]+|viem|react)(\/|$)/.test(id);
 
-/** Prints min and min+gzip size of each written bundle (the bench reads dist/metis-stake-widget.iife.js). */
+/** Prints min and min+gzip size of each written bundle. */
 function sizeReport() {
   return {
     name: 'size-report',
@@ -27,122 +24,6 @@ function sizeReport() {
       const bytes = readFileSync(options.file);
       const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
       console.log(`${options.file}: ${kb(bytes.length)} min, ${kb(gzipSync(bytes, { level: 9 }).length)} min+gzip`);
-    },
-  };
-}
-
-/**
- * The front ends carry no viem: the bindings encode and decode with contracts/bindings/abi-codec.ts and
- * check addresses with address.ts. Type-only imports vanish in the TypeScript transform; a runtime import
- * of viem fails the build instead of silently adding ~9 KB gzip.
- */
-export function noViem() {
-  return {
-    name: 'no-viem',
-    resolveId(source, importer) {
-      if (/^viem(\/|$)/.test(source)) this.error(`${importer} imports ${source} at runtime; the widget must not bundle viem`);
-      return null;
-    },
-  };
-}
-
-/**
- * Collapses the indentation inside Lit's html`` and css`` templates in widget/ sources (terser leaves
- * template literal text alone). Newline-plus-indent becomes one space (or nothing between tags and in CSS
- * punctuation), which renders the same.
- */
-export function minifyTemplates() {
-  const collapse = (text, isCss) => {
-    let t = text.replace(/\s*\n\s*/g, ' ');
-    t = t.replace(/>\s+</g, '><');
-    if (isCss) t = t.replace(/\s*([{};,>])\s*/g, '$1').replace(/:\s+/g, ':');
-    return t;
-  };
-  // Walks a template literal starting after its opening backtick; returns [newText, endIndex].
-  const walkTemplate = (src, i, isCss) => {
-    let out = '';
-    let chunk = '';
-    while (i < src.length) {
-      const c = src[i];
-      if (c === '\\') {
-        chunk += c + src[i + 1];
-        i += 2;
-      } else if (c === '`') {
-        return [out + collapse(chunk, isCss) + '`', i + 1];
-      } else if (c === '$' && src[i + 1] === '{') {
-        out += collapse(chunk, isCss) + '${';
-        chunk = '';
-        const [expr, j] = walkCode(src, i + 2, '}');
-        out += expr + '}';
-        i = j;
-      } else {
-        chunk += c;
-        i++;
-      }
-    }
-    throw new Error('unterminated template');
-  };
-  // Walks code until the closing `close` at depth 0, minifying nested html/css templates.
-  const walkCode = (src, i, close) => {
-    let out = '';
-    let depth = 0;
-    while (i < src.length) {
-      const c = src[i];
-      if (c === "'" || c === '"') {
-        let j = i + 1;
-        while (src[j] !== c) j += src[j] === '\\' ? 2 : 1;
-        out += src.slice(i, j + 1);
-        i = j + 1;
-      } else if (c === '`') {
-        const tag = /(?:html|css)\s*$/.exec(out);
-        const [t, j] = tag ? walkTemplate(src, i + 1, tag[0].startsWith('css')) : walkRaw(src, i + 1);
-        out += '`' + t;
-        i = j;
-      } else if (c === '/' && src[i + 1] === '/') {
-        const j = src.indexOf('\n', i);
-        out += src.slice(i, j);
-        i = j;
-      } else if (c === '/' && src[i + 1] === '*') {
-        const j = src.indexOf('*/', i) + 2;
-        out += src.slice(i, j);
-        i = j;
-      } else {
-        if (c === '{' || c === '(' || c === '[') depth++;
-        if (c === '}' || c === ')' || c === ']') {
-          if (depth === 0 && c === close) return [out, i + 1];
-          depth--;
-        }
-        out += c;
-        i++;
-      }
-    }
-    return [out, i];
-  };
-  // A template literal that is not html/css: copied verbatim (its ${} code is still walked).
-  const walkRaw = (src, i) => {
-    let out = '';
-    while (i < src.length) {
-      const c = src[i];
-      if (c === '\\') {
-        out += c + src[i + 1];
-        i += 2;
-      } else if (c === '`') return [out + '`', i + 1];
-      else if (c === '$' && src[i + 1] === '{') {
-        const [expr, j] = walkCode(src, i + 2, '}');
-        out += '${' + expr + '}';
-        i = j;
-      } else {
-        out += c;
-        i++;
-      }
-    }
-    throw new Error('unterminated template');
-  };
-  return {
-    name: 'minify-lit-templates',
-    transform(code, id) {
-      if (!/[\\/]widget[\\/].*\.ts$/.test(id)) return null;
-      return { code: walkCode(code, 0, null)[0], map: null };
     },
   };
 }
@@ -155,33 +36,66 @@ const terserOptions = (module) => ({
   format: { comments: false, ascii_only: true },
 });
 
-export const widgetConfig = {
-  input: 'widget/index.ts',
-  plugins: [
-    noViem(),
-    tsJsResolver(),
-    minifyTemplates(),
-    resolve({ browser: true, exportConditions: ['production', 'browser', 'module', 'import', 'default'] }),
-    esbuild({ target: 'es2020', tsconfig: 'tsconfig.json', minify: false }),
-  ],
-  output: [
-    {
-      file: 'dist/metis-stake-widget.js',
-      format: 'es',
-      inlineDynamicImports: true,
-      plugins: [terser(terserOptions(true)), sizeReport()],
-    },
-    {
-      file: 'dist/metis-stake-widget.iife.js',
-      format: 'iife',
-      inlineDynamicImports: true,
-      plugins: [terser(terserOptions(false)), sizeReport()],
-    },
-  ],
-  onwarn(warning, warn) {
-    if (['INVALID_ANNOTATION', 'THIS_IS_UNDEFINED', 'CIRCULAR_DEPENDENCY', 'MISSING_NAME_OPTION_FOR_IIFE_EXPORT'].includes(warning.code)) return;
-    warn(warning);
-  },
+const plugins = () => [
+  minifyLitTemplates({ include: ['widget/**/*.ts'], failOnError: true }),
+  // the bindings' "exports" point at their TypeScript sources; ./x.js imports mean ./x.ts
+  resolve({ browser: true, extensions: ['.ts', '.js'], exportConditions: ['production', 'browser', 'module', 'import', 'default'] }),
+  esbuild({ target: 'es2020', tsconfig: 'tsconfig.json', minify: false, loaders: { '.js': 'ts' } }),
+];
+
+const onwarn = (warning, warn) => {
+  if (['INVALID_ANNOTATION', 'THIS_IS_UNDEFINED', 'CIRCULAR_DEPENDENCY', 'MISSING_NAME_OPTION_FOR_IIFE_EXPORT'].includes(warning.code)) return;
+  warn(warning);
 };
 
-export default [widgetConfig];
+/** The widget: ES module (lit and viem external) and the self-contained IIFE. */
+export const widgetConfig = {
+  input: 'widget/index.ts',
+  plugins: plugins(),
+  output: [
+    { file: `${OUT}/metis-stake-widget.iife.js`, format: 'iife', inlineDynamicImports: true, plugins: [terser(terserOptions(false)), sizeReport()] },
+  ],
+  onwarn,
+};
+
+export const widgetEsmConfig = {
+  input: 'widget/index.ts',
+  external,
+  plugins: plugins(),
+  output: [{ file: `${OUT}/metis-stake-widget.js`, format: 'es', plugins: [terser(terserOptions(true)), sizeReport()] }],
+  onwarn,
+};
+
+/** The React wrapper: imports the element from the ES module build next to it. */
+const reactConfig = {
+  input: 'widget/react.ts',
+  external: (id) => external(id) || /[\\/]widget[\\/]index\.ts$/.test(id) || id === './index.js',
+  plugins: plugins(),
+  output: [
+    { file: `${OUT}/react.js`, format: 'es', paths: (id) => (external(id) ? id : './metis-stake-widget.js'), plugins: [terser(terserOptions(true))] },
+  ],
+  onwarn,
+};
+
+/** Declarations: one file per entry, the bindings' types inlined (that package is not published). */
+const typesConfig = (input, file, extraExternal = () => false) => ({
+  input,
+  external: (id) => external(id) || extraExternal(id),
+  plugins: [dts({ respectExternal: true, tsconfig: 'widget/tsconfig.json', compilerOptions: { noEmit: false } })],
+  onwarn: (w, warn) => w.code !== 'UNUSED_EXTERNAL_IMPORT' && warn(w),
+  output: [{ file, format: 'es' }],
+});
+
+const declarations = [
+  typesConfig('widget/index.ts', `${OUT}/metis-stake-widget.d.ts`),
+  {
+    ...typesConfig('widget/react.ts', `${OUT}/react.d.ts`, (id) => /(^\.|[\\/]widget)[\\/]index\.(js|ts)$/.test(id)),
+    output: [
+      { file: `${OUT}/react.d.ts`, format: 'es', paths: (id) => (/(^\.|[\\/]widget)[\\/]index\.(js|ts)$/.test(id) ? './metis-stake-widget.js' : id) },
+    ],
+  },
+];
+
+// `--environment BUNDLES_ONLY` (npm start, the end-to-end tests): the JavaScript only; the declarations take the
+// longest and only the published package needs them.
+export default [widgetConfig, widgetEsmConfig, reactConfig, ...(process.env.BUNDLES_ONLY ? [] : declarations)];

@@ -1,6 +1,6 @@
 // The devnet's demo airdrop, built with the project's airdrop tooling (contracts/scripts/airdrop/).
 import { formatEther, type Address, type Hex } from 'viem';
-import { buildAirdrop, parseRecipientsCsv } from '../contracts/scripts/airdrop/index.js';
+import { buildAirdrop, parseRecipientsCsv } from '@metis-liquid-staking/contracts/airdrop-tree';
 import { AIRDROP_ACCOUNT_INDEXES, ANVIL_ADDRESSES } from './accounts.js';
 
 export interface AirdropClaim {

@@ -141,14 +141,7 @@ export async function startAnvil(opts: AnvilOptions): Promise<AnvilHandle> {
 
 class BindError extends Error {}
 
-async function launch(
-  args: string[],
-  url: string,
-  host: string,
-  port: number,
-  chainId: number,
-  opts: AnvilOptions,
-): Promise<AnvilHandle> {
+async function launch(args: string[], url: string, host: string, port: number, chainId: number, opts: AnvilOptions): Promise<AnvilHandle> {
   const silent = opts.silent ?? true;
   const child: ChildProcess = spawn(anvilBinary(), args, {
     stdio: ['ignore', 'pipe', 'pipe'],

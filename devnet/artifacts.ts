@@ -1,10 +1,11 @@
-// Reads forge artifacts (ABI + creation bytecode) at runtime from contracts/out.
+// Reads forge artifacts (ABI + creation bytecode) at runtime from the contracts package's out/.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Abi, Hex } from 'viem';
+import { ARTIFACTS_DIR } from '@metis-liquid-staking/contracts/node';
 import { REPO_ROOT } from './anvil.js';
 
-export const OUT_DIR = path.join(REPO_ROOT, 'contracts', 'out');
+export const OUT_DIR = ARTIFACTS_DIR;
 
 export interface Artifact {
   name: string;

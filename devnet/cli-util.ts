@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BaseError } from 'viem';
-import { parseManifest, type Manifest } from '../contracts/bindings/manifest.js';
+import { parseManifest, type Manifest } from '@metis-liquid-staking/contracts';
 import { DEFAULT_MANIFEST_DIR } from './deploy.js';
 import { MissingConfigError } from './networks.js';
 
@@ -22,7 +22,9 @@ export function fail(err: unknown): never {
 export function loadManifest(chainId: number, file?: string): Manifest {
   const f = file ?? path.join(DEFAULT_MANIFEST_DIR, `${chainId}.json`);
   if (!fs.existsSync(f)) {
-    throw new Error(`no deployment manifest at ${path.relative(process.cwd(), f)}; deploy first (npm run deploy -- --network <name>) or pass --manifest <file>`);
+    throw new Error(
+      `no deployment manifest at ${path.relative(process.cwd(), f)}; deploy first (npm run deploy -- --network <name>) or pass --manifest <file>`,
+    );
   }
   const m = parseManifest(JSON.parse(fs.readFileSync(f, 'utf8')));
   if (m.chainId !== chainId) throw new Error(`${f} is for chain ${m.chainId}, expected ${chainId}`);

@@ -5,19 +5,11 @@ import { getAddress, getContractAddress, maxUint256, parseEther, type Address, t
 import { REPO_ROOT } from './anvil.js';
 import { artifact } from './artifacts.js';
 import { makeClients, read, write, type Clients } from './chain.js';
-import {
-  ANVIL_ADDRESSES,
-  ANVIL_KEYS,
-  DEAD_ADDRESS,
-  DEMO_ACCOUNT_INDEXES,
-  DEVNET_ROLES,
-  DEVNET_TREASURY,
-  seatSigner,
-} from './accounts.js';
+import { ANVIL_ADDRESSES, ANVIL_KEYS, DEAD_ADDRESS, DEMO_ACCOUNT_INDEXES, DEVNET_ROLES, DEVNET_TREASURY, seatSigner } from './accounts.js';
 import { buildDemoAirdrop, proofsToJson, type AirdropProofsJson } from './airdrop.js';
 import { L2_METIS, getNetwork, type NetworkConfig, type NetworkName } from './networks.js';
 
-import { writeManifest, type Manifest } from '../contracts/bindings/manifest-node.js';
+import { DEPLOYMENTS_DIR, writeManifest, type Manifest } from '@metis-liquid-staking/contracts/node';
 
 export type { Manifest };
 
@@ -84,7 +76,7 @@ export interface DeployResult {
   proofsFile?: string;
 }
 
-export const DEFAULT_MANIFEST_DIR = path.join(REPO_ROOT, 'contracts', 'deployments');
+export const DEFAULT_MANIFEST_DIR = DEPLOYMENTS_DIR;
 export const DEVNET_DIR = path.join(REPO_ROOT, '.devnet');
 export const DEFAULT_PROOFS_FILE = path.join(DEVNET_DIR, 'airdrop', 'proofs.json');
 
@@ -133,13 +125,14 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
   const sizeLimit = opts.sizeLimit ?? EIP170_LIMIT;
   for (const name of names) {
     const size = artifact(name).runtimeSize;
-    if (size > sizeLimit) throw new Error(`${name}'s runtime bytecode is ${size} bytes, above the ${sizeLimit}-byte limit (EIP-170): ${net.name} would refuse it`);
+    if (size > sizeLimit)
+      throw new Error(`${name}'s runtime bytecode is ${size} bytes, above the ${sizeLimit}-byte limit (EIP-170): ${net.name} would refuse it`);
   }
   let c: Clients;
   try {
     c = await makeClients({ rpcUrl: opts.rpcUrl, key: opts.deployerKey, address: opts.deployerAddress });
   } catch (err) {
-    const why = err instanceof Error ? (err as { shortMessage?: string }).shortMessage ?? err.message : String(err);
+    const why = err instanceof Error ? ((err as { shortMessage?: string }).shortMessage ?? err.message) : String(err);
     throw new Error(`cannot reach the ${net.name} RPC at ${opts.rpcUrl}: ${why}`, { cause: err });
   }
   const chainId = c.chain.id;
@@ -181,8 +174,7 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
     await write(c, metis, abi('DevMetis'), 'mint', [payer, funding], 'fund reward payer');
     const payerClients = await makeClients({ rpcUrl: opts.rpcUrl, key: payerKey, chainId });
     await write(payerClients, metis, abi('DevMetis'), 'approve', [escrow, maxUint256], 'reward payer approves escrow');
-    const rpb =
-      p.rewardPerBlock ?? rewardPerBlockFor(p.targetAprBps ?? 2000, p.targetLocked ?? parseEther('100000'), blockTime);
+    const rpb = p.rewardPerBlock ?? rewardPerBlockFor(p.targetAprBps ?? 2000, p.targetLocked ?? parseEther('100000'), blockTime);
     await write(c, lockingPool, abi('SequencerLockingPool'), 'setRewardPerBlock', [rpb]);
     step(`reward payer ${payer} funded with ${funding / 10n ** 18n} METIS; reward per block ${rpb} wei (${blockTime}s blocks)`);
   } else {
@@ -224,7 +216,14 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
   if (seed < minStake) seed = minStake;
   if (net.isDevnet) await write(c, metis, abi('DevMetis'), 'mint', [admin, seed], 'mint seed METIS');
   await write(c, metis, abi('DevMetis'), 'approve', [manager, seed], 'approve seed');
-  await write(c, manager, abi('StakingManager'), 'stakeAndRestake', [seed, DEAD_ADDRESS, '0x0000000000000000000000000000000000000000'], 'seed deposit');
+  await write(
+    c,
+    manager,
+    abi('StakingManager'),
+    'stakeAndRestake',
+    [seed, DEAD_ADDRESS, '0x0000000000000000000000000000000000000000'],
+    'seed deposit',
+  );
   step(`seed deposit ${seed} wei staked and restaked for ${DEAD_ADDRESS}`);
 
   // Node seats: one SequencerAgent per seat; the pool's governance whitelists it.

@@ -16,12 +16,7 @@ import {
   type Hex,
   type TransactionReceipt,
 } from 'viem';
-import {
-  lockingPoolAbi,
-  metisAbi,
-  redemptionQueueAbi,
-  stakingManagerAbi,
-} from '../contracts/bindings/abis.js';
+import { lockingPoolAbi, metisAbi, redemptionQueueAbi, stakingManagerAbi } from '@metis-liquid-staking/contracts/abis';
 import { makeClients, read, write, type Clients } from './chain.js';
 import type { Manifest } from './deploy.js';
 
@@ -258,7 +253,10 @@ export class Keeper {
     const bal = await read<bigint>(this.c, this.m.metis, metisAbi, 'balanceOf', [payer]);
     const allowance = await read<bigint>(this.c, this.m.metis, metisAbi, 'allowance', [payer, escrow]);
     if (bal < need || allowance < need) {
-      record({ kind: 'error', message: `reward payer ${payer} cannot pay ${fmt(need)} (balance ${fmt(bal)}, allowance ${fmt(allowance)}); batch skipped` });
+      record({
+        kind: 'error',
+        message: `reward payer ${payer} cannot pay ${fmt(need)} (balance ${fmt(bal)}, allowance ${fmt(allowance)}); batch skipped`,
+      });
       return;
     }
     const batchId = (await read<bigint>(this.c, pool, lockingPoolAbi, 'currentBatch')) + 1n;
@@ -334,8 +332,20 @@ export class Keeper {
       if (n.state !== NodeState.Unlocking && n.state !== NodeState.Active) continue;
       const claimTime = await read<bigint>(this.c, this.m.lockingPool, lockingPoolAbi, 'sequencerUnlockClaimTime', [n.seqId]);
       if (claimTime === 0n || now < claimTime) continue;
-      const r = await write(this.c, this.m.stakingManager, stakingManagerAbi, 'claimUnlockedNode', [BigInt(n.index)], `claimUnlockedNode(${n.index})`);
-      record({ kind: 'claim', message: `node ${n.index}: ${fmt(n.principal)} principal back in the buffer`, tx: r.transactionHash, amount: n.principal });
+      const r = await write(
+        this.c,
+        this.m.stakingManager,
+        stakingManagerAbi,
+        'claimUnlockedNode',
+        [BigInt(n.index)],
+        `claimUnlockedNode(${n.index})`,
+      );
+      record({
+        kind: 'claim',
+        message: `node ${n.index}: ${fmt(n.principal)} principal back in the buffer`,
+        tx: r.transactionHash,
+        amount: n.principal,
+      });
     }
   }
 
@@ -384,7 +394,14 @@ export class Keeper {
       const spare = n.principal - minLock;
       if (spare <= 0n) continue;
       const amount = spare < short ? spare : short;
-      const r = await write(this.c, this.m.stakingManager, stakingManagerAbi, 'withdrawFromNode', [BigInt(n.index), amount], `withdrawFromNode(${n.index})`);
+      const r = await write(
+        this.c,
+        this.m.stakingManager,
+        stakingManagerAbi,
+        'withdrawFromNode',
+        [BigInt(n.index), amount],
+        `withdrawFromNode(${n.index})`,
+      );
       record({ kind: 'withdraw', message: `node ${n.index}: ${fmt(amount)} withdrawn for redemptions`, tx: r.transactionHash, amount });
       n.principal -= amount;
       short -= amount;
@@ -395,7 +412,12 @@ export class Keeper {
       const pick = sorted.find((n) => n.principal >= short) ?? sorted[sorted.length - 1];
       if (pick) {
         const r = await write(this.c, this.m.stakingManager, stakingManagerAbi, 'unlockNode', [BigInt(pick.index)], `unlockNode(${pick.index})`);
-        record({ kind: 'unlock', message: `node ${pick.index}: unlock of ${fmt(pick.principal)} started for redemptions`, tx: r.transactionHash, amount: pick.principal });
+        record({
+          kind: 'unlock',
+          message: `node ${pick.index}: unlock of ${fmt(pick.principal)} started for redemptions`,
+          tx: r.transactionHash,
+          amount: pick.principal,
+        });
       }
     }
     await this.fundFromBuffer(record);

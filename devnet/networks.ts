@@ -1,6 +1,7 @@
 // Network configurations for deploy and keeper. Real networks take their RPC URL, keys and the
 // Metis LockingPool address from the environment; `resolveNetwork` says exactly what is missing.
 import type { Address, Hex } from 'viem';
+import { metis, metisSepolia } from '@metis-liquid-staking/contracts';
 
 /** The METIS ERC-20 on Metis L2 (the gas token's ERC-20 face). */
 export const L2_METIS: Address = '0xDeadDeAddeAddEAddeadDEaDDEAdDeaDDeAD0000';
@@ -49,9 +50,10 @@ export const NETWORKS: Record<NetworkName, NetworkConfig> = {
   },
   'metis-sepolia': {
     name: 'metis-sepolia',
-    chainId: 59902,
-    rpcUrl: 'https://sepolia.metisdevops.link',
-    explorer: 'https://sepolia-explorer.metisdevops.link',
+    // chain metadata from the bindings (viem/chains)
+    chainId: metisSepolia.id,
+    rpcUrl: metisSepolia.rpcUrls.default.http[0],
+    explorer: metisSepolia.blockExplorers.default.url,
     isDevnet: false,
     metis: L2_METIS,
     env: {
@@ -66,8 +68,9 @@ export const NETWORKS: Record<NetworkName, NetworkConfig> = {
   },
   andromeda: {
     name: 'andromeda',
-    chainId: 1088,
-    explorer: 'https://andromeda-explorer.metis.io',
+    // no default RPC for mainnet deploys: ANDROMEDA_RPC_URL names it
+    chainId: metis.id,
+    explorer: metis.blockExplorers.default.url,
     isDevnet: false,
     metis: L2_METIS,
     env: {
@@ -121,11 +124,7 @@ const isAddress = (s: string) => /^0x[0-9a-fA-F]{40}$/.test(s);
  * Devnet falls back to its defaults (anvil's dev keys are supplied by the caller); real networks need
  * everything explicitly and get a MissingConfigError listing each missing variable.
  */
-export function resolveNetwork(
-  name: string,
-  role: 'deployer' | 'keeper',
-  env: NodeJS.ProcessEnv = process.env,
-): ResolvedNetwork {
+export function resolveNetwork(name: string, role: 'deployer' | 'keeper', env: NodeJS.ProcessEnv = process.env): ResolvedNetwork {
   const config = getNetwork(name);
   const missing: string[] = [];
   const rpcUrl = env[config.env.rpcUrl] || env.RPC_URL || (config.isDevnet ? config.rpcUrl : undefined);

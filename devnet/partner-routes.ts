@@ -1,13 +1,18 @@
 // The demo partner site's routes: the page, the widget bundle, the manifest and the airdrop proofs.
 // `npm start` and the end-to-end tests serve exactly these.
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { REPO_ROOT } from './anvil.js';
 import type { Route } from './serve.js';
 
 export const PARTNER_DIR = path.join(REPO_ROOT, 'devnet', 'partner-site');
+/** The @metis-liquid-staking/widget package's folder (its bundles are in dist/). */
+export const WIDGET_DIR = path.dirname(createRequire(import.meta.url).resolve('@metis-liquid-staking/widget/package.json'));
 
 export function partnerSiteRoutes(o: {
   chainId: number;
+  /** The devnet snap server's origin (the page's `snap-id` is `local:<snapOrigin>`). */
+  snapOrigin: string;
   manifestFile: string;
   proofsFile: string;
   /** The widget IIFE (a function when it may appear or change while serving). */
@@ -19,7 +24,7 @@ export function partnerSiteRoutes(o: {
     {
       path: '/index.html',
       file: path.join(PARTNER_DIR, 'index.html'),
-      transform: (html) => html.replaceAll('31337', String(o.chainId)),
+      transform: (html) => html.replaceAll('31337', String(o.chainId)).replaceAll('local:http://localhost:8080', `local:${o.snapOrigin}`),
     },
     { path: '/metis-stake-widget.iife.js', file: bundle },
     { path: '/metis-stake-widget.iife.js.map', file: map },

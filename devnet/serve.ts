@@ -1,25 +1,14 @@
-// A tiny static HTTP server for the partner page and the snap (no dependencies).
+// The devnet's web servers (partner page, snap): sirv serves the files; a route table says which URL path
+// is which file or folder, and lets a route rewrite a text file as it is served (the partner page's chain id).
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { createRequire } from 'node:module';
+import sirv, { type RequestHandler } from 'sirv';
 import { PortInUseError } from './anvil.js';
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.map': 'application/json; charset=utf-8',
-};
-
-/** A route: an exact URL path mapped to a file (or a function producing the body), or a prefix mapped to a directory. */
-export type Route =
-  | { path: string; file: string | (() => string | null); transform?: (body: string) => string }
-  | { prefix: string; dir: string };
+/** A route: an exact URL path mapped to a file (or a function naming it), or a prefix mapped to a directory. */
+export type Route = { path: string; file: string | (() => string | null); transform?: (body: string) => string } | { prefix: string; dir: string };
 
 export interface StaticServer {
   url: string;
@@ -27,55 +16,46 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-function resolveRoute(routes: Route[], urlPath: string): { file: string; transform?: (b: string) => string } | null {
-  for (const r of routes) {
-    if ('path' in r && r.path === urlPath) {
-      const file = typeof r.file === 'function' ? r.file() : r.file;
-      return file ? { file, transform: r.transform } : null;
-    }
-  }
-  for (const r of routes) {
-    if ('prefix' in r && urlPath.startsWith(r.prefix)) {
-      const rel = decodeURIComponent(urlPath.slice(r.prefix.length));
-      const file = path.resolve(r.dir, `.${path.posix.normalize(`/${rel}`)}`);
-      if (!file.startsWith(path.resolve(r.dir) + path.sep) && file !== path.resolve(r.dir)) return null;
-      return { file };
-    }
-  }
-  return null;
-}
+const TEXT_TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.json': 'application/json; charset=utf-8' };
 
 /** Serves `routes` on host:port; `cors` adds Access-Control-Allow-Origin: * (the snap server needs it). */
 export function startStaticServer(opts: { port: number; host?: string; routes: Route[]; cors?: boolean; name?: string }): Promise<StaticServer> {
   const host = opts.host ?? '127.0.0.1';
+  // dev: re-reads the folder on each request (bundles appear and change while the devnet runs), no caching
+  const servers = new Map<string, RequestHandler>();
+  const serveFrom = (dir: string) => {
+    let s = servers.get(dir);
+    if (!s) servers.set(dir, (s = sirv(dir, { dev: true, dotfiles: false })));
+    return s;
+  };
   const server = http.createServer((req, res) => {
-    const urlPath = new URL(req.url ?? '/', 'http://x').pathname;
-    const headers: Record<string, string> = { 'cache-control': 'no-store' };
     if (opts.cors) {
-      headers['access-control-allow-origin'] = '*';
-      headers['access-control-allow-methods'] = 'GET, HEAD, OPTIONS';
-      headers['access-control-allow-headers'] = '*';
+      res.setHeader('access-control-allow-origin', '*');
+      res.setHeader('access-control-allow-methods', 'GET, HEAD, OPTIONS');
+      res.setHeader('access-control-allow-headers', '*');
     }
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, headers).end();
-      return;
+    res.setHeader('cache-control', 'no-store');
+    if (req.method === 'OPTIONS') return void res.writeHead(204).end();
+    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
+    const notFound = () => void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`not found: ${req.url}\n`);
+    const url = new URL(req.url ?? '/', 'http://x');
+    const urlPath = url.pathname === '/' ? '/index.html' : url.pathname;
+    const exact = opts.routes.find((r): r is Extract<Route, { path: string }> => 'path' in r && r.path === urlPath);
+    if (exact) {
+      const file = typeof exact.file === 'function' ? exact.file() : exact.file;
+      if (!file || !fs.existsSync(file)) return notFound();
+      if (exact.transform) {
+        const body = exact.transform(fs.readFileSync(file, 'utf8'));
+        res.writeHead(200, { 'content-type': TEXT_TYPES[path.extname(file)] ?? 'text/plain; charset=utf-8' });
+        return void res.end(req.method === 'HEAD' ? undefined : body);
+      }
+      req.url = `/${encodeURIComponent(path.basename(file))}`;
+      return serveFrom(path.dirname(file))(req, res, notFound);
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, headers).end();
-      return;
-    }
-    const hit = resolveRoute(opts.routes, urlPath === '/' ? '/index.html' : urlPath);
-    let file = hit?.file;
-    if (file && fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!hit || !file || !fs.existsSync(file)) {
-      res.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end(`not found: ${urlPath}\n`);
-      return;
-    }
-    const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    let body: Buffer | string = fs.readFileSync(file);
-    if (hit.transform) body = hit.transform(body.toString('utf8'));
-    res.writeHead(200, { ...headers, 'content-type': type });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    const dir = opts.routes.find((r): r is Extract<Route, { prefix: string }> => 'prefix' in r && urlPath.startsWith(r.prefix));
+    if (!dir) return notFound();
+    req.url = `/${url.pathname.slice(dir.prefix.length)}${url.search}`;
+    return serveFrom(dir.dir)(req, res, notFound);
   });
   return new Promise((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
@@ -94,3 +74,19 @@ export function startStaticServer(opts: { port: number; host?: string; routes: R
     });
   });
 }
+
+/** The snap server's routes (what MetaMask fetches for a local: snap): the devnet manifest (default) or the production one. */
+export function snapRoutes(target: 'devnet' | 'production' = 'devnet'): Route[] {
+  const dir = SNAP_DIR;
+  return [
+    { path: '/snap.manifest.json', file: path.join(dir, target === 'devnet' ? 'snap.manifest.devnet.json' : 'snap.manifest.json') },
+    { path: '/package.json', file: path.join(dir, 'package.json') },
+    { path: '/index.html', file: () => null },
+    { prefix: '/dist/', dir: path.join(dir, 'dist') },
+    { prefix: '/images/', dir: path.join(dir, 'images') },
+    { prefix: '/locales/', dir: path.join(dir, 'locales') },
+  ];
+}
+
+/** The @metis-liquid-staking/snap package's folder. */
+export const SNAP_DIR = path.dirname(createRequire(import.meta.url).resolve('@metis-liquid-staking/snap/package.json'));

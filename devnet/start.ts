@@ -17,20 +17,14 @@ import { makeClients, write } from './chain.js';
 import { DEFAULT_MANIFEST_DIR, DEVNET_DIR, deployProtocolFull, isDeployed, seedDemoBalances, type Manifest } from './deploy.js';
 import { Keeper } from './keeper.js';
 import { NETWORKS } from './networks.js';
-import { startStaticServer, type StaticServer } from './serve.js';
-import { partnerSiteRoutes } from './partner-routes.js';
+import { SNAP_DIR, snapRoutes, startStaticServer, type StaticServer } from './serve.js';
+import { WIDGET_DIR, partnerSiteRoutes } from './partner-routes.js';
 
 // Set from --state-dir in main().
 let STATE_FILE = path.join(DEVNET_DIR, 'state.json');
 let PROOFS_FILE = path.join(DEVNET_DIR, 'airdrop', 'proofs.json');
-const SNAP_DIR = path.join(REPO_ROOT, 'snap');
 /** The demo partner's referral address (the DEX that embeds the widget). */
 export const PARTNER_REFERRAL: Address = '0x5a4e0f1c3b8d2e7a9c6b0d4f1e2a3b4c5d6e7f80';
-const WIDGET_BUNDLE_CANDIDATES = [
-  'dist/metis-stake-widget.iife.js',
-  'widget/dist/metis-stake-widget.iife.js',
-  'dist/widget/metis-stake-widget.iife.js',
-];
 
 const log = (msg: string) => console.log(msg);
 
@@ -55,7 +49,15 @@ function runNpm(script: string): Promise<boolean> {
     child.stdout.on('data', (d) => (out = (out + d).slice(-4000)));
     child.stderr.on('data', (d) => (out = (out + d).slice(-4000)));
     child.on('exit', (code) => {
-      if (code !== 0) log(`  ${script} failed (exit ${code}):\n${out.trim().split('\n').slice(-15).map((l) => `    ${l}`).join('\n')}`);
+      if (code !== 0)
+        log(
+          `  ${script} failed (exit ${code}):\n${out
+            .trim()
+            .split('\n')
+            .slice(-15)
+            .map((l) => `    ${l}`)
+            .join('\n')}`,
+        );
       resolve(code === 0);
     });
     child.on('error', () => resolve(false));
@@ -63,7 +65,7 @@ function runNpm(script: string): Promise<boolean> {
 }
 
 /** Builds the widget or the snap when its build script and sources exist; a clear line when they do not. */
-async function buildPart(script: 'build:widget' | 'build:snap', needs: string[]): Promise<boolean> {
+async function buildPart(script: 'build:widget:bundles' | 'build:snap', needs: string[]): Promise<boolean> {
   const missing = needs.filter((f) => !fs.existsSync(path.join(REPO_ROOT, f)));
   if (!hasScript(script) || missing.length) {
     log(`- skipping ${script}: ${!hasScript(script) ? 'no such npm script' : `missing ${missing.join(', ')}`} (not merged yet?)`);
@@ -76,12 +78,10 @@ async function buildPart(script: 'build:widget' | 'build:snap', needs: string[])
   return ok;
 }
 
+/** The one-script-tag bundle of @metis-liquid-staking/widget (null until `npm run build:widget` wrote it). */
 function widgetBundle(): string | null {
-  for (const c of WIDGET_BUNDLE_CANDIDATES) {
-    const f = path.join(REPO_ROOT, c);
-    if (fs.existsSync(f)) return f;
-  }
-  return null;
+  const f = path.join(WIDGET_DIR, 'dist', 'metis-stake-widget.iife.js');
+  return fs.existsSync(f) ? f : null;
 }
 
 async function ensureContractsBuilt(): Promise<void> {
@@ -138,7 +138,9 @@ async function main() {
     },
   });
   if (values.help) {
-    log('usage: npm start -- [--port 8545] [--chain-id 31337] [--web-port 3000] [--snap-port 8080] [--block-time 2] [--keeper-interval 10] [--state-dir .devnet] [--manifest-dir contracts/deployments] [--fresh] [--no-build] [--no-keeper]');
+    log(
+      'usage: npm start -- [--port 8545] [--chain-id 31337] [--web-port 3000] [--snap-port 8080] [--block-time 2] [--keeper-interval 10] [--state-dir .devnet] [--manifest-dir contracts/deployments] [--fresh] [--no-build] [--no-keeper]',
+    );
     return;
   }
   const env = process.env;
@@ -210,41 +212,34 @@ async function main() {
 
   // Widget and snap bundles (other packages of this repo; skipped with a message when absent).
   let widgetOk = false;
-  let snapOk = false;
   if (!values['no-build']) {
-    widgetOk = await buildPart('build:widget', ['rollup.config.mjs', 'widget']);
-    snapOk = await buildPart('build:snap', ['snap/scripts/build.mjs']);
+    widgetOk = await buildPart('build:widget:bundles', ['rollup.config.mjs', 'widget/index.ts']);
+    await buildPart('build:snap', ['snap/scripts/build.mjs']);
   }
   const bundle = widgetBundle();
   if (!bundle) log('- widget bundle (metis-stake-widget.iife.js) not found: the partner page will say so');
   else if (!widgetOk) log(`- serving the existing widget bundle ${path.relative(REPO_ROOT, bundle)}`);
+  const snapOrigin = `http://localhost:${snapPort}`;
 
   const m = manifest;
   const web: StaticServer = await startStaticServer({
     port: webPort,
     host,
     name: 'the partner page (use --web-port)',
-    routes: partnerSiteRoutes({ chainId, manifestFile, proofsFile: PROOFS_FILE, widgetBundle: () => widgetBundle() }),
+    routes: partnerSiteRoutes({ chainId, snapOrigin, manifestFile, proofsFile: PROOFS_FILE, widgetBundle: () => widgetBundle() }),
   });
   stops.push(() => web.close());
 
-  const snapManifest = path.join(SNAP_DIR, 'snap.manifest.json');
+  // the devnet manifest: its allowedOrigins add this partner page (the production one has no localhost)
   const snapServer: StaticServer = await startStaticServer({
     port: snapPort,
     host,
     cors: true,
     name: 'the snap server (use --snap-port)',
-    routes: [
-      { path: '/snap.manifest.json', file: snapManifest },
-      { path: '/package.json', file: path.join(SNAP_DIR, 'package.json') },
-      { path: '/index.html', file: () => null },
-      { prefix: '/dist/', dir: path.join(SNAP_DIR, 'dist') },
-      { prefix: '/images/', dir: path.join(SNAP_DIR, 'images') },
-      { prefix: '/locales/', dir: path.join(SNAP_DIR, 'locales') },
-    ],
+    routes: snapRoutes('devnet'),
   });
   stops.push(() => snapServer.close());
-  const snapReady = fs.existsSync(snapManifest) && fs.existsSync(path.join(SNAP_DIR, 'dist', 'bundle.js'));
+  const snapReady = fs.existsSync(path.join(SNAP_DIR, 'dist', 'devnet', 'bundle.js'));
 
   if (!values['no-keeper']) {
     keeper = new Keeper({
@@ -267,7 +262,7 @@ ${line}
 ${line}
  RPC          ${`http://${host}:${port}`}   chain id ${chainId}   (add it to MetaMask: currency METIS)
  Partner page ${web.url}   (a demo DEX embedding <metis-stake-widget>${bundle ? '' : ' -- widget bundle NOT built'})
- Snap         local:http://localhost:${snapPort}   (MetaMask Flask${snapReady ? '' : ' -- snap bundle NOT built'})
+ Snap         local:${snapOrigin}   (MetaMask Flask; snap.manifest.devnet.json${snapReady ? '' : ' -- snap bundle NOT built'})
  Manifest     ${path.relative(process.cwd(), manifestFile)}   (served at ${web.url}/deployments/${chainId}.json)
  Proofs       ${path.relative(process.cwd(), PROOFS_FILE)}   (served at ${web.url}/airdrop/proofs.json)
  State        ${path.relative(process.cwd(), STATE_FILE)}   (kept across restarts; --fresh starts over)

@@ -1,28 +1,56 @@
-// Finds a Chromium for browser tests: CHROME_PATH, Debian's /usr/bin/chromium, or playwright's own browser.
-// Never downloads one.
+// Finds a Chromium or Chrome for the browser tests, in order: CHROME_PATH, Debian/Ubuntu's chromium, Google
+// Chrome (Linux, macOS), Chromium.app, playwright's browser cache. Never downloads one. Plain Node (no
+// dependencies): scripts/ensure-installed.mjs uses it before anything is installed.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 export const HOW_TO_GET_CHROMIUM =
-  'No Chromium found: install Debian\'s package (`sudo apt-get install -y chromium`) or set CHROME_PATH to a Chromium/Chrome binary.';
+  "No Chromium or Chrome found for the browser tests: install Debian/Ubuntu's package (`sudo apt-get install -y chromium`), Google Chrome, or set CHROME_PATH to a Chromium/Chrome binary.";
 
+/** Executables inside playwright's browser cache (Linux and macOS layouts), newest first. */
 function playwrightBrowsers() {
-  const root = process.env.PLAYWRIGHT_BROWSERS_PATH || path.join(os.homedir(), '.cache', 'ms-playwright');
-  if (!fs.existsSync(root)) return [];
-  return fs
-    .readdirSync(root)
-    .filter((d) => d.startsWith('chromium'))
-    .sort()
-    .reverse()
-    .flatMap((d) => [path.join(root, d, 'chrome-linux', 'chrome'), path.join(root, d, 'chrome-linux64', 'chrome')]);
+  const roots = [
+    process.env.PLAYWRIGHT_BROWSERS_PATH,
+    path.join(os.homedir(), '.cache', 'ms-playwright'),
+    path.join(os.homedir(), 'Library', 'Caches', 'ms-playwright'),
+  ];
+  return roots
+    .filter((r) => r && fs.existsSync(r))
+    .flatMap((root) =>
+      fs
+        .readdirSync(root)
+        .filter((d) => d.startsWith('chromium'))
+        .sort()
+        .reverse()
+        .flatMap((d) => [
+          path.join(root, d, 'chrome-linux', 'chrome'),
+          path.join(root, d, 'chrome-linux64', 'chrome'),
+          path.join(root, d, 'chrome-mac', 'Chromium.app', 'Contents', 'MacOS', 'Chromium'),
+          path.join(root, d, 'chrome-mac-arm64', 'Chromium.app', 'Contents', 'MacOS', 'Chromium'),
+        ]),
+    );
 }
 
-/** @returns {string | undefined} an executable Chromium path */
+/** Where browsers are looked for, in order. */
+export function chromiumCandidates() {
+  return [
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/snap/bin/chromium',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/opt/google/chrome/chrome',
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    ...playwrightBrowsers(),
+  ].filter(Boolean);
+}
+
+/** @returns {string | undefined} an executable Chromium/Chrome path */
 export function findChromium() {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', ...playwrightBrowsers()];
-  for (const c of candidates) {
-    if (!c) continue;
+  for (const c of chromiumCandidates()) {
     try {
       fs.accessSync(c, fs.constants.X_OK);
       return c;

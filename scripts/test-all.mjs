@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// `npm test`: every suite of the project, in order, with progress and one summary at the end.
-//   contracts: forge build + bindings current + solhint + forge test (unit, fuzz, invariant)
-//   TypeScript: typecheck, build widget and snap, node:test suites (bindings, airdrop tool, devnet, snap),
-//   browser: web-test-runner (widget in Chromium) and end-to-end partner flows (playwright).
+// `npm test` (after scripts/ensure-installed.mjs --browser): every suite of the project, in order, with
+// progress and one summary at the end.
+//   contracts: forge build + bindings current + solhint + forge fmt --check + forge test (unit, fuzz, invariant)
+//   TypeScript: typecheck, ESLint + Prettier, build widget and snap (both snap manifests current),
+//   node:test suites (bindings, airdrop tool, devnet, snap), browser: web-test-runner (widget in Chromium)
+//   and end-to-end partner flows (playwright).
 // Each runner prints its own summary; the last line is "N passed, N failed" over all of them.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,12 +16,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const started = Date.now();
 const only = process.argv.slice(2); // optional step names to run
 
+// ensure-installed.mjs found (or installed) it; without one the browser steps fail with this line
 const chromium = findChromium();
-if (!chromium) {
-  console.error(HOW_TO_GET_CHROMIUM);
-  process.exit(1);
-}
-process.env.CHROME_PATH = chromium;
+if (chromium) process.env.CHROME_PATH = chromium;
+else console.error(HOW_TO_GET_CHROMIUM);
 
 /** Runs a command, streaming its output, and returns { code, output }. */
 function run(cmd, args, opts = {}) {
@@ -47,6 +47,7 @@ const hasFiles = (dir, re) => {
 
 /** Parses a runner's own summary into counts. */
 function counts(kind, output) {
+  // eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
   const clean = output.replace(/\x1b\[[0-9;]*m/g, '');
   if (kind === 'forge') {
     const m = [...clean.matchAll(/(\d+) tests passed, (\d+) failed, (\d+) skipped/g)].pop();
@@ -77,7 +78,15 @@ const steps = [
     skip: () => !fs.existsSync(path.join(root, '.git')),
   },
   { name: 'lint:sol', kind: 'build', cmd: 'npm', args: ['run', '-s', 'lint:sol'] },
+  {
+    name: 'fmt:sol',
+    kind: 'build',
+    cmd: 'npm',
+    args: ['run', '-s', 'fmt:sol'],
+    why: 'Solidity is not as `forge fmt` writes it ([fmt] in contracts/foundry.toml): run `node contracts/scripts/forge.mjs fmt` and commit',
+  },
   { name: 'typecheck', kind: 'build', cmd: 'npm', args: ['run', '-s', 'typecheck'] },
+  { name: 'lint', kind: 'build', cmd: 'npm', args: ['run', '-s', 'lint'], why: 'ESLint or Prettier: `npm run format` fixes what it can' },
   {
     name: 'gas-snapshot-current',
     kind: 'build',
@@ -86,21 +95,33 @@ const steps = [
     why: 'gas changed: run `npm run gas:snapshot` and commit contracts/.gas-snapshot',
   },
   { name: 'forge test', kind: 'forge', cmd: 'node', args: ['contracts/scripts/forge.mjs', 'test'] },
-  { name: 'build:widget', kind: 'build', cmd: 'npm', args: ['run', '-s', 'build:widget'], skip: () => !fs.existsSync(path.join(root, 'rollup.config.mjs')) },
-  { name: 'build:snap', kind: 'build', cmd: 'npm', args: ['run', '-s', 'build:snap'], skip: () => !fs.existsSync(path.join(root, 'snap/scripts/build.mjs')) },
+  {
+    name: 'build:widget',
+    kind: 'build',
+    cmd: 'npm',
+    args: ['run', '-s', 'build:widget'],
+    skip: () => !fs.existsSync(path.join(root, 'rollup.config.mjs')),
+  },
+  {
+    name: 'build:snap',
+    kind: 'build',
+    cmd: 'npm',
+    args: ['run', '-s', 'build:snap'],
+    skip: () => !fs.existsSync(path.join(root, 'snap/scripts/build.mjs')),
+  },
   {
     name: 'snap-manifest-current',
     kind: 'build',
     cmd: 'git',
-    args: ['diff', '--exit-code', '--', 'snap/snap.manifest.json'],
-    why: 'the snap bundle changed: commit snap/snap.manifest.json with the shasum `npm run build:snap` wrote',
+    args: ['diff', '--exit-code', '--', 'snap/snap.manifest.json', 'snap/snap.manifest.devnet.json'],
+    why: 'the snap bundle changed: commit both snap manifests with the shasums `npm run build:snap` wrote',
     skip: () => !fs.existsSync(path.join(root, '.git')) || !fs.existsSync(path.join(root, 'snap/snap.manifest.json')),
   },
   {
     name: 'node tests',
     kind: 'node',
     cmd: 'node',
-    args: ['scripts/node-test.mjs', 'test/node'],
+    args: ['scripts/node-test.mjs', 'test/node', 'snap/test'],
   },
   {
     name: 'widget (Chromium)',
@@ -140,7 +161,11 @@ for (const [i, step] of steps.entries()) {
   results.push({ step, code, secs, counts: c });
   if (code !== 0) {
     console.log(`--- ${step.name} FAILED (exit ${code})${step.why ? `: ${step.why}` : ''}`);
-    if (step.kind === 'build' && !['bindings-current', 'gas-snapshot-current', 'snap-manifest-current', 'lint:sol', 'typecheck'].includes(step.name)) break;
+    if (
+      step.kind === 'build' &&
+      !['bindings-current', 'gas-snapshot-current', 'snap-manifest-current', 'lint:sol', 'fmt:sol', 'typecheck', 'lint'].includes(step.name)
+    )
+      break;
   }
 }
 
@@ -151,7 +176,11 @@ let skipped = 0;
 for (const r of results) {
   const c = r.counts;
   const status = r.code === 0 ? 'ok  ' : 'FAIL';
-  const detail = c ? `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}` : r.step.kind === 'build' ? 'build step' : 'no counts parsed';
+  const detail = c
+    ? `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`
+    : r.step.kind === 'build'
+      ? 'build step'
+      : 'no counts parsed';
   console.log(`${status} ${r.step.name.padEnd(24)} ${detail.padEnd(36)} ${r.secs}s`);
   if (c) {
     passed += c.passed;

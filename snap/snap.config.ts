@@ -1,11 +1,19 @@
-// mm-snap build configuration (webpack + SWC). The protocol's deployments are bundled at build time:
-// every contracts/deployments/*.json is injected as process.env.SNAP_DEPLOYMENTS.
+// mm-snap build configuration (webpack + SWC). Two builds of the same sources, chosen by SNAP_TARGET:
+//   production (default): snap.manifest.json -> dist/bundle.js (what npm publishes; no localhost origins)
+//   devnet (SNAP_TARGET=devnet): snap.manifest.devnet.json -> dist/devnet/bundle.js (adds the devnet's
+//   demo partner page, http://localhost:3000; served by `npm start` and used by the tests)
+// Injected at build time: every deployment manifest of @metis-liquid-staking/contracts (SNAP_DEPLOYMENTS)
+// and the manifest's own endowment:rpc.allowedOrigins (SNAP_ALLOWED_ORIGINS), which the code checks again.
 import type { SnapConfig } from '@metamask/snaps-cli';
 import TerserPlugin from 'terser-webpack-plugin';
 import { existsSync, readdirSync, readFileSync } from 'fs';
-import { resolve } from 'path';
+import { dirname, resolve } from 'path';
 
-const deploymentsDir = resolve(__dirname, '..', 'contracts', 'deployments');
+const devnet = process.env.SNAP_TARGET === 'devnet';
+const manifestPath = resolve(__dirname, devnet ? 'snap.manifest.devnet.json' : 'snap.manifest.json');
+const allowedOrigins: string[] = JSON.parse(readFileSync(manifestPath, 'utf8')).initialPermissions['endowment:rpc'].allowedOrigins;
+
+const deploymentsDir = resolve(dirname(require.resolve('@metis-liquid-staking/contracts/package.json')), 'deployments');
 const deployments = existsSync(deploymentsDir)
   ? readdirSync(deploymentsDir)
       .filter((f) => /^\d+\.json$/.test(f))
@@ -23,21 +31,22 @@ const deployments = existsSync(deploymentsDir)
 
 const config: SnapConfig = {
   input: resolve(__dirname, 'src/index.ts'),
-  output: { path: resolve(__dirname, 'dist'), filename: 'bundle.js' },
+  output: { path: resolve(__dirname, devnet ? 'dist/devnet' : 'dist'), filename: 'bundle.js', clean: false },
+  manifest: { path: manifestPath },
   server: { port: 8080 },
   polyfills: { buffer: false },
   stats: { buffer: false },
-  environment: { SNAP_DEPLOYMENTS: deployments },
+  environment: { SNAP_DEPLOYMENTS: deployments, SNAP_ALLOWED_ORIGINS: allowedOrigins },
   customizeWebpackConfig: (webpackConfig) => ({
     ...webpackConfig,
     resolve: {
       ...webpackConfig.resolve,
-      // contracts/bindings imports `./x.js` meaning `./x.ts` (TypeScript's NodeNext convention).
+      // the bindings import `./x.js` meaning `./x.ts` (TypeScript's NodeNext convention).
       extensionAlias: { '.js': ['.ts', '.js'] },
     },
     optimization: {
       ...webpackConfig.optimization,
-      // Same minifier as mm-snap's default, with more compression passes (the bundle has a 25 KiB gzip budget).
+      // Same minifier as mm-snap's default, with more compression passes (the bundle has a 26 KB gzip budget).
       minimizer: [
         new TerserPlugin({
           parallel: true,

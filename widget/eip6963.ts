@@ -1,5 +1,5 @@
 // Wallet discovery: EIP-6963 announcements, falling back to window.ethereum.
-import type { Eip1193Provider } from '../contracts/bindings/index.js';
+import type { Eip1193Provider } from '@metis-liquid-staking/contracts';
 
 export interface WalletInfo {
   uuid: string;

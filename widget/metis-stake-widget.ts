@@ -1,8 +1,9 @@
 // <metis-stake-widget>: the embeddable staking widget. State lives in two reactive controllers
-// (wallet + lens, transaction stages); each tab is a render module under ./panels.
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { Address, Hex } from 'viem';
-import { type ClassifiedError, type Eip1193Provider } from '../contracts/bindings/index.js';
+// (wallet + manifest + lens, with @lit/task; transaction stages); each tab is a render module under ./panels.
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { isAddress, type Address } from 'viem';
+import { explorerOf, type ClassifiedError, type Eip1193Provider } from '@metis-liquid-staking/contracts';
+import type { ErrorSource, MetisStakeEventDetails, MetisStakeEventName } from './events.js';
 import { injectedWallet, type DiscoveredWallet } from './eip6963.js';
 import { renderAirdrop } from './panels/airdrop.js';
 import { fmtToken } from './panels/common.js';
@@ -17,16 +18,45 @@ import { WalletController, type WidgetConfig } from './wallet-controller.js';
 
 export const TABS = ['stake', 'restake', 'redeem', 'rewards', 'airdrop'] as const;
 export type Tab = (typeof TABS)[number];
-const TAB_KEYS: Record<Tab, StringKey> = { stake: 'tabStake', restake: 'tabRestake', redeem: 'tabRedeem', rewards: 'tabRewards', airdrop: 'tabAirdrop' };
+const TAB_KEYS: Record<Tab, StringKey> = {
+  stake: 'tabStake',
+  restake: 'tabRestake',
+  redeem: 'tabRedeem',
+  rewards: 'tabRewards',
+  airdrop: 'tabAirdrop',
+};
 
-/** `detail` of the widget's events (all bubble and are composed). */
-export interface StakeEventDetails {
-  'stake-connected': { account: Address; chainId: number; wallet?: string };
-  'stake-submitted': { action: string; hash: Hex; step: number };
-  'stake-confirmed': { action: string; hash?: Hex; before: bigint; after: bigint };
-  'stake-error': { action: string } & ClassifiedError;
-}
+/** The snap the widget offers by default: the npm package (the devnet's partner page sets its local one). */
+export const DEFAULT_SNAP_ID = 'npm:@metis-liquid-staking/snap';
 
+/**
+ * The staking widget.
+ *
+ * @tag metis-stake-widget
+ * @fires metis-stake:connected - a wallet connected: `{ account, chainId, wallet? }`
+ * @fires metis-stake:submitted - a transaction was sent: `{ action, hash, step, total }`
+ * @fires metis-stake:confirmed - an action succeeded: `{ action, hash?, symbol, decimals, before, after }` (wei as decimal strings)
+ * @fires metis-stake:error - something failed: `{ action, code, errorName?, message }`
+ * @cssprop --metis-stake-accent - accent (buttons, selected tab)
+ * @cssprop --metis-stake-on-accent - text on the accent
+ * @cssprop --metis-stake-bg - background
+ * @cssprop --metis-stake-fg - text
+ * @cssprop --metis-stake-muted - secondary text
+ * @cssprop --metis-stake-border - borders
+ * @cssprop --metis-stake-surface - inputs and cards
+ * @cssprop --metis-stake-error - error text
+ * @cssprop --metis-stake-success - success text
+ * @cssprop --metis-stake-radius - corner radius
+ * @cssprop --metis-stake-font - font family
+ * @cssprop --metis-stake-max-width - maximum width
+ * @csspart container - the whole widget
+ * @csspart tab - each tab button (the selected one is also `tab-selected`)
+ * @csspart panel - the current tab's panel
+ * @csspart button - every button (`primary-button`, `max`, `connect`, `wallet`, `switch`, `retry`, `snap` name them)
+ * @csspart input - amount inputs
+ * @csspart status - transaction stages
+ * @csspart error - error messages
+ */
 export class MetisStakeWidget extends LitElement {
   static override styles = styles;
   static override properties = {
@@ -35,7 +65,7 @@ export class MetisStakeWidget extends LitElement {
     lensAddress: { attribute: 'lens' },
     referral: {},
     theme: { reflect: true },
-    lang: {},
+    locale: {},
     proofsUrl: { attribute: 'airdrop-proofs-url' },
     snapId: { attribute: 'snap-id' },
     provider: { attribute: false },
@@ -52,33 +82,62 @@ export class MetisStakeWidget extends LitElement {
   lensAddress?: string;
   referral?: string;
   theme: 'light' | 'dark' = 'light';
-  override lang = 'en';
+  /** `en` or `ja`; unset, the language follows the element's own or nearest ancestor's `lang` attribute. */
+  locale?: string;
   proofsUrl?: string;
-  snapId = 'local:http://localhost:8080';
+  /** The MetaMask snap to offer (default DEFAULT_SNAP_ID, the npm package). */
+  snapId = DEFAULT_SNAP_ID;
   /** Any EIP-1193 provider; without one the widget discovers wallets (EIP-6963, then window.ethereum). */
   provider?: Eip1193Provider;
   /** Text overrides (any key of the English strings). */
   strings: Partial<Strings> = {};
+  /** @internal the selected tab (use selectTab) */
   tab: Tab = 'stake';
+  /** @internal amounts typed per field */
   amounts: Record<string, string> = {};
+  /** @internal the stake tab's "restake for rewards" toggle */
   restake = false;
+  /** @internal the restake tab's direction */
   restakeDir: 'in' | 'out' = 'in';
+  /** @internal the wallet list is open */
   picking = false;
 
   readonly wallet = new WalletController(this);
   readonly tx = new TxController(this, this.wallet);
 
   config(): WidgetConfig {
-    return { manifestUrl: this.manifestUrl, lens: this.lensAddress, chainId: this.chainId, proofsUrl: this.proofsUrl, snapId: this.snapId };
+    return {
+      manifestUrl: this.manifestUrl,
+      lens: this.lensAddress,
+      chainId: this.chainId,
+      proofsUrl: this.proofsUrl,
+      snapId: this.snapId,
+      provider: this.provider,
+    };
   }
 
-  emit<K extends keyof StakeEventDetails>(name: K, detail: StakeEventDetails[K]): void {
+  // `lang` stays HTMLElement's own property: the widget only watches the attribute to re-render.
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  /** The language shown: `locale`, else the closest `lang` attribute (the element's, an ancestor's, the page's); `en` unless Japanese. */
+  get language(): 'en' | 'ja' {
+    const tag = this.locale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+    return tag.toLowerCase().split('-')[0] === 'ja' ? 'ja' : 'en';
+  }
+
+  emit<K extends MetisStakeEventName>(name: K, detail: MetisStakeEventDetails[K]): void {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
   t(key: StringKey, vars?: Record<string, string | number>): string {
-    const dict = STRINGS[this.lang === 'ja' ? 'ja' : 'en'];
-    return fmt(this.strings?.[key] ?? dict[key] ?? key, vars);
+    return fmt(this.strings?.[key] ?? STRINGS[this.language][key] ?? key, vars);
   }
 
   get canTransact(): boolean {
@@ -86,7 +145,7 @@ export class MetisStakeWidget extends LitElement {
   }
 
   get referralAddress(): Address | undefined {
-    return this.referral && /^0x[0-9a-fA-F]{40}$/.test(this.referral) ? (this.referral.toLowerCase() as Address) : undefined;
+    return this.referral && isAddress(this.referral, { strict: false }) ? (this.referral.toLowerCase() as Address) : undefined;
   }
 
   setAmount(id: string, value: string): void {
@@ -112,8 +171,8 @@ export class MetisStakeWidget extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // the manifest, proofs and figures reload by themselves when their inputs change (WalletController's tasks)
     if (changed.has('provider')) this.wallet.setProvider(this.provider);
-    if ((['manifestUrl', 'lensAddress', 'chainId', 'proofsUrl', 'provider'] as const).some((k) => changed.has(k))) void this.wallet.load();
   }
 
   private async connect(w?: DiscoveredWallet): Promise<void> {
@@ -130,7 +189,7 @@ export class MetisStakeWidget extends LitElement {
     else this.picking = !this.picking;
   }
 
-  private async guarded(action: string, f: () => Promise<void>): Promise<void> {
+  private async guarded(action: ErrorSource, f: () => Promise<void>): Promise<void> {
     try {
       await f();
       this.tx.reset();
@@ -193,7 +252,13 @@ export class MetisStakeWidget extends LitElement {
       );
     if (c.snap === 'available')
       out.push(
-        html`<button type="button" class="secondary" part="button snap" data-action="snap" @click=${() => this.guarded('snap', () => c.installSnap())}>
+        html`<button
+          type="button"
+          class="secondary"
+          part="button snap"
+          data-action="snap"
+          @click=${() => this.guarded('snap', () => c.installSnap())}
+        >
           ${this.t('snapOffer')}
         </button>`,
       );
@@ -207,18 +272,23 @@ export class MetisStakeWidget extends LitElement {
     switch (s.kind) {
       case 'sign':
       case 'pending': {
-        const explorer = this.wallet.manifest?.explorer;
-        return html`${this.tx.labels.length > 1
-            ? html`<ol part="steps">
-                ${this.tx.labels.map((l, i) => html`<li aria-current=${i + 1 === s.step ? 'step' : 'false'}>${l}</li>`)}
-              </ol>`
-            : nothing}
+        const m = this.wallet.manifest;
+        const explorer = m && explorerOf(m);
+        return html`${
+            this.tx.labels.length > 1
+              ? html`<ol part="steps">
+                  ${this.tx.labels.map((l, i) => html`<li aria-current=${i + 1 === s.step ? 'step' : 'false'}>${l}</li>`)}
+                </ol>`
+              : nothing
+          }
           <p data-stage=${s.kind}>
-            ${s.kind === 'sign'
-              ? this.t('stageSign', { step: s.step, total: s.total, label: s.label })
-              : explorer
-                ? html`${this.t('stagePending', { hash: '' })}<a href=${`${explorer}/tx/${s.hash}`} target="_blank" rel="noopener">${s.hash}</a>`
-                : this.t('stagePending', { hash: s.hash })}
+            ${
+              s.kind === 'sign'
+                ? this.t('stageSign', { step: s.step, total: s.total, label: s.label })
+                : explorer
+                  ? html`${this.t('stagePending', { hash: '' })}<a href=${`${explorer}/tx/${s.hash}`} target="_blank" rel="noopener">${s.hash}</a>`
+                  : this.t('stagePending', { hash: s.hash })
+            }
           </p>`;
       }
       case 'success':
@@ -228,11 +298,18 @@ export class MetisStakeWidget extends LitElement {
       case 'failed':
         return html`<div data-stage="failed" role="alert">
           <p class="error" part="error" data-code=${s.error.code}>${this.t('stageFailed', { reason: this.errorText(s.error, s.vars) })}</p>
-          ${s.error.code === 'wrong-network'
-            ? html`<button type="button" class="secondary" part="button switch" @click=${() => this.guarded('switch-network', () => this.wallet.switchNetwork())}>
-                ${this.t('switchNetwork', { name: this.wallet.manifest?.name ?? '' })}
-              </button>`
-            : nothing}
+          ${
+            s.error.code === 'wrong-network'
+              ? html`<button
+                  type="button"
+                  class="secondary"
+                  part="button switch"
+                  @click=${() => this.guarded('switch-network', () => this.wallet.switchNetwork())}
+                >
+                  ${this.t('switchNetwork', { name: this.wallet.manifest?.name ?? '' })}
+                </button>`
+              : nothing
+          }
           ${s.retry ? html`<button type="button" class="secondary" part="button retry" @click=${s.retry}>${this.t('retry')}</button>` : nothing}
         </div>`;
       default:
@@ -255,17 +332,25 @@ export class MetisStakeWidget extends LitElement {
     }
   }
 
-  override render() {
+  override render(): TemplateResult {
     const c = this.wallet;
     const short = c.account ? `${c.account.slice(0, 6)}…${c.account.slice(-4)}` : '';
-    return html`<section part="container" lang=${this.lang} aria-labelledby="title" aria-busy=${c.loading ? 'true' : 'false'}>
+    return html`<section part="container" lang=${this.language} aria-labelledby="title" aria-busy=${c.loading ? 'true' : 'false'}>
       <header part="header">
         <h2 id="title">${this.t('title')}</h2>
-        ${c.account
-          ? html`<span part="account" title=${c.account}>${this.t('connected', { account: short })}</span>`
-          : html`<button type="button" class="secondary" part="button connect" aria-expanded=${this.provider ? nothing : String(this.picking)} @click=${this.onConnectClick}>
-              ${this.t('connect')}
-            </button>`}
+        ${
+          c.account
+            ? html`<span part="account" title=${c.account}>${this.t('connected', { account: short })}</span>`
+            : html`<button
+                type="button"
+                class="secondary"
+                part="button connect"
+                aria-expanded=${this.provider ? nothing : String(this.picking)}
+                @click=${this.onConnectClick}
+              >
+                ${this.t('connect')}
+              </button>`
+        }
       </header>
       ${this.renderWallets()} ${this.renderBanners()}
       <div role="tablist" aria-label=${this.t('tabs')} part="tabs" @keydown=${this.onTabKey}>
@@ -295,11 +380,5 @@ export class MetisStakeWidget extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'metis-stake-widget': MetisStakeWidget;
-  }
-  interface HTMLElementEventMap {
-    'stake-connected': CustomEvent<StakeEventDetails['stake-connected']>;
-    'stake-submitted': CustomEvent<StakeEventDetails['stake-submitted']>;
-    'stake-confirmed': CustomEvent<StakeEventDetails['stake-confirmed']>;
-    'stake-error': CustomEvent<StakeEventDetails['stake-error']>;
   }
 }

@@ -2,17 +2,19 @@
 // or failed (reason, retry). Every transaction is simulated (eth_call) and estimated before the wallet is
 // asked, so a revert shows the contract's custom error name and nothing reaches the wallet.
 import type { ReactiveController } from 'lit';
-import type { Address, Hex } from 'viem';
+import { numberToHex, type Address, type Hex } from 'viem';
 import {
   ProtocolError,
   chainIdOf,
   classifyError,
+  decimalsOf,
   rpcTx,
   waitForReceipt,
   type ClassifiedError,
   type TxRequest,
   type UserView,
-} from '../contracts/bindings/index.js';
+} from '@metis-liquid-staking/contracts';
+import type { ErrorSource, StakeAction } from './events.js';
 import type { Host, WalletController } from './wallet-controller.js';
 
 export type Stage =
@@ -29,8 +31,7 @@ export interface Step {
 }
 
 export interface Action {
-  /** e.g. "stake", "restake", "unstake", "redeem", "claim", "airdrop" */
-  action: string;
+  action: StakeAction;
   symbol: string;
   /** The balance shown before/after. */
   pick: (u: UserView) => bigint;
@@ -42,7 +43,7 @@ export class TxController implements ReactiveController {
   stage: Stage = { kind: 'idle' };
   /** Labels of the running action's steps (e.g. approve, then stake), shown as a list while it runs. */
   labels: string[] = [];
-  private current?: { step: number; total: number; label: string; action: string };
+  private current?: { step: number; total: number; label: string; action: StakeAction };
   private running = false;
 
   constructor(
@@ -68,11 +69,11 @@ export class TxController implements ReactiveController {
     if (!this.busy) this.set({ kind: 'idle' });
   }
 
-  /** Shows an error (validation, wallet, RPC, revert) and emits `stake-error`. */
-  fail(e: unknown, action: string, retry?: () => void, vars?: Record<string, string>): void {
+  /** Shows an error (validation, wallet, RPC, revert) and emits `metis-stake:error`. */
+  fail(e: unknown, action: ErrorSource, retry?: () => void, vars?: Record<string, string>): void {
     const error = classifyError(e);
     this.set({ kind: 'failed', error, retry, vars });
-    this.host.emit('stake-error', { action, ...error });
+    this.host.emit('metis-stake:error', { action, ...error });
   }
 
   async run(a: Action): Promise<void> {
@@ -99,7 +100,14 @@ export class TxController implements ReactiveController {
       const after = w.screen ? a.pick(w.screen.user) : 0n;
       this.running = false;
       this.set({ kind: 'success', hash, symbol: a.symbol, before, after });
-      this.host.emit('stake-confirmed', { action: a.action, hash, before, after });
+      this.host.emit('metis-stake:confirmed', {
+        action: a.action,
+        hash,
+        symbol: a.symbol,
+        decimals: decimalsOf(a.symbol),
+        before: before.toString(),
+        after: after.toString(),
+      });
     } catch (e) {
       this.running = false;
       this.fail(e, a.action, () => void this.run(a));
@@ -131,10 +139,10 @@ export class TxController implements ReactiveController {
       p.request({ method: 'eth_getBalance', params: [from, 'latest'] }) as Promise<string>,
     ]);
     if (BigInt(balance) < gas * BigInt(price) + tx.value) throw new ProtocolError('insufficient-funds', 'not enough for gas');
-    const hash = (await p.request({ method: 'eth_sendTransaction', params: [{ ...req, gas: `0x${((gas * 6n) / 5n).toString(16)}` }] })) as Hex;
+    const hash = (await p.request({ method: 'eth_sendTransaction', params: [{ ...req, gas: numberToHex((gas * 6n) / 5n) }] })) as Hex;
     const c = this.current!;
     this.set({ kind: 'pending', step: c.step, total: c.total, label: c.label, hash });
-    this.host.emit('stake-submitted', { action: c.action, hash, step: c.step });
+    this.host.emit('metis-stake:submitted', { action: c.action, hash, step: c.step, total: c.total });
     const receipt = await waitForReceipt((r) => p.request(r), hash, { pollMs: 250 });
     if (receipt.status !== '0x1') throw new ProtocolError('reverted', `transaction ${hash} reverted`);
     return hash;

@@ -1,9 +1,13 @@
 // Reactive controller for the widget's async state: wallet (discovery, connection, chain, snap support),
-// deployment manifest, airdrop proofs and the lens figures (one eth_call per refresh).
+// deployment manifest, airdrop proofs and the lens figures (one eth_call per refresh). The manifest and
+// proofs load and the lens read are @lit/task Tasks: a run started while another is pending supersedes it,
+// so a slow, stale answer never overwrites a newer one.
+import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Address, Hex } from 'viem';
+import { numberToHex, zeroAddress, type Address, type Hex } from 'viem';
 import {
   ProtocolError,
+  addEthereumChainParameter,
   chainIdOf,
   classifyError,
   contractKeyOf,
@@ -11,7 +15,7 @@ import {
   fetchManifest,
   findClaim,
   readScreen,
-  toHexQuantity,
+  rpcUrlOf,
   type AirdropClaim,
   type AirdropProofs,
   type ClassifiedError,
@@ -20,8 +24,9 @@ import {
   type RequestFn,
   type Screen,
   type TxRequest,
-} from '../contracts/bindings/index.js';
+} from '@metis-liquid-staking/contracts';
 import { discoverWallets, injectedWallet, type DiscoveredWallet } from './eip6963.js';
+import type { MetisStakeEventDetails, MetisStakeEventName } from './events.js';
 
 interface SnapTx {
   from?: Address;
@@ -31,19 +36,18 @@ interface SnapTx {
   chainId?: number | string;
 }
 
-const ZERO: Address = '0x0000000000000000000000000000000000000000';
-
 export interface WidgetConfig {
   manifestUrl?: string | undefined;
   lens?: string | undefined;
   chainId?: number | undefined;
   proofsUrl?: string | undefined;
   snapId: string;
+  provider?: Eip1193Provider | undefined;
 }
 
 export interface Host extends ReactiveControllerHost, HTMLElement {
   config(): WidgetConfig;
-  emit(name: string, detail: unknown): void;
+  emit<K extends MetisStakeEventName>(name: K, detail: MetisStakeEventDetails[K]): void;
 }
 
 export type SnapState = 'none' | 'available' | 'installed';
@@ -63,6 +67,16 @@ export function httpRequest(url: string): RequestFn {
   };
 }
 
+interface Loaded {
+  manifest: Manifest | undefined;
+  proofs: AirdropProofs | undefined;
+  proofsError: ClassifiedError | undefined;
+}
+
+class ManifestLoadError extends Error {}
+
+type LensArgs = readonly [RequestFn, Address, Address, readonly bigint[]];
+
 export class WalletController implements ReactiveController {
   wallets: DiscoveredWallet[] = [];
   provider?: Eip1193Provider | undefined;
@@ -70,20 +84,54 @@ export class WalletController implements ReactiveController {
   account?: Address | undefined;
   chainId?: number | undefined;
   manifest?: Manifest | undefined;
+  /** The last figures read (kept while a refresh is pending or after one failed). */
   screen?: Screen | undefined;
   proofs?: AirdropProofs | undefined;
   proofsError?: ClassifiedError | undefined;
   /** Set when loading the manifest or the lens figures failed; cleared by a successful refresh. */
   error?: (ClassifiedError & { manifest?: boolean }) | undefined;
-  loading = false;
   snap: SnapState = 'none';
   private stopDiscovery?: () => void;
   private unsubscribe?: () => void;
-  private seq = 0;
   private told = new Set<string>();
+
+  /** Manifest and proofs; reruns whenever the element's manifest-url, airdrop-proofs-url, lens, chain-id or provider change. */
+  readonly loader: Task<readonly unknown[], Loaded>;
+  /** The lens figures (one getAll eth_call). */
+  readonly figures: Task<LensArgs, Screen>;
 
   constructor(private readonly host: Host) {
     host.addController(this);
+    this.loader = new Task(host, {
+      args: () => {
+        const c = host.config();
+        return [c.manifestUrl, c.proofsUrl, c.lens, c.chainId, c.provider];
+      },
+      task: () => this.loadAll(),
+      onComplete: (r) => {
+        Object.assign(this, r);
+        this.error = undefined;
+        if (r.proofsError) host.emit('metis-stake:error', { action: 'airdrop', ...r.proofsError });
+        void this.detectChain().then(() => this.refresh());
+      },
+      onError: (e) => {
+        this.error = { ...classifyError(e instanceof ManifestLoadError ? e.cause : e), manifest: e instanceof ManifestLoadError };
+        host.emit('metis-stake:error', { action: 'load', ...this.error });
+      },
+    });
+    this.figures = new Task(host, {
+      autoRun: false,
+      task: ([read, lens, account, indexes]: LensArgs) => readScreen(read, lens, account, indexes),
+      onComplete: (screen) => {
+        this.screen = screen;
+        this.error = undefined;
+        this.tellSnap();
+      },
+      onError: (e) => {
+        this.error = classifyError(e);
+        host.emit('metis-stake:error', { action: 'refresh', ...this.error });
+      },
+    });
   }
 
   hostConnected(): void {
@@ -96,6 +144,11 @@ export class WalletController implements ReactiveController {
   hostDisconnected(): void {
     this.stopDiscovery?.();
     this.unsubscribe?.();
+  }
+
+  /** True while the manifest, the proofs or the figures are loading. */
+  get loading(): boolean {
+    return this.loader.status === TaskStatus.PENDING || this.figures.status === TaskStatus.PENDING;
   }
 
   get expectedChainId(): number | undefined {
@@ -119,88 +172,64 @@ export class WalletController implements ReactiveController {
     const p = this.provider;
     const expected = this.expectedChainId;
     if (p && this.chainId !== undefined && (expected === undefined || this.chainId === expected)) return (a) => p.request(a);
-    if (this.manifest?.rpcUrl) return httpRequest(this.manifest.rpcUrl);
-    return undefined;
+    const url = this.manifest && rpcUrlOf(this.manifest);
+    return url ? httpRequest(url) : undefined;
   }
 
   private update(): void {
     this.host.requestUpdate();
   }
 
-  /** Loads the manifest (and proofs), then the figures. Never leaves `loading` set. */
-  async load(): Promise<void> {
-    const cfg = this.host.config();
-    this.loading = true;
-    this.error = undefined;
-    this.update();
-    try {
-      if (cfg.manifestUrl) {
-        try {
-          this.manifest = await fetchManifest(cfg.manifestUrl);
-        } catch (e) {
-          this.error = { ...classifyError(e), manifest: true };
-          this.host.emit('stake-error', { action: 'load', ...this.error });
-          return;
-        }
-      }
-      await this.loadProofs();
-      if (this.provider && this.chainId === undefined) {
-        try {
-          this.chainId = await chainIdOf((a) => this.provider!.request(a));
-        } catch {
-          /* read through the manifest's RPC instead */
-        }
-      }
-      await this.refresh();
-    } finally {
-      this.loading = false;
-      this.update();
-    }
+  /** Loads the manifest and proofs again, then the figures (the Retry button). */
+  load(): Promise<void> {
+    return this.loader.run();
   }
 
-  async loadProofs(): Promise<void> {
+  private async loadAll(): Promise<Loaded> {
     const cfg = this.host.config();
-    const fromManifest = this.manifest?.airdrop.proofsUrl;
+    let manifest: Manifest | undefined;
+    if (cfg.manifestUrl) {
+      try {
+        manifest = await fetchManifest(cfg.manifestUrl);
+      } catch (e) {
+        throw new ManifestLoadError('manifest', { cause: e });
+      }
+    }
     // the manifest's proofsUrl is relative to the manifest, not to the partner's page
-    const url = cfg.proofsUrl ?? (fromManifest && cfg.manifestUrl ? new URL(fromManifest, new URL(cfg.manifestUrl, location.href)).href : fromManifest);
-    this.proofs = undefined;
-    this.proofsError = undefined;
-    if (!url) return;
+    const fromManifest = manifest?.airdrop.proofsUrl;
+    const url =
+      cfg.proofsUrl ?? (fromManifest && cfg.manifestUrl ? new URL(fromManifest, new URL(cfg.manifestUrl, location.href)).href : fromManifest);
+    if (!url) return { manifest, proofs: undefined, proofsError: undefined };
     try {
-      this.proofs = await fetchAirdropProofs(url, this.manifest?.airdrop.root);
+      return { manifest, proofs: await fetchAirdropProofs(url, manifest?.airdrop.root), proofsError: undefined };
     } catch (e) {
-      this.proofsError = classifyError(e);
-      this.host.emit('stake-error', { action: 'airdrop', ...this.proofsError });
+      return { manifest, proofs: undefined, proofsError: classifyError(e) };
     }
   }
 
-  /** Reads the lens once. Returns false (and sets `error`) when the read failed. */
+  /** The wallet's chain, when a provider is set but not connected yet (else reads go through the manifest's RPC). */
+  private async detectChain(): Promise<void> {
+    const p = this.provider;
+    if (!p || this.chainId !== undefined) return;
+    try {
+      this.chainId = await chainIdOf((a) => p.request(a));
+    } catch {
+      /* read through the manifest's RPC instead */
+    }
+  }
+
+  /** Reads the lens once (superseding a pending read). Returns false (and sets `error`) when the read failed. */
   async refresh(): Promise<boolean> {
     const read = this.reader();
     const lens = this.lens;
     if (!read || !lens) return false;
-    const seq = ++this.seq;
-    this.loading = true;
-    this.update();
-    try {
-      const claim = this.claim;
-      const screen = await readScreen(read, lens, this.account ?? ZERO, claim ? [claim.index] : []);
-      if (seq === this.seq) {
-        this.screen = screen;
-        this.error = undefined;
-      }
-      this.tellSnap();
-      return true;
-    } catch (e) {
-      if (seq === this.seq) {
-        this.error = classifyError(e);
-        this.host.emit('stake-error', { action: 'refresh', ...this.error });
-      }
-      return false;
-    } finally {
-      if (seq === this.seq) this.loading = false;
-      this.update();
-    }
+    const claim = this.claim;
+    await this.figures.run([read, lens, this.account ?? zeroAddress, claim ? [claim.index] : []]);
+    // a newer run may have started meanwhile: wait for the latest one
+    return this.figures.taskComplete.then(
+      () => true,
+      () => false,
+    );
   }
 
   /** Uses a partner-supplied provider (the `provider` property). */
@@ -228,7 +257,7 @@ export class WalletController implements ReactiveController {
     this.chainId = await chainIdOf((a) => p.request(a));
     this.subscribe(p);
     await this.detectSnap();
-    this.host.emit('stake-connected', { account: this.account, chainId: this.chainId, wallet: this.walletName });
+    this.host.emit('metis-stake:connected', { account: this.account, chainId: this.chainId, wallet: this.walletName });
     await this.refresh();
   }
 
@@ -252,30 +281,20 @@ export class WalletController implements ReactiveController {
     };
   }
 
-  /** wallet_switchEthereumChain; on 4902 (unknown chain) wallet_addEthereumChain with the manifest's RPC. */
+  /** wallet_switchEthereumChain; on 4902 (unknown chain) wallet_addEthereumChain with the chain's metadata (bindings). */
   async switchNetwork(): Promise<void> {
     const p = this.provider;
     const id = this.expectedChainId;
     if (!p || id === undefined) return;
-    const chainId = toHexQuantity(id);
     try {
-      await p.request({ method: 'wallet_switchEthereumChain', params: [{ chainId }] });
+      await p.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: numberToHex(id) }] });
     } catch (e) {
-      const code = (e as { code?: number; data?: { originalError?: { code?: number } } }).code ?? (e as { data?: { originalError?: { code?: number } } }).data?.originalError?.code;
-      if (code !== 4902 || !this.manifest?.rpcUrl) throw e;
-      const metis = id === 1088 || id === 59902;
-      await p.request({
-        method: 'wallet_addEthereumChain',
-        params: [
-          {
-            chainId,
-            chainName: this.manifest.name,
-            rpcUrls: [this.manifest.rpcUrl],
-            nativeCurrency: { name: metis ? 'Metis' : 'Ether', symbol: metis ? 'METIS' : 'ETH', decimals: 18 },
-            ...(this.manifest.explorer ? { blockExplorerUrls: [this.manifest.explorer] } : {}),
-          },
-        ],
-      });
+      const code =
+        (e as { code?: number; data?: { originalError?: { code?: number } } }).code ??
+        (e as { data?: { originalError?: { code?: number } } }).data?.originalError?.code;
+      const m = this.manifest;
+      if (code !== 4902 || !m || m.chainId !== id || !rpcUrlOf(m)) throw e;
+      await p.request({ method: 'wallet_addEthereumChain', params: [addEthereumChainParameter(m)] });
     }
     this.chainId = await chainIdOf((a) => p.request(a));
     await this.refresh();
@@ -302,7 +321,10 @@ export class WalletController implements ReactiveController {
     if (this.snap !== 'installed' || !c || !p || this.told.has(key)) return;
     this.told.add(key);
     const params = { chainId, account: c.account, index: `${c.index}`, amount: `${c.amount}`, proof: c.proof };
-    p.request({ method: 'wallet_invokeSnap', params: { snapId: this.host.config().snapId, request: { method: 'rememberAirdropClaim', params } } }).catch(() => {});
+    p.request({
+      method: 'wallet_invokeSnap',
+      params: { snapId: this.host.config().snapId, request: { method: 'rememberAirdropClaim', params } },
+    }).catch(() => {});
   }
 
   async installSnap(): Promise<void> {

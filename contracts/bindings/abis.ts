@@ -10252,6 +10252,17 @@ export const sequencerHubAbi = [
   },
   {
     "type": "error",
+    "name": "HubBadReportInterval",
+    "inputs": [
+      {
+        "name": "interval",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "HubBadSeatState",
     "inputs": [
       {
@@ -10381,22 +10392,6 @@ export const sequencerHubAbi = [
         "name": "minimum",
         "type": "uint256",
         "internalType": "uint256"
-      }
-    ]
-  },
-  {
-    "type": "error",
-    "name": "HubSeatNotActiveInPool",
-    "inputs": [
-      {
-        "name": "seatIndex",
-        "type": "uint256",
-        "internalType": "uint256"
-      },
-      {
-        "name": "poolStatus",
-        "type": "uint8",
-        "internalType": "uint8"
       }
     ]
   },
@@ -15753,43 +15748,6 @@ export const l2MessengerAbi = [
         "type": "bytes32",
         "indexed": true,
         "internalType": "bytes32"
-      }
-    ],
-    "anonymous": false
-  },
-  {
-    "type": "event",
-    "name": "SentMessage",
-    "inputs": [
-      {
-        "name": "target",
-        "type": "address",
-        "indexed": true,
-        "internalType": "address"
-      },
-      {
-        "name": "sender",
-        "type": "address",
-        "indexed": false,
-        "internalType": "address"
-      },
-      {
-        "name": "message",
-        "type": "bytes",
-        "indexed": false,
-        "internalType": "bytes"
-      },
-      {
-        "name": "messageNonce",
-        "type": "uint256",
-        "indexed": false,
-        "internalType": "uint256"
-      },
-      {
-        "name": "gasLimit",
-        "type": "uint256",
-        "indexed": false,
-        "internalType": "uint256"
       }
     ],
     "anonymous": false

@@ -1,8 +1,6 @@
 // The airdrop proofs file (written by `npm run airdrop:build`): validation and look-up, shared by
 // the widget, the snap and the devnet.
-import type { Address, Hex } from 'viem';
-import { encodeParams } from './abi-codec.js';
-import { getAddress, isAddress, keccak256 } from './address.js';
+import { concat, encodeAbiParameters, getAddress, isAddress, keccak256, type Address, type Hex } from 'viem';
 import { ProtocolError } from './errors.js';
 
 export interface AirdropClaim {
@@ -39,8 +37,14 @@ export function parseAirdropProofs(input: unknown, expectedRoot?: Hex): AirdropP
     const amt = c.amount;
     if (!(typeof idx === 'number' || (typeof idx === 'string' && /^\d+$/.test(idx)))) bad(`index for ${addr} is not a number`);
     if (typeof amt !== 'string' || !/^\d+$/.test(amt) || BigInt(amt) === 0n) bad(`amount for ${addr} is not a positive integer string`);
-    if (!Array.isArray(c.proof) || !c.proof.every((p) => typeof p === 'string' && HEX32.test(p))) bad(`proof for ${addr} is not a list of 32-byte hashes`);
-    claims.set(addr.toLowerCase(), { index: BigInt(idx as string | number), account: getAddress(addr), amount: BigInt(amt), proof: c.proof as Hex[] });
+    if (!Array.isArray(c.proof) || !c.proof.every((p) => typeof p === 'string' && HEX32.test(p)))
+      bad(`proof for ${addr} is not a list of 32-byte hashes`);
+    claims.set(addr.toLowerCase(), {
+      index: BigInt(idx as string | number),
+      account: getAddress(addr),
+      amount: BigInt(amt),
+      proof: c.proof as Hex[],
+    });
   }
   return { root: o.root as Hex, claims };
 }
@@ -65,21 +69,17 @@ export async function fetchAirdropProofs(url: string, expectedRoot?: Hex, fetchI
 
 // ---- Merkle proofs, as OpenZeppelin's StandardMerkleTree and MerkleAirdrop.sol check them ----
 
-const bytesOf = (h: string): Uint8Array => Uint8Array.from(h.slice(2).match(/../g) ?? [], (b) => parseInt(b, 16));
-const hexOf = (b: Uint8Array): Hex => `0x${Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')}`;
-const LEAF = [{ type: 'uint256' }, { type: 'address' }, { type: 'uint256' }] as const;
+/** The leaf's ABI encoding, shared with MerkleAirdrop.sol and the tree builder: (index, account, amount). */
+export const AIRDROP_LEAF = [{ type: 'uint256' }, { type: 'address' }, { type: 'uint256' }] as const;
 
 /** The airdrop leaf: keccak256(bytes.concat(keccak256(abi.encode(index, account, amount)))). */
 export function airdropLeaf(index: bigint, account: Address, amount: bigint): Hex {
-  return hexOf(keccak256(keccak256(bytesOf(encodeParams(LEAF, [index, account, amount])))));
+  return keccak256(keccak256(encodeAbiParameters(AIRDROP_LEAF, [index, account, amount])));
 }
 
 /** True when `claim.proof` leads from the claim's leaf to `root` (OZ MerkleProof: sorted-pair hashing). */
 export function verifyAirdropClaim(root: Hex, claim: Pick<AirdropClaim, 'index' | 'account' | 'amount' | 'proof'>): boolean {
   let node = airdropLeaf(claim.index, claim.account, claim.amount);
-  for (const sibling of claim.proof) {
-    const [a, b] = BigInt(node) < BigInt(sibling) ? [node, sibling] : [sibling, node];
-    node = hexOf(keccak256(bytesOf(a + b.slice(2))));
-  }
+  for (const sibling of claim.proof) node = keccak256(BigInt(node) < BigInt(sibling) ? concat([node, sibling]) : concat([sibling, node]));
   return node.toLowerCase() === root.toLowerCase();
 }

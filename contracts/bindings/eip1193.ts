@@ -1,6 +1,6 @@
-// The minimal EIP-1193 surface both front ends use, and raw JSON-RPC calls over it (no viem clients:
-// the widget and snap bundles stay small).
-import type { Address, Hex } from 'viem';
+// The minimal EIP-1193 surface both front ends use, and the few JSON-RPC calls they make over it (viem's
+// clients are not used here: they would add their action and transport layers to both bundles for three calls).
+import { numberToHex, type Address, type Hex } from 'viem';
 
 export interface Eip1193Provider {
   request(args: { method: string; params?: unknown[] | Record<string, unknown> }): Promise<unknown>;
@@ -24,13 +24,9 @@ export async function chainIdOf(request: RequestFn): Promise<number> {
   return Number(BigInt((await request({ method: 'eth_chainId' })) as string));
 }
 
-export function toHexQuantity(v: bigint | number): Hex {
-  return `0x${BigInt(v).toString(16)}`;
-}
-
 /** The JSON-RPC transaction object for eth_sendTransaction / eth_estimateGas. */
 export function rpcTx(from: Address, tx: TxRequest): { from: Address; to: Address; data: Hex; value: Hex } {
-  return { from, to: tx.to, data: tx.data, value: toHexQuantity(tx.value) };
+  return { from, to: tx.to, data: tx.data, value: numberToHex(tx.value) };
 }
 
 export interface Receipt {

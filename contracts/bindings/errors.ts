@@ -1,9 +1,7 @@
 // Turning wallet, RPC and contract errors into one small set of codes with the custom error's name,
-// so both front ends can show them in plain words.
-import type { Hex } from 'viem';
-import { decodeErrorData } from './abi-codec.js';
-import { keccak256 } from './address.js';
-import { protocolErrorSignatures } from './frontend-abis.js';
+// so both front ends can show them in plain words. Reverts are decoded by viem against every protocol error.
+import { decodeErrorResult, type Hex } from 'viem';
+import { protocolErrorsAbi } from './frontend-abis.js';
 
 export type ErrorCode =
   | 'rejected'
@@ -36,28 +34,12 @@ export class ProtocolError extends Error {
   }
 }
 
-let selectors: Record<string, string> | undefined;
-
-/** Selector -> signature of every protocol error, derived on first use (about 40 ms once in a browser). */
-export function protocolErrorSelectors(): Readonly<Record<string, string>> {
-  if (!selectors) {
-    selectors = {};
-    const enc = new TextEncoder();
-    for (const sig of protocolErrorSignatures) {
-      const h = keccak256(enc.encode(sig));
-      let hex = '0x';
-      for (let i = 0; i < 4; i++) hex += h[i]!.toString(16).padStart(2, '0');
-      selectors[hex] = sig;
-    }
-  }
-  return selectors;
-}
-
-/** Decodes revert data against every protocol ABI; returns the error name (or Error(string)'s text). */
+/** Decodes revert data against every protocol error (and Error(string) / Panic(uint256)); undefined if none matches. */
 export function decodeRevert(data: Hex | undefined): { errorName: string; args: readonly unknown[] } | undefined {
-  if (!data || data === '0x' || data.length < 10) return undefined;
+  if (!data || data.length < 10) return undefined;
   try {
-    return decodeErrorData(protocolErrorSelectors(), data);
+    const { errorName, args } = decodeErrorResult({ abi: protocolErrorsAbi, data });
+    return { errorName, args: args ?? [] };
   } catch {
     return undefined;
   }
@@ -105,7 +87,13 @@ export function classifyError(e: unknown): ClassifiedError {
   if (e && typeof e === 'object' && (e as { name?: string }).name === 'AmountError') {
     const problem = (e as { problem: string }).problem;
     const code: ErrorCode =
-      problem === 'below-minimum' ? 'below-minimum' : problem === 'above-maximum' ? 'above-maximum' : problem === 'insufficient-balance' ? 'insufficient-funds' : 'invalid-amount';
+      problem === 'below-minimum'
+        ? 'below-minimum'
+        : problem === 'above-maximum'
+          ? 'above-maximum'
+          : problem === 'insufficient-balance'
+            ? 'insufficient-funds'
+            : 'invalid-amount';
     return { code, message: messageOf(e) };
   }
   const message = messageOf(e);

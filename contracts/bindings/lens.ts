@@ -1,10 +1,10 @@
 // Reading the StakingLens: one eth_call returns everything a screen needs. Also the small previews
 // (what a user receives) derived from the lens figures, so snap/ and widget/ never compute them twice.
-import type { Address, ContractFunctionReturnType } from 'viem';
-import { decodeResult, encodeCall } from './abi-codec.js';
+import { decodeFunctionResult, encodeFunctionData, type Address, type ContractFunctionReturnType } from 'viem';
 import { lensAbi } from './frontend-abis.js';
 import { ethCall, type RequestFn } from './eip1193.js';
-import { DECIMALS, SEMETIS_DECIMALS, WAD } from './amounts.js';
+import { limitOrNone, WAD, type AmountLimits } from './amounts.js';
+import { TOKENS } from './tokens.js';
 
 type GetAll = ContractFunctionReturnType<typeof lensAbi, 'view', 'getAll'>;
 export type ProtocolView = GetAll[0];
@@ -20,8 +20,8 @@ export interface Screen {
 
 /** Reads protocol figures and `account`'s position in a single eth_call. */
 export async function readScreen(request: RequestFn, lens: Address, account: Address, airdropIndexes: readonly bigint[] = []): Promise<Screen> {
-  const raw = await ethCall(request, lens, encodeCall(lensAbi, 'getAll', [account, airdropIndexes]));
-  const [protocol, user, airdrop] = decodeResult(lensAbi, 'getAll', raw) as GetAll;
+  const data = await ethCall(request, lens, encodeFunctionData({ abi: lensAbi, functionName: 'getAll', args: [account, airdropIndexes] }));
+  const [protocol, user, airdrop] = decodeFunctionResult({ abi: lensAbi, functionName: 'getAll', data });
   return { protocol, user, airdrop };
 }
 
@@ -42,14 +42,24 @@ export function previewStake(metis: bigint, p?: Pick<ProtocolView, 'tvl' | 'eMet
   return (metis * p.eMetisSupply) / p.tvl;
 }
 
-/** seMETIS shares for `eMetis` at the lens share price (rounded down, as the vault does). */
+/** seMETIS shares for `eMetis` at the lens share price (rounded down, as the vault's deposit does). */
 export function previewRestake(eMetis: bigint, p: Pick<ProtocolView, 'sharePrice'>): bigint {
   return p.sharePrice === 0n ? eMetis : (eMetis * WAD) / p.sharePrice;
 }
 
-/** eMETIS returned for `shares` seMETIS at the lens share price (rounded down). */
+/** seMETIS shares straight from staking `metis` with stakeAndRestake (previewStake, then previewRestake). */
+export function previewStakeAndRestake(metis: bigint, p: Pick<ProtocolView, 'tvl' | 'eMetisSupply' | 'sharePrice'>): bigint {
+  return previewRestake(previewStake(metis, p), p);
+}
+
+/** eMETIS returned for `shares` seMETIS at the lens share price (rounded down, as the vault's redeem does). */
 export function previewUnstake(shares: bigint, p: Pick<ProtocolView, 'sharePrice'>): bigint {
   return (shares * p.sharePrice) / WAD;
+}
+
+/** seMETIS shares burned to withdraw `eMetis` assets at the lens share price (rounded up, as the vault's withdraw does). */
+export function previewWithdrawShares(eMetis: bigint, p: Pick<ProtocolView, 'sharePrice'>): bigint {
+  return p.sharePrice === 0n ? eMetis : (eMetis * WAD + p.sharePrice - 1n) / p.sharePrice;
 }
 
 /** METIS a redemption of `eMetis` pays at today's backing ratio (1:1 unless a loss exceeded seMETIS). */
@@ -62,7 +72,25 @@ export function redemptionMaturity(nowSeconds: bigint, p: Pick<ProtocolView, 'ex
   return nowSeconds + p.exitDelay;
 }
 
-/** eMETIS (wei) per one whole seMETIS (10^SEMETIS_DECIMALS shares); the lens's sharePrice is per 1e18 shares. */
+/**
+ * The exit delay in whole days, ROUNDED UP (a redemption never matures later than the number shown:
+ * 21 days + 1 second reads "22 days"). The one rule for both front ends.
+ */
+export function exitDelayDays(p: Pick<ProtocolView, 'exitDelay'>): number {
+  return Number((p.exitDelay + 86_399n) / 86_400n);
+}
+
+/** eMETIS (wei) per one whole seMETIS (10^24 shares); the lens's sharePrice is per 1e18 shares. */
 export function sharePricePerToken(p: Pick<ProtocolView, 'sharePrice'>): bigint {
-  return p.sharePrice * 10n ** BigInt(SEMETIS_DECIMALS - DECIMALS);
+  return p.sharePrice * 10n ** BigInt(TOKENS.seMETIS.decimals - TOKENS.eMETIS.decimals);
+}
+
+/** The limits a stake is checked against (minimum stake, the METIS balance). */
+export function stakeLimits(s: Screen): AmountLimits {
+  return { min: s.protocol.minStake, balance: s.user.metisBalance };
+}
+
+/** The limits a redemption request is checked against; a `maxRedemption` of 0 means no maximum. */
+export function redemptionLimits(s: Screen): AmountLimits {
+  return { min: limitOrNone(s.protocol.minRedemption), max: limitOrNone(s.protocol.maxRedemption), balance: s.user.eMetisBalance };
 }

@@ -1,7 +1,6 @@
 // The deployment manifest: the contract between contracts/, snap/, widget/ and devnet/.
 // Format (DESIGN.md): contracts/deployments/<chainId>.json
-import type { Address, Hex } from 'viem';
-import { getAddress, isAddress } from './address.js';
+import { getAddress, isAddress, type Address, type Hex } from 'viem';
 
 export const CONTRACT_KEYS = [
   'metis',

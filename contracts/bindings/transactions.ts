@@ -1,79 +1,90 @@
-// Transaction builders for every user action. The widget sends them; the snap returns them to the dapp.
-import type { Address, Hex } from 'viem';
-import { decodeResult, encodeCall } from './abi-codec.js';
-import { airdropAbi, eMetisAbi, metisAbi, redemptionQueueAbi, seMetisAbi, stakingManagerAbi } from './frontend-abis.js';
+// Transaction builders for every user action (the widget sends them; the snap returns them to the dapp),
+// and the one allowance plan both front ends follow: enough allowance -> nothing; else an EIP-2612 permit
+// where the token has one; else an approve transaction first.
+import { decodeFunctionResult, encodeFunctionData, hexToNumber, maxUint256, size, slice, zeroAddress, type Address, type Hex } from 'viem';
+import { airdropAbi, metisAbi, redemptionQueueAbi, seMetisAbi, stakingManagerAbi } from './frontend-abis.js';
 import { ethCall, type RequestFn, type TxRequest } from './eip1193.js';
+import type { Screen } from './lens.js';
 import type { Manifest } from './manifest.js';
+import { TOKENS } from './tokens.js';
 
-const MAX_UINT256 = (1n << 256n) - 1n;
-const ZERO: Address = '0x0000000000000000000000000000000000000000';
 const tx = (to: Address, data: Hex): TxRequest => ({ to, data, value: 0n });
 
-/** ERC-20 approve for any token (METIS, eMETIS, seMETIS share the standard signature; the trimmed ABI keeps bundles small). */
-export function approveTx(token: Address, spender: Address, amount: bigint = MAX_UINT256): TxRequest {
-  return tx(token, encodeCall(metisAbi, 'approve', [spender, amount]));
+/** ERC-20 approve for any token (METIS, eMETIS, seMETIS share the standard signature). */
+export function approveTx(token: Address, spender: Address, amount: bigint = maxUint256): TxRequest {
+  return tx(token, encodeFunctionData({ abi: metisAbi, functionName: 'approve', args: [spender, amount] }));
+}
+
+/** An EIP-2612 permit signature, split for the `...WithPermit` entry points. */
+export interface PermitSignature {
+  deadline: bigint;
+  v: number;
+  r: Hex;
+  s: Hex;
+}
+
+export interface StakeArgs {
+  amount: bigint;
+  receiver: Address;
+  referral?: Address | undefined;
+  restake?: boolean | undefined;
 }
 
 /** stake(assets, receiver, referral) or, with `restake`, stakeAndRestake. METIS must be approved to the manager. */
-export function stakeTx(m: Manifest, a: { amount: bigint; receiver: Address; referral?: Address; restake?: boolean }): TxRequest {
-  const fn = a.restake ? 'stakeAndRestake' : 'stake';
-  return tx(
-    m.contracts.stakingManager,
-    encodeCall(stakingManagerAbi, fn, [a.amount, a.receiver, a.referral ?? ZERO]),
-  );
+export function stakeTx(m: Manifest, a: StakeArgs): TxRequest {
+  const args = [a.amount, a.receiver, a.referral ?? zeroAddress] as const;
+  const data = a.restake
+    ? encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stakeAndRestake', args })
+    : encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stake', args });
+  return tx(m.contracts.stakingManager, data);
 }
 
 /** stakeWithPermit / stakeAndRestakeWithPermit: `stakeTx` with an EIP-2612 permit on METIS instead of an approval. */
-export function stakeWithPermitTx(
-  m: Manifest,
-  a: { amount: bigint; receiver: Address; referral?: Address; restake?: boolean; deadline: bigint; v: number; r: Hex; s: Hex },
-): TxRequest {
-  const fn = a.restake ? 'stakeAndRestakeWithPermit' : 'stakeWithPermit';
-  return tx(
-    m.contracts.stakingManager,
-    encodeCall(stakingManagerAbi, fn, [a.amount, a.receiver, a.referral ?? ZERO, a.deadline, a.v, a.r, a.s]),
-  );
+export function stakeWithPermitTx(m: Manifest, a: StakeArgs & PermitSignature): TxRequest {
+  const args = [a.amount, a.receiver, a.referral ?? zeroAddress, a.deadline, a.v, a.r, a.s] as const;
+  const data = a.restake
+    ? encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stakeAndRestakeWithPermit', args })
+    : encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stakeWithPermit', args });
+  return tx(m.contracts.stakingManager, data);
 }
 
 /** ERC-4626 deposit of eMETIS into seMETIS. eMETIS must be approved to the vault. */
 export function restakeTx(m: Manifest, a: { assets: bigint; receiver: Address }): TxRequest {
-  return tx(m.contracts.seMetis, encodeCall(seMetisAbi, 'deposit', [a.assets, a.receiver]));
+  return tx(m.contracts.seMetis, encodeFunctionData({ abi: seMetisAbi, functionName: 'deposit', args: [a.assets, a.receiver] }));
 }
 
 /** ERC-4626 redeem of seMETIS shares back to eMETIS. */
 export function unstakeTx(m: Manifest, a: { shares: bigint; receiver: Address; owner: Address }): TxRequest {
-  return tx(m.contracts.seMetis, encodeCall(seMetisAbi, 'redeem', [a.shares, a.receiver, a.owner]));
+  return tx(m.contracts.seMetis, encodeFunctionData({ abi: seMetisAbi, functionName: 'redeem', args: [a.shares, a.receiver, a.owner] }));
 }
 
 export function requestRedemptionTx(m: Manifest, a: { amount: bigint; owner: Address }): TxRequest {
   return tx(
     m.contracts.redemptionQueue,
-    encodeCall(redemptionQueueAbi, 'requestRedemption', [a.amount, a.owner]),
+    encodeFunctionData({ abi: redemptionQueueAbi, functionName: 'requestRedemption', args: [a.amount, a.owner] }),
   );
 }
 
-export function requestRedemptionWithPermitTx(
-  m: Manifest,
-  a: { amount: bigint; owner: Address; deadline: bigint; v: number; r: Hex; s: Hex },
-): TxRequest {
+export function requestRedemptionWithPermitTx(m: Manifest, a: { amount: bigint; owner: Address } & PermitSignature): TxRequest {
   return tx(
     m.contracts.redemptionQueue,
-    encodeCall(redemptionQueueAbi, 'requestRedemptionWithPermit', [a.amount, a.owner, a.deadline, a.v, a.r, a.s]),
+    encodeFunctionData({
+      abi: redemptionQueueAbi,
+      functionName: 'requestRedemptionWithPermit',
+      args: [a.amount, a.owner, a.deadline, a.v, a.r, a.s],
+    }),
   );
 }
 
 export function claimRedemptionTx(m: Manifest, a: { ticketId: bigint; to: Address }): TxRequest {
-  return tx(m.contracts.redemptionQueue, encodeCall(redemptionQueueAbi, 'claim', [a.ticketId, a.to]));
+  return tx(m.contracts.redemptionQueue, encodeFunctionData({ abi: redemptionQueueAbi, functionName: 'claim', args: [a.ticketId, a.to] }));
 }
 
 export function claimAirdropTx(m: Manifest, a: { index: bigint; account: Address; amount: bigint; proof: readonly Hex[] }): TxRequest {
-  return tx(
-    m.contracts.airdrop,
-    encodeCall(airdropAbi, 'claim', [a.index, a.account, a.amount, a.proof]),
-  );
+  return tx(m.contracts.airdrop, encodeFunctionData({ abi: airdropAbi, functionName: 'claim', args: [a.index, a.account, a.amount, a.proof] }));
 }
 
-/** EIP-712 typed data for an EIP-2612 permit on any token (eth_signTypedData_v4 params[1]). */
+/** EIP-712 typed data for an EIP-2612 permit on any token (eth_signTypedData_v4 params[1], JSON-encoded). */
 export function permitTypedData(a: {
   token: Address;
   chainId: number;
@@ -107,27 +118,21 @@ export function permitTypedData(a: {
   };
 }
 
-/** EIP-712 typed data for an eMETIS permit (EIP-2612), for eth_signTypedData_v4. */
-export function eMetisPermitTypedData(
-  m: Manifest,
-  a: { owner: Address; spender: Address; value: bigint; nonce: bigint; deadline: bigint; name?: string },
-) {
-  return permitTypedData({ ...a, token: m.contracts.eMetis, chainId: m.chainId, name: a.name ?? EMETIS_NAME });
-}
+export type PermitTypedData = ReturnType<typeof permitTypedData>;
 
 /**
  * A token's EIP-712 name and `owner`'s EIP-2612 nonce (two eth_calls), or undefined when the token has no
- * permit (e.g. Metis L2's METIS) or the calls fail: then use approve-then-act.
+ * permit (e.g. Metis L2's METIS) or the calls fail: then approve-then-act.
  */
 export async function readPermitInfo(request: RequestFn, token: Address, owner: Address): Promise<{ name: string; nonce: bigint } | undefined> {
   try {
-    const [nonceRaw, nameRaw] = await Promise.all([
-      ethCall(request, token, encodeCall(metisAbi, 'nonces', [owner])),
-      ethCall(request, token, encodeCall(metisAbi, 'name')),
+    const [nonces, name] = await Promise.all([
+      ethCall(request, token, encodeFunctionData({ abi: metisAbi, functionName: 'nonces', args: [owner] })),
+      ethCall(request, token, encodeFunctionData({ abi: metisAbi, functionName: 'name' })),
     ]);
     return {
-      nonce: decodeResult(metisAbi, 'nonces', nonceRaw) as bigint,
-      name: decodeResult(metisAbi, 'name', nameRaw) as string,
+      nonce: decodeFunctionResult({ abi: metisAbi, functionName: 'nonces', data: nonces }),
+      name: decodeFunctionResult({ abi: metisAbi, functionName: 'name', data: name }),
     };
   } catch {
     return undefined;
@@ -137,14 +142,80 @@ export async function readPermitInfo(request: RequestFn, token: Address, owner: 
 /** eMETIS's ERC-20 name, which its EIP-712 domain uses. */
 export const EMETIS_NAME = 'Staked Metis (eMETIS)';
 
-/** Splits a 65-byte signature into v, r, s. */
-export function splitSignature(sig: Hex): { v: number; r: Hex; s: Hex } {
-  if (!/^0x[0-9a-fA-F]{130}$/.test(sig)) throw new Error('signature must be 65 bytes');
-  const r = `0x${sig.slice(2, 66)}` as Hex;
-  const s = `0x${sig.slice(66, 130)}` as Hex;
-  let v = parseInt(sig.slice(130, 132), 16);
-  if (v < 27) v += 27;
-  return { v, r, s };
+/** How long a permit stays valid: one hour after the chain's current time (the lens's `timestamp`). */
+export const PERMIT_VALIDITY = 3600n;
+export const permitDeadline = (chainNow: bigint): bigint => chainNow + PERMIT_VALIDITY;
+
+/** The actions that spend a token allowance. */
+export type AllowanceAction = 'stake' | 'restake' | 'requestRedemption';
+
+/** What an action needs: `allowance` of `token` to `spender`; where a permit comes from (none: the vault's deposit has no permit entry point). */
+function allowanceNeed(action: AllowanceAction, m: Manifest, s: Screen) {
+  const c = m.contracts;
+  const u = s.user;
+  if (action === 'stake')
+    return { token: c.metis, symbol: TOKENS.METIS.symbol, spender: c.stakingManager, allowance: u.metisAllowanceToManager, permit: 'read' as const };
+  if (action === 'requestRedemption')
+    return {
+      token: c.eMetis,
+      symbol: TOKENS.eMETIS.symbol,
+      spender: c.redemptionQueue,
+      allowance: u.eMetisAllowanceToQueue,
+      permit: { name: EMETIS_NAME, nonce: u.eMetisNonce },
+    };
+  return { token: c.eMetis, symbol: TOKENS.eMETIS.symbol, spender: c.seMetis, allowance: u.eMetisAllowanceToVault, permit: undefined };
 }
 
-export { eMetisAbi };
+/**
+ * How an action gets its allowance. `ready`: the allowance covers the amount. `permit`: sign `typedData`
+ * (eth_signTypedData_v4) and use the action's `...WithPermit` entry point; `approve` is the fallback for a
+ * wallet that cannot sign typed data. `approve`: send `approve` first, then the action.
+ */
+export type AllowancePlan =
+  | { kind: 'ready' }
+  | { kind: 'permit'; symbol: string; typedData: PermitTypedData; deadline: bigint; approve: TxRequest }
+  | { kind: 'approve'; symbol: string; approve: TxRequest };
+
+/**
+ * The allowance plan for `amount` of `action` by `owner`, from the lens figures (`s`): the METIS permit's
+ * name and nonce are read from the token (one that has no permit, like Metis L2's METIS, gets `approve`),
+ * eMETIS's come with the lens; the vault's deposit has no permit, so restake gets `approve`.
+ * Approvals are for the exact amount. The permit deadline is the chain's time plus PERMIT_VALIDITY.
+ */
+export async function planAllowance(
+  request: RequestFn,
+  action: AllowanceAction,
+  a: { m: Manifest; screen: Screen; owner: Address; amount: bigint },
+): Promise<AllowancePlan> {
+  const need = allowanceNeed(action, a.m, a.screen);
+  if (need.allowance >= a.amount) return { kind: 'ready' };
+  const approve = approveTx(need.token, need.spender, a.amount);
+  const permit = need.permit === 'read' ? await readPermitInfo(request, need.token, a.owner) : need.permit;
+  if (!permit) return { kind: 'approve', symbol: need.symbol, approve };
+  const deadline = permitDeadline(a.screen.protocol.timestamp);
+  const typedData = permitTypedData({
+    token: need.token,
+    chainId: a.m.chainId,
+    name: permit.name,
+    owner: a.owner,
+    spender: need.spender,
+    value: a.amount,
+    nonce: permit.nonce,
+    deadline,
+  });
+  return { kind: 'permit', symbol: need.symbol, typedData, deadline, approve };
+}
+
+/** Asks the wallet behind `request` to sign a permit plan's typed data; returns the split signature. */
+export async function signPermit(
+  request: RequestFn,
+  owner: Address,
+  plan: { typedData: PermitTypedData; deadline: bigint },
+): Promise<PermitSignature> {
+  const sig = (await request({ method: 'eth_signTypedData_v4', params: [owner, JSON.stringify(plan.typedData)] })) as Hex;
+  // r ‖ s ‖ v (65 bytes; v 0/1 or 27/28). Not viem's parseSignature: it brings secp256k1 (about 20 KB gzip)
+  // into both bundles for what is three slices here.
+  if (size(sig) !== 65) throw new Error(`the wallet returned a signature of ${size(sig)} bytes, expected 65`);
+  const v = hexToNumber(slice(sig, 64, 65));
+  return { deadline: plan.deadline, r: slice(sig, 0, 32), s: slice(sig, 32, 64), v: v < 27 ? v + 27 : v };
+}

@@ -1,9 +1,9 @@
 // The home page: position and rewards of each connected account (one lens eth_call per account), and its
 // genesis airdrop when a dapp has handed the snap a verified claim (rememberAirdropClaim).
 import type { OnHomePageHandler } from '@metamask/snaps-sdk';
-import { formatBps, ticketStatus } from './lib/bindings';
+import { formatBps, ticketStatus } from '@metis-liquid-staking/contracts';
 import { fmt, fmtDate, fmtShares, fmtSharePrice } from './lib/format';
-import { GOV } from './lib/decode';
+import { GOVERNANCE_TOKEN } from '@metis-liquid-staking/contracts';
 import { getTranslator } from './lib/i18n';
 import { readPositions } from './lib/positions';
 import { HomePage } from '../ui/HomePage';
@@ -18,7 +18,7 @@ export const onHomePage: OnHomePageHandler = async () => {
         { label: t('network'), text: `${first.m.name} (${first.m.chainId})` },
         { label: t('apr'), text: formatBps(first.screen.protocol.aprBps) },
         { label: t('fee'), text: formatBps(first.screen.protocol.feeBps) },
-        { label: t('rate'), text: fmtSharePrice(first.screen.protocol.sharePrice) },
+        { label: t('rate'), text: fmtSharePrice(first.screen.protocol) },
       ]
     : [];
   const accounts = positions.map(({ account, claim, screen: { protocol: p, user: u, airdrop: a } }) => {
@@ -51,9 +51,9 @@ export const onHomePage: OnHomePageHandler = async () => {
           ? t('airdropClaimed')
           : p.timestamp > a.deadline
             ? t('airdropExpired')
-            : t('airdropClaimable', { amount: fmt(claim.amount, GOV) }),
+            : t('airdropClaimable', { amount: fmt(claim.amount, GOVERNANCE_TOKEN.symbol) }),
       });
-    if (a.vestedTotal > 0n) rows.push({ label: t('airdrop'), text: fmt(a.vestedReleasable, GOV) });
+    if (a.vestedTotal > 0n) rows.push({ label: t('airdrop'), text: fmt(a.vestedReleasable, GOVERNANCE_TOKEN.symbol) });
     return { rows };
   });
   return {

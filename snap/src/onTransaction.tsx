@@ -4,7 +4,7 @@
 // warning (the protocol is not deployed there). Anything else gets no insight (null).
 import type { OnTransactionHandler } from '@metamask/snaps-sdk';
 import type { Address, Hex } from 'viem';
-import { contractKeyOf, readScreen } from './lib/bindings';
+import { contractKeyOf, readScreen } from '@metis-liquid-staking/contracts';
 import { ensureChain, rpc } from './lib/chain';
 import { describeCall } from './lib/decode';
 import { chainIdFromCaip, deployments, manifestOf } from './lib/deployments';

@@ -27,25 +27,27 @@ import {
   approveTx,
   claimAirdropTx,
   claimRedemptionTx,
-  permitTypedData,
-  readPermitInfo,
+  planAllowance,
+  signPermit,
   readScreen,
-  splitSignature,
   stakeWithPermitTx,
   requestRedemptionTx,
   restakeTx,
   stakeTx,
-  stakingManagerAbi,
   type TxRequest,
-} from '../../contracts/bindings/index.js';
-import { buildAirdrop } from '../../contracts/scripts/airdrop/index.js';
+} from '@metis-liquid-staking/contracts';
+import { buildAirdrop } from '@metis-liquid-staking/contracts/airdrop-tree';
+import { ARTIFACTS_DIR } from '@metis-liquid-staking/contracts/node';
 import { REPO_ROOT } from '../../devnet/anvil.js';
+import { SNAP_DIR } from '../../devnet/serve.js';
 import { artifact } from '../../devnet/artifacts.js';
 import { startTestDevnet, type TestDevnet } from '../helpers/devnet-fixture.js';
 import { evmIncreaseTime, mine, rpc } from '../helpers/rpc.js';
-import { E2EWallet, keeperTick, launchChromium, openPartnerPage, servePartnerSite, startSnap, WIDGET_BUNDLE } from '../e2e/harness.js';
+import { e2eWallet, keeperTick, launchChromium, openPartnerPage, servePartnerSite, startSnap, WIDGET_BUNDLE } from '../e2e/harness.js';
 
 const started = Date.now();
+/** Bundle budgets, KB (1,024 B) of gzip -9: issue 11. */
+const BUDGETS = { widgetIife: 34, widgetEsm: 17, snap: 26 };
 const log = (msg: string) => console.log(`· ${msg}`);
 const secs = () => `${((Date.now() - started) / 1000).toFixed(0)}s`;
 
@@ -111,7 +113,9 @@ const call = (to: Address, abi: Abi | readonly unknown[], functionName: string, 
 });
 
 async function balanceOf(token: Address, who: Address): Promise<bigint> {
-  return BigInt(await rpc<Hex>(d.url, 'eth_call', [{ to: token, data: encodeFunctionData({ abi: erc20Abi, functionName: 'balanceOf', args: [who] }) }, 'latest']));
+  return BigInt(
+    await rpc<Hex>(d.url, 'eth_call', [{ to: token, data: encodeFunctionData({ abi: erc20Abi, functionName: 'balanceOf', args: [who] }) }, 'latest']),
+  );
 }
 
 const screen = (who: Address) => readScreen((a) => rpc(d.url, a.method, (a.params ?? []) as unknown[]), d.manifest.contracts.lens, who);
@@ -135,7 +139,9 @@ async function userPaths(): Promise<void> {
   const u2 = d.accounts[2]!.address;
   // setup (not measured): unlimited approvals, as a returning user has them
   for (const u of [u1, u2]) extra.approveMetis = await send(u, approveTx(m.contracts.metis, m.contracts.stakingManager, maxUint256), 'approve METIS');
-  notes.push(`first-time stake/stakeAndRestake exclude the one-time METIS approve tx before them (${extra.approveMetis!.gasUsed} gas); "with permit" needs none`);
+  notes.push(
+    `first-time stake/stakeAndRestake exclude the one-time METIS approve tx before them (${extra.approveMetis!.gasUsed} gas); "with permit" needs none`,
+  );
   await send(u1, approveTx(m.contracts.eMetis, m.contracts.seMetis, maxUint256), 'approve eMETIS to seMETIS');
   await send(u1, approveTx(m.contracts.eMetis, m.contracts.redemptionQueue, maxUint256), 'approve eMETIS to queue');
 
@@ -152,12 +158,14 @@ async function userPaths(): Promise<void> {
   // a first-time staker without an approval signs a METIS permit (what the widget and the snap do): one tx
   const u3 = d.accounts[3]!.address;
   const amount = parseEther('100');
-  const info = await readPermitInfo((a) => rpc(d.url, a.method, (a.params ?? []) as unknown[]), m.contracts.metis, u3);
-  if (!info) throw new Error('METIS has no permit on the devnet');
-  const deadline = BigInt(Math.floor(Date.now() / 1000) + 3600);
-  const typed = permitTypedData({ token: m.contracts.metis, chainId: m.chainId, name: info.name, owner: u3, spender: m.contracts.stakingManager, value: amount, nonce: info.nonce, deadline });
-  const sig = await rpc<Hex>(d.url, 'eth_signTypedData_v4', [u3, JSON.stringify(typed)]);
-  extra.stakeWithPermitFirstTime = await send(u3, stakeWithPermitTx(m, { amount, receiver: u3, deadline, ...splitSignature(sig) }), 'stakeWithPermit');
+  const request = (a: { method: string; params?: unknown }) => rpc(d.url, a.method, (a.params ?? []) as unknown[]);
+  const plan = await planAllowance(request, 'stake', { m, screen: await screen(u3), owner: u3, amount });
+  if (plan.kind !== 'permit') throw new Error(`METIS has no permit on the devnet (plan: ${plan.kind})`);
+  extra.stakeWithPermitFirstTime = await send(
+    u3,
+    stakeWithPermitTx(m, { amount, receiver: u3, ...(await signPermit(request, u3, plan)) }),
+    'stakeWithPermit',
+  );
   log(`stakeWithPermit (first-time, no approve tx): ${extra.stakeWithPermitFirstTime.gasUsed} gas`);
 
   const tickets = (await screen(u1)).user.tickets.map((t) => t.id);
@@ -214,17 +222,29 @@ async function harvestScaling(): Promise<void> {
   const total = 9_999;
   const batch = 150;
   await send(admin, approveTx(m.contracts.metis, helper, amount * BigInt(total)), 'approve helper');
-  const supply = async () => BigInt(await rpc<Hex>(d.url, 'eth_call', [{ to: m.contracts.seMetis, data: encodeFunctionData({ abi: erc20Abi, functionName: 'totalSupply' }) }, 'latest']));
+  const supply = async () =>
+    BigInt(
+      await rpc<Hex>(d.url, 'eth_call', [
+        { to: m.contracts.seMetis, data: encodeFunctionData({ abi: erc20Abi, functionName: 'totalSupply' }) },
+        'latest',
+      ]),
+    );
   const supplyBefore = await supply();
   const t = Date.now();
   for (let id = 0; id < total; id += batch) {
     const n = Math.min(batch, total - id);
-    await send(admin, call(helper, helperAbi, 'stakeFor', [m.contracts.stakingManager, m.contracts.metis, BigInt(id), BigInt(n), amount]), 'stakeFor');
+    await send(
+      admin,
+      call(helper, helperAbi, 'stakeFor', [m.contracts.stakingManager, m.contracts.metis, BigInt(id), BigInt(n), amount]),
+      'stakeFor',
+    );
     if ((id / batch) % 10 === 9 || id + n === total) log(`stakers: ${id + n + 1} of 10,000 (${((Date.now() - t) / 1000).toFixed(0)}s)`);
   }
   // they are real, distinct holders
   const receiverOf = async (id: number) =>
-    getAddress(`0x${(await rpc<Hex>(d.url, 'eth_call', [{ to: helper, data: encodeFunctionData({ abi: helperAbi, functionName: 'receiverOf', args: [BigInt(id)] } as never) }, 'latest'])).slice(26)}`);
+    getAddress(
+      `0x${(await rpc<Hex>(d.url, 'eth_call', [{ to: helper, data: encodeFunctionData({ abi: helperAbi, functionName: 'receiverOf', args: [BigInt(id)] } as never) }, 'latest'])).slice(26)}`,
+    );
   const sample = [0, 1, 4_999, total - 1];
   const holders = new Set<string>();
   for (const id of sample) {
@@ -233,7 +253,9 @@ async function harvestScaling(): Promise<void> {
     holders.add(r);
   }
   if (holders.size !== sample.length) throw new Error('receivers are not distinct');
-  notes.push(`harvest: 9,999 bench stakers made by contracts/test/bench/BenchStakers.sol (stakeAndRestake each); seMETIS supply +${((await supply()) - supplyBefore) / 10n ** 24n} whole shares`);
+  notes.push(
+    `harvest: 9,999 bench stakers made by contracts/test/bench/BenchStakers.sol (stakeAndRestake each); seMETIS supply +${((await supply()) - supplyBefore) / 10n ** 24n} whole shares`,
+  );
   gas.harvest10000 = await measure('10,000 stakers');
 }
 
@@ -244,11 +266,13 @@ async function airdropClaims(): Promise<void> {
   // deterministic pseudo-random recipients and amounts
   const recipients = Array.from({ length: n }, (_, i) => {
     const h = keccak256(toHex(`bench-airdrop-${i}`));
-    return { account: getAddress(`0x${h.slice(26)}`), amount: (BigInt(`0x${h.slice(2, 10)}`) % 1000n + 1n) * 10n ** 18n };
+    return { account: getAddress(`0x${h.slice(26)}`), amount: ((BigInt(`0x${h.slice(2, 10)}`) % 1000n) + 1n) * 10n ** 18n };
   });
   const t = Date.now();
   const built = buildAirdrop(recipients);
-  log(`airdrop tree: ${built.count} leaves built with contracts/scripts/airdrop (${((Date.now() - t) / 1000).toFixed(1)}s), root ${built.root.slice(0, 10)}...`);
+  log(
+    `airdrop tree: ${built.count} leaves built with contracts/scripts/airdrop (${((Date.now() - t) / 1000).toFixed(1)}s), root ${built.root.slice(0, 10)}...`,
+  );
   const picks = new Set<number>();
   let seed = 12345;
   while (picks.size < 50) {
@@ -260,7 +284,15 @@ async function airdropClaims(): Promise<void> {
     const snapshotId = await rpc<string>(d.url, 'evm_snapshot');
     const token = await deploy(admin, 'DevMetis', [admin]);
     const head = await rpc<{ timestamp: Hex }>(d.url, 'eth_getBlockByNumber', ['latest', false]);
-    const airdrop = await deploy(admin, 'MerkleAirdrop', [token, built.root, BigInt(head.timestamp) + 180n * 86400n, d.roles.treasury, admin, vestingBps, vestingDuration]);
+    const airdrop = await deploy(admin, 'MerkleAirdrop', [
+      token,
+      built.root,
+      BigInt(head.timestamp) + 180n * 86400n,
+      d.roles.treasury,
+      admin,
+      vestingBps,
+      vestingDuration,
+    ]);
     await send(admin, call(token, artifact('DevMetis').abi, 'mint', [airdrop, BigInt(built.total)]), 'fund airdrop');
     const m = { ...d.manifest, contracts: { ...d.manifest.contracts, airdrop } };
     let sumUsed = 0;
@@ -268,7 +300,11 @@ async function airdropClaims(): Promise<void> {
     for (const i of picks) {
       const r = recipients[i]!;
       const c = built.claims[r.account]!;
-      const g = await send(claimer, claimAirdropTx(m as never, { index: BigInt(c.index), account: r.account, amount: BigInt(c.amount), proof: c.proof }), `claim ${i}`);
+      const g = await send(
+        claimer,
+        claimAirdropTx(m as never, { index: BigInt(c.index), account: r.account, amount: BigInt(c.amount), proof: c.proof }),
+        `claim ${i}`,
+      );
       sumUsed += g.gasUsed;
       sumExec += g.exec;
     }
@@ -290,7 +326,7 @@ async function rpcCounts(): Promise<{ widgetRefresh: number; snapHomePage: numbe
   // the widget in Chromium on the partner page, with a counting provider (every request it makes to the wallet)
   const site = await servePartnerSite(d);
   const browser = await launchChromium(site);
-  const wallet = new E2EWallet(d, d.accounts[1]!.address);
+  const wallet = e2eWallet(d, d.accounts[1]!.address);
   const snap = await startSnap(d);
   try {
     const p = await openPartnerPage(browser, wallet);
@@ -307,7 +343,7 @@ async function rpcCounts(): Promise<{ widgetRefresh: number; snapHomePage: numbe
       const el = document.querySelector('metis-stake-widget') as any;
       await el.wallet.refresh();
     });
-    const widgetMethods = [...wallet.calls, ...direct.map((b) => `http:${(JSON.parse(b) as { method: string }).method}`)];
+    const widgetMethods = [...wallet.calls.map((c) => c.method), ...direct.map((b) => `http:${(JSON.parse(b) as { method: string }).method}`)];
     await p.close();
     const before = snap.chainCalls.length;
     await snap.sim.onHomePage();
@@ -327,11 +363,14 @@ const pad = (s: string, n: number) => s.padEnd(n);
 
 async function main(): Promise<void> {
   console.log('npm run bench: every figure below is measured in this run (anvil, shanghai; bundles built now).');
-  if (!fs.existsSync(path.join(REPO_ROOT, 'contracts', 'out', 'BenchStakers.sol'))) build('build:contracts');
+  if (!fs.existsSync(path.join(ARTIFACTS_DIR, 'BenchStakers.sol'))) build('build:contracts');
   build('build:widget');
   build('build:snap');
-  const widgetGzip = gzipSync(fs.readFileSync(WIDGET_BUNDLE), { level: 9 }).length;
-  const snapGzip = gzipSync(fs.readFileSync(path.join(REPO_ROOT, 'snap', 'dist', 'bundle.js')), { level: 9 }).length;
+  const gz = (file: string) => gzipSync(fs.readFileSync(file), { level: 9 }).length;
+  const widgetGzip = gz(WIDGET_BUNDLE);
+  // the ES module build: lit, @lit/task and viem are its peers/dependencies (external), the bindings are inside
+  const widgetEsmGzip = gz(path.join(path.dirname(WIDGET_BUNDLE), 'metis-stake-widget.js'));
+  const snapGzip = gz(path.join(SNAP_DIR, 'dist', 'bundle.js'));
 
   d = await startTestDevnet({ seed: true });
   log(`devnet on ${d.url} (${secs()})`);
@@ -361,20 +400,33 @@ async function main(): Promise<void> {
     ];
     const yes = (b: boolean) => (b ? 'yes' : 'NO');
     console.log('\nGas (receipt gasUsed = whole tx incl. 21k base + calldata, after refunds; exec = gasUsed - 21,000 - calldata gas)');
-    console.log(`${pad('operation', 19)}${pad('first-time', 12)}${pad('returning', 11)}${pad('exec', 9)}${pad('anchor', 30)}${pad('target', 10)}${pad('met(tx)', 9)}met(exec)`);
+    console.log(
+      `${pad('operation', 19)}${pad('first-time', 12)}${pad('returning', 11)}${pad('exec', 9)}${pad('anchor', 30)}${pad('target', 10)}${pad('met(tx)', 9)}met(exec)`,
+    );
     for (const [name, f, r, anchor, target] of rows) {
       const g = (r ?? f)!; // exec and the target check use the returning figure when there is one
       console.log(
         `${pad(name, 19)}${pad(f ? k(f.gasUsed) : '-', 12)}${pad(r ? k(r.gasUsed) : '-', 11)}${pad(k(g.exec), 9)}${pad(anchor, 30)}${pad(target ? `<= ${k(target)}` : '-', 10)}${pad(target ? yes(g.gasUsed <= target) : '-', 9)}${target ? yes(g.exec <= target) : '-'}`,
       );
     }
-    console.log(`${pad('harvest ratio', 19)}${pad('', 12)}${pad(ratio.toFixed(4), 11)}${pad('', 9)}${pad('10,000 vs 1 seMETIS stakers', 30)}${pad('<= 1.01', 10)}${yes(ratio <= 1.01)}`);
+    console.log(
+      `${pad('harvest ratio', 19)}${pad('', 12)}${pad(ratio.toFixed(4), 11)}${pad('', 9)}${pad('10,000 vs 1 seMETIS stakers', 30)}${pad('<= 1.01', 10)}${yes(ratio <= 1.01)}`,
+    );
     console.log('\nBundles (gzip -9 of the files built in this run)');
-    console.log(`${pad('widget IIFE', 19)}${pad(`${widgetGzip} B`, 12)}${pad(`${(widgetGzip / 1024).toFixed(1)} KB`, 11)}${pad('', 9)}${pad('Reown AppKit 74 KB gzip', 30)}${pad('<= 25 KB', 10)}${yes(widgetGzip <= 25 * 1024)}`);
-    console.log(`${pad('snap bundle', 19)}${pad(`${snapGzip} B`, 12)}${pad(`${(snapGzip / 1024).toFixed(1)} KB`, 11)}${pad('', 9)}${pad('-', 30)}${pad('<= 25 KB', 10)}${yes(snapGzip <= 25 * 1024)}`);
+    const bundleRow = (name: string, bytes: number, anchor: string, budgetKb: number) =>
+      console.log(
+        `${pad(name, 19)}${pad(`${bytes} B`, 12)}${pad(`${(bytes / 1024).toFixed(1)} KB`, 11)}${pad('', 9)}${pad(anchor, 30)}${pad(`<= ${budgetKb} KB`, 10)}${yes(bytes <= budgetKb * 1024)}`,
+      );
+    bundleRow('widget IIFE', widgetGzip, 'Reown AppKit 74 KB gzip', BUDGETS.widgetIife);
+    bundleRow('widget ESM', widgetEsmGzip, 'lit, viem external', BUDGETS.widgetEsm);
+    bundleRow('snap bundle', snapGzip, '-', BUDGETS.snap);
     console.log('\nRPC calls');
-    console.log(`${pad('widget refresh', 19)}${pad(String(counts.widgetRefresh), 12)}${pad('', 20)}${pad('at the provider (Chromium)', 30)}${pad('1', 10)}${yes(counts.widgetRefresh <= 1)}`);
-    console.log(`${pad('snap home page', 19)}${pad(String(counts.snapHomePage), 12)}${pad('', 20)}${pad('eth_* in the forwarder', 30)}${pad('1', 10)}${yes(counts.snapHomePage <= 1)}`);
+    console.log(
+      `${pad('widget refresh', 19)}${pad(String(counts.widgetRefresh), 12)}${pad('', 20)}${pad('at the provider (Chromium)', 30)}${pad('1', 10)}${yes(counts.widgetRefresh <= 1)}`,
+    );
+    console.log(
+      `${pad('snap home page', 19)}${pad(String(counts.snapHomePage), 12)}${pad('', 20)}${pad('eth_* in the forwarder', 30)}${pad('1', 10)}${yes(counts.snapHomePage <= 1)}`,
+    );
     for (const n of notes) console.log(`note: ${n}`);
     const seconds = Math.round((Date.now() - started) / 1000);
     console.log(`suite: ${seconds}s`);
@@ -386,7 +438,7 @@ async function main(): Promise<void> {
         gasFirstTime: pick(first, (x) => x.gasUsed),
         gasExtra: pick(extra, (x) => x.gasUsed),
         harvestRatio: Number(ratio.toFixed(4)),
-        bundle: { widgetGzip, snapGzip },
+        bundle: { widgetGzip, widgetEsmGzip, snapGzip, budgetsKb: BUDGETS },
         rpc: { widgetRefresh: counts.widgetRefresh, snapHomePage: counts.snapHomePage },
         suite: { seconds },
       }),

@@ -3,31 +3,35 @@
 //
 // What is real: the anvil chain (startTestDevnet), the partner page and widget bundle served by the devnet's
 // own static server (devnet/serve.ts, same routes as `npm start`), the snap bundle running in
-// @metamask/snaps-simulation (test/helpers/snap.ts). What is played: only MetaMask's UI. The injected
-// provider sends eth_* to anvil, which signs for its unlocked dev accounts; wallet_getSnaps /
+// @metamask/snaps-simulation (test/helpers/snap.ts). What is played: only MetaMask's UI, by the same
+// TestWallet the widget tests use (test/helpers/test-wallet.ts), living in this process behind the page's
+// injected provider. It sends eth_* to anvil, which signs for its unlocked dev accounts; wallet_getSnaps /
 // wallet_requestSnaps / wallet_invokeSnap go to the real snap in the simulation, whose dialog the test
-// approves there (MetaMask would show it to the user).
+// approves there (MetaMask would show it).
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Address } from 'viem';
+import { CONTRACTS_DIR } from '@metis-liquid-staking/contracts/node';
 import { REPO_ROOT, findFreePort } from '../../devnet/anvil.js';
 import { startStaticServer, type StaticServer } from '../../devnet/serve.js';
-import { partnerSiteRoutes } from '../../devnet/partner-routes.js';
+import { WIDGET_DIR, partnerSiteRoutes } from '../../devnet/partner-routes.js';
 import { runKeeperTick, type KeeperAction } from '../../devnet/keeper.js';
 import type { TestDevnet } from '../helpers/devnet-fixture.js';
-import { forwardTo, installTestSnap, serveSnap, uiString, type SimSnap } from '../helpers/snap.js';
+import { installTestSnap, serveSnap, uiString, type SimSnap } from '../helpers/snap.js';
+import { TestWallet, type WalletSnap } from '../helpers/test-wallet.js';
 // @ts-expect-error plain .mjs helper without types
 import { CHROMIUM_ARGS, HOW_TO_GET_CHROMIUM, findChromium } from '../../scripts/find-chromium.mjs';
 
 /** The origin `npm start` serves the partner page on; the snap's allowedOrigins list it. */
 export const PARTNER_ORIGIN = 'http://localhost:3000';
-export const SNAP_ID = 'local:http://localhost:8080';
+export const SNAP_ORIGIN = 'http://localhost:8080';
+export const SNAP_ID = `local:${SNAP_ORIGIN}`;
 /** Snap methods that return data without a confirmation dialog. */
 const SNAP_METHODS_WITHOUT_DIALOG = ['rememberAirdropClaim', 'getPosition'];
 
-export const WIDGET_BUNDLE = path.join(REPO_ROOT, 'dist', 'metis-stake-widget.iife.js');
+export const WIDGET_BUNDLE = path.join(WIDGET_DIR, 'dist', 'metis-stake-widget.iife.js');
 export const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
 
 const newest = (p: string): number =>
@@ -37,12 +41,16 @@ const newest = (p: string): number =>
       ? fs.readdirSync(p).reduce((t, e) => Math.max(t, newest(path.join(p, e))), 0)
       : fs.statSync(p).mtimeMs;
 
-/** Runs `npm run build:widget` unless the IIFE bundle is newer than widget/ and contracts/bindings/. */
+/** Runs `npm run build:widget:bundles` unless the IIFE bundle is newer than the widget's sources and the bindings. */
 export function ensureWidgetBuilt(): void {
-  const src = Math.max(newest(path.join(REPO_ROOT, 'widget')), newest(path.join(REPO_ROOT, 'contracts', 'bindings')), newest(path.join(REPO_ROOT, 'rollup.config.mjs')));
+  const sources = fs
+    .readdirSync(WIDGET_DIR)
+    .filter((e) => e !== 'dist' && e !== 'node_modules')
+    .map((e) => newest(path.join(WIDGET_DIR, e)));
+  const src = Math.max(...sources, newest(path.join(CONTRACTS_DIR, 'bindings')), newest(path.join(REPO_ROOT, 'rollup.config.mjs')));
   if (fs.existsSync(WIDGET_BUNDLE) && fs.statSync(WIDGET_BUNDLE).mtimeMs >= src) return;
-  const r = spawnSync('npm', ['run', '-s', 'build:widget'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`npm run build:widget failed:\n${r.stdout}\n${r.stderr}`);
+  const r = spawnSync('npm', ['run', '-s', 'build:widget:bundles'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`npm run build:widget:bundles failed:\n${r.stdout}\n${r.stderr}`);
 }
 
 /**
@@ -57,7 +65,7 @@ export async function servePartnerSite(d: TestDevnet): Promise<StaticServer> {
   return startStaticServer({
     port: await findFreePort(),
     name: 'the e2e partner page',
-    routes: partnerSiteRoutes({ chainId, manifestFile, proofsFile: d.proofsFile, widgetBundle: WIDGET_BUNDLE }),
+    routes: partnerSiteRoutes({ chainId, snapOrigin: SNAP_ORIGIN, manifestFile, proofsFile: d.proofsFile, widgetBundle: WIDGET_BUNDLE }),
   });
 }
 
@@ -80,6 +88,8 @@ export interface SnapHost {
   chainCalls: string[];
   /** Every dialog the snap showed, as text, with the RPC method that opened it. */
   dialogs: { method: string; type: string; text: string }[];
+  /** Whether the "user" approves the snap's dialogs (default true). */
+  approve: boolean;
   close(): Promise<void>;
 }
 
@@ -91,6 +101,7 @@ export async function startSnap(d: TestDevnet): Promise<SnapHost> {
     sim,
     chainCalls,
     dialogs: [],
+    approve: true,
     close: async () => {
       await sim.executionService.terminateAllSnaps();
       await server.close();
@@ -98,93 +109,34 @@ export async function startSnap(d: TestDevnet): Promise<SnapHost> {
   };
 }
 
-type RpcReply = { result?: unknown; error?: { code: number; message: string; data?: unknown } };
+/** The test wallet of an end-to-end page: `account` is one of anvil's unlocked accounts; with `snap` it is MetaMask with snap support. */
+export function e2eWallet(d: TestDevnet, account: Address, snap?: SnapHost): TestWallet {
+  return new TestWallet(account, { rpcUrl: d.url, chainId: d.manifest.chainId }, snap && snapOf(snap));
+}
 
 /**
- * The wallet behind the injected provider, living in this process. `account` is one of anvil's unlocked
- * accounts. With `snap` set it behaves like MetaMask with snap support; the snap's dialogs are approved
- * (or rejected with `approve = false`) here, where MetaMask would show them.
+ * The real snap behind the wallet: each wallet_invokeSnap runs in the simulation with the page's origin
+ * (MetaMask passes the calling page's; the page is on http://localhost:3000). Its dialog is recorded and
+ * approved, or rejected while `host.approve` is false, where MetaMask would show it.
  */
-export class E2EWallet {
-  /** Every method the page asked for, in order (the widget's RPC calls, counted at the provider). */
-  calls: string[] = [];
-  snapInstalled = false;
-  approve = true;
-  private readonly forward: (req: { jsonrpc: '2.0'; id: number; method: string; params?: unknown }) => Promise<unknown>;
-
-  constructor(
-    readonly d: TestDevnet,
-    public account: Address,
-    readonly snap?: SnapHost,
-  ) {
-    this.forward = forwardTo(d.url) as never;
-  }
-
-  count(method: string): number {
-    return this.calls.filter((m) => m === method).length;
-  }
-
-  /** Snap methods the page invoked through wallet_invokeSnap, in order. */
-  snapMethods: string[] = [];
-
-  async handle(method: string, params: unknown): Promise<RpcReply> {
-    this.calls.push(method);
-    try {
-      return { result: await this.answer(method, params) };
-    } catch (e) {
-      const err = e as { code?: number; message?: string; data?: unknown };
-      return { error: { code: err.code ?? -32603, message: err.message ?? String(e), ...(err.data !== undefined ? { data: err.data } : {}) } };
-    }
-  }
-
-  private async answer(method: string, params: unknown): Promise<unknown> {
-    const chainId = `0x${this.d.manifest.chainId.toString(16)}`;
-    switch (method) {
-      case 'eth_requestAccounts':
-      case 'eth_accounts':
-        return [this.account];
-      case 'eth_chainId':
-        return chainId;
-      case 'wallet_switchEthereumChain':
-        if ((params as [{ chainId: string }])[0].chainId.toLowerCase() !== chainId) throw Object.assign(new Error('Unrecognized chain ID'), { code: 4902 });
-        return null;
-      case 'wallet_getSnaps':
-        if (!this.snap) throw Object.assign(new Error('The method "wallet_getSnaps" does not exist / is not available.'), { code: -32601 });
-        return this.snapInstalled ? { [SNAP_ID]: { id: SNAP_ID, version: '0.1.0', enabled: true, blocked: false } } : {};
-      case 'wallet_requestSnaps': {
-        if (!this.snap) throw Object.assign(new Error('method not found'), { code: -32601 });
-        const id = Object.keys(params as Record<string, unknown>)[0];
-        if (id !== SNAP_ID) throw Object.assign(new Error(`unknown snap ${id}`), { code: -32602 });
-        // the snap is already installed in the simulation (installSnap); MetaMask's install prompt is UI
-        this.snapInstalled = true;
-        return { [SNAP_ID]: { id: SNAP_ID, version: '0.1.0', enabled: true, blocked: false } };
+function snapOf(host: SnapHost): WalletSnap {
+  return {
+    id: SNAP_ID,
+    // the snap is already installed in the simulation; wallet_requestSnaps (MetaMask's install prompt) sets this
+    installed: false,
+    invoke: async (request) => {
+      const pending = host.sim.request({ method: request.method, params: request.params as never, origin: PARTNER_ORIGIN });
+      if (!SNAP_METHODS_WITHOUT_DIALOG.includes(request.method)) {
+        const ui = (await pending.getInterface()) as { type: string; content: unknown; ok?: () => Promise<void>; cancel?: () => Promise<void> };
+        host.dialogs.push({ method: request.method, type: ui.type, text: uiString(ui.content) });
+        if (host.approve) await ui.ok!();
+        else await ui.cancel!();
       }
-      case 'wallet_invokeSnap':
-        return this.invokeSnap(params as { snapId: string; request: { method: string; params: Record<string, unknown> } });
-    }
-    if (!/^(eth_|net_|web3_)/.test(method)) throw Object.assign(new Error(`unsupported method ${method}`), { code: 4200 });
-    return this.forward({ jsonrpc: '2.0', id: 1, method, params: (params ?? []) as never });
-  }
-
-  private async invokeSnap(p: { snapId: string; request: { method: string; params: Record<string, unknown> } }): Promise<unknown> {
-    const snap = this.snap;
-    if (!snap || !this.snapInstalled || p.snapId !== SNAP_ID) throw Object.assign(new Error('snap not installed'), { code: -32603 });
-    this.snapMethods.push(p.request.method);
-    // MetaMask passes the calling page's origin; the page is on http://localhost:3000
-    const pending = snap.sim.request({ method: p.request.method, params: p.request.params as never, origin: PARTNER_ORIGIN });
-    if (SNAP_METHODS_WITHOUT_DIALOG.includes(p.request.method)) {
       const r = (await pending).response as { result?: unknown; error?: { code: number; message: string } };
       if (r.error) throw Object.assign(new Error(r.error.message), { code: r.error.code });
       return r.result;
-    }
-    const ui = (await pending.getInterface()) as { type: string; content: unknown; ok?: () => Promise<void>; cancel?: () => Promise<void> };
-    snap.dialogs.push({ method: p.request.method, type: ui.type, text: uiString(ui.content) });
-    if (this.approve) await ui.ok!();
-    else await ui.cancel!();
-    const res = (await pending).response as { result?: unknown; error?: { code: number; message: string } };
-    if (res.error) throw Object.assign(new Error(res.error.message), { code: res.error.code });
-    return res.result;
-  }
+    },
+  };
 }
 
 /** The provider script injected into the page: EIP-1193 + an EIP-6963 announcement, bridged to node. */
@@ -211,7 +163,7 @@ const PROVIDER_SCRIPT = `(() => {
 export interface PartnerPage {
   context: BrowserContext;
   page: Page;
-  wallet: E2EWallet;
+  wallet: TestWallet;
   /** Text of a selector inside the widget's shadow root (whitespace collapsed). */
   text(sel: string): Promise<string>;
   /** Saves test-artifacts/<name>.png. */
@@ -220,7 +172,7 @@ export interface PartnerPage {
 }
 
 /** Opens the partner page at http://localhost:3000 (served by `site` on its free port, see launchChromium). */
-export async function openPartnerPage(browser: Browser, wallet: E2EWallet): Promise<PartnerPage> {
+export async function openPartnerPage(browser: Browser, wallet: TestWallet): Promise<PartnerPage> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.exposeFunction('__e2eWalletRequest', (method: string, params: unknown) => wallet.handle(method, params));
   await context.addInitScript(PROVIDER_SCRIPT);

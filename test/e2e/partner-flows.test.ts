@@ -12,13 +12,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { encodeFunctionData, erc20Abi, parseEther, type Address } from 'viem';
-import { formatAmount, readScreen, type Screen } from '../../contracts/bindings/index.js';
+import { formatAmount, readScreen, type Screen } from '@metis-liquid-staking/contracts';
 import { startTestDevnet, type TestDevnet } from '../helpers/devnet-fixture.js';
 import { evmIncreaseTime, mine, rpc } from '../helpers/rpc.js';
 import { uiString } from '../helpers/snap.js';
 import {
   ARTIFACTS,
-  E2EWallet,
+  e2eWallet,
   keeperTick,
   launchChromium,
   openPartnerPage,
@@ -42,11 +42,16 @@ describe('partner page flows (Chromium + anvil + snap simulation)', { timeout: 1
   const screen = (who: Address): Promise<Screen> =>
     readScreen((a) => rpc(d.url, a.method, (a.params ?? []) as unknown[]), d.manifest.contracts.lens, who);
   const balance = async (token: Address, who: Address): Promise<bigint> =>
-    BigInt(await rpc<string>(d.url, 'eth_call', [{ to: token, data: encodeFunctionData({ abi: erc20Abi, functionName: 'balanceOf', args: [who] }) }, 'latest']));
+    BigInt(
+      await rpc<string>(d.url, 'eth_call', [
+        { to: token, data: encodeFunctionData({ abi: erc20Abi, functionName: 'balanceOf', args: [who] }) },
+        'latest',
+      ]),
+    );
 
   /** Opens the partner page with a wallet for `account` (MetaMask with snap support when `withSnap`). */
   async function open(account: Address, withSnap = false): Promise<PartnerPage> {
-    const p = await openPartnerPage(browser, new E2EWallet(d, account, withSnap ? snap : undefined));
+    const p = await openPartnerPage(browser, e2eWallet(d, account, withSnap ? snap : undefined));
     pages.push(p);
     return p;
   }
@@ -67,10 +72,14 @@ describe('partner page flows (Chromium + anvil + snap simulation)', { timeout: 1
 
   /** Waits until the widget's transaction stage ends; returns its kind and the status text. */
   async function settled(p: PartnerPage): Promise<{ kind: string; status: string }> {
-    await p.page.waitForFunction(() => {
-      const k = (document.querySelector('metis-stake-widget') as any).tx.stage.kind;
-      return k === 'success' || k === 'failed';
-    }, undefined, { timeout: 30_000 });
+    await p.page.waitForFunction(
+      () => {
+        const k = (document.querySelector('metis-stake-widget') as any).tx.stage.kind;
+        return k === 'success' || k === 'failed';
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
     const kind = await p.page.evaluate(() => (document.querySelector('metis-stake-widget') as any).tx.stage.kind as string);
     return { kind, status: await p.text('[part~=status]') };
   }
@@ -164,12 +173,12 @@ describe('partner page flows (Chromium + anvil + snap simulation)', { timeout: 1
     assert.match(dialog.text, /Stake METIS/);
     assert.match(dialog.text, /You pay \| 100 METIS/);
     assert.match(dialog.text, /You receive \| 100 eMETIS/);
-    assert.match(dialog.text, /Referral \| Devnet demo partner/, 'the page\'s referral attribute reached the snap');
+    assert.match(dialog.text, /Referral \| Devnet demo partner/, "the page's referral attribute reached the snap");
     assert.ok(dialog.text.includes(d.manifest.contracts.stakingManager), dialog.text);
     assert.deepEqual(
       p.wallet.snapMethods.filter((m) => m !== 'rememberAirdropClaim'),
       ['stake'],
-      'one stake through the snap (the widget may also hand the snap the account\'s airdrop claim)',
+      "one stake through the snap (the widget may also hand the snap the account's airdrop claim)",
     );
     assert.ok(snap.chainCalls.includes('eth_call'), 'the snap read the lens on anvil');
     // the widget (not the snap) sent what the snap returned
@@ -179,7 +188,7 @@ describe('partner page flows (Chromium + anvil + snap simulation)', { timeout: 1
     assert.match(s.status, /eMETIS: .* → /);
   });
 
-  test('3. rewards: after MPC batches and time travel the snap home page shows what the widget\'s Rewards tab shows', async () => {
+  test("3. rewards: after MPC batches and time travel the snap home page shows what the widget's Rewards tab shows", async () => {
     const user = d.accounts[0]!.address;
     const p = pages.at(-1)!; // the MetaMask page of test 2, snap installed
     assert.equal(p.wallet.account, user);
@@ -193,7 +202,10 @@ describe('partner page flows (Chromium + anvil + snap simulation)', { timeout: 1
     assert.match(snap.dialogs.at(-1)!.text, /25,000 METIS/);
 
     const allocated = await keeperTick(d); // opens a node seat with the buffered METIS
-    assert.ok(allocated.some((a) => a.kind === 'allocate'), JSON.stringify(allocated.map((a) => a.kind)));
+    assert.ok(
+      allocated.some((a) => a.kind === 'allocate'),
+      JSON.stringify(allocated.map((a) => a.kind)),
+    );
     await evmIncreaseTime(d.url, 3600);
     const batch = await keeperTick(d); // MPC reward batch + harvest -> rewards stream into seMETIS
     assert.ok(batch.some((a) => a.kind === 'mpc') && batch.some((a) => a.kind === 'harvest'), JSON.stringify(batch.map((a) => a.kind)));
@@ -283,7 +295,10 @@ describe('partner page flows (Chromium + anvil + snap simulation)', { timeout: 1
 
     await evmIncreaseTime(d.url, Number(lens.protocol.exitDelay) + 1);
     const funded = await keeperTick(d);
-    assert.ok(funded.some((a) => a.kind === 'fund'), JSON.stringify(funded.map((a) => a.kind)));
+    assert.ok(
+      funded.some((a) => a.kind === 'fund'),
+      JSON.stringify(funded.map((a) => a.kind)),
+    );
     await refresh(p);
     await p.page.waitForFunction((id) => {
       const el = document.querySelector('metis-stake-widget')!.shadowRoot!.querySelector(`[data-ticket="${id}"]`) as HTMLElement | null;

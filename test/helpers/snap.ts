@@ -1,19 +1,19 @@
-// Test helpers for the snap: serve the built snap over HTTP, install it in @metamask/snaps-simulation
-// with anvil's mnemonic (so the snap's account is anvil's funded, unlocked account #0) and forward the
-// snap's eth_* requests to a real anvil.
+// Test helpers for the snap: serve the built snap over HTTP (the devnet's snap server), install it in
+// @metamask/snaps-simulation with anvil's mnemonic (so the snap's account is anvil's funded, unlocked
+// account #0) and forward the snap's eth_* requests to a real anvil.
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { installSnap } from '@metamask/snaps-simulation';
 import type { JsonRpcRequest } from '@metamask/utils';
+import { CONTRACTS_DIR, DEPLOYMENTS_DIR } from '@metis-liquid-staking/contracts/node';
 import { findFreePort } from '../../devnet/anvil.js';
+import { SNAP_DIR, snapRoutes, startStaticServer } from '../../devnet/serve.js';
 
-export const SNAP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'snap');
+export { SNAP_DIR };
+
+const BINDINGS_DIR = path.join(CONTRACTS_DIR, 'bindings');
 export const ANVIL_MNEMONIC = 'test test test test test test test test test test test junk';
-
-const TYPES: Record<string, string> = { '.json': 'application/json', '.js': 'application/javascript', '.svg': 'image/svg+xml' };
 
 const newest = (dir: string): number =>
   !fs.existsSync(dir)
@@ -28,39 +28,25 @@ const newest = (dir: string): number =>
  * it is built from; the manifest shasum must match the bundle and locale files or installSnap refuses it.
  */
 export function ensureSnapBuilt(): void {
-  const bundle = path.join(SNAP_DIR, 'dist', 'bundle.js');
-  const root = path.join(SNAP_DIR, '..');
-  const sources = ['snap/src', 'snap/ui', 'snap/locales', 'snap/images', 'contracts/bindings', 'contracts/deployments'].map((d) =>
-    newest(path.join(root, d)),
-  );
+  const bundles = [path.join(SNAP_DIR, 'dist', 'bundle.js'), path.join(SNAP_DIR, 'dist', 'devnet', 'bundle.js')];
+  const sources = [...['src', 'ui', 'locales', 'images'].map((d) => path.join(SNAP_DIR, d)), BINDINGS_DIR, DEPLOYMENTS_DIR].map(newest);
   const sourceTime = Math.max(...sources, fs.statSync(path.join(SNAP_DIR, 'snap.config.ts')).mtimeMs);
-  if (fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs >= sourceTime) return;
-  const r = spawnSync(process.execPath, [path.join(SNAP_DIR, 'scripts', 'build.mjs')], { cwd: root, encoding: 'utf8' });
+  if (bundles.every((b) => fs.existsSync(b) && fs.statSync(b).mtimeMs >= sourceTime)) return;
+  const r = spawnSync(process.execPath, [path.join(SNAP_DIR, 'scripts', 'build.mjs')], { cwd: SNAP_DIR, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`snap build failed:\n${r.stdout}\n${r.stderr}`);
   // webpack leaves an unchanged bundle untouched: mark it current so the next run does not rebuild
   const now = new Date();
-  fs.utimesSync(bundle, now, now);
+  for (const b of bundles) fs.utimesSync(b, now, now);
 }
 
-/** Serves snap/ (manifest, dist/bundle.js, icon, locales) on a free port; the snap id is local:<url>. */
-export async function serveSnap(): Promise<{ snapId: string; close(): Promise<void> }> {
+/**
+ * Serves the snap (manifest, bundle, icon, locales) on a free port with the devnet's snap server; the snap id
+ * is local:<url>. `devnet` (default) serves snap.manifest.devnet.json, `production` snap.manifest.json.
+ */
+export async function serveSnap(target: 'devnet' | 'production' = 'devnet'): Promise<{ snapId: string; close(): Promise<void> }> {
   ensureSnapBuilt();
-  const port = await findFreePort();
-  const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '');
-    const file = path.resolve(SNAP_DIR, rel);
-    if (!file.startsWith(SNAP_DIR + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
-    snapId: `local:http://localhost:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  const server = await startStaticServer({ port: await findFreePort(), routes: snapRoutes(target), cors: true, name: 'the test snap server' });
+  return { snapId: `local:${server.url}`, close: () => server.close() };
 }
 
 /**
@@ -69,8 +55,7 @@ export async function serveSnap(): Promise<{ snapId: string; close(): Promise<vo
  */
 export function forwardTo(url: string, log?: string[]) {
   return async (req: JsonRpcRequest): Promise<any> => {
-    if (!/^(eth_|net_|web3_)/.test(req.method) || ['eth_requestAccounts', 'eth_accounts', 'eth_chainId'].includes(req.method))
-      return undefined;
+    if (!/^(eth_|net_|web3_)/.test(req.method) || ['eth_requestAccounts', 'eth_accounts', 'eth_chainId'].includes(req.method)) return undefined;
     log?.push(req.method);
     const res = await fetch(url, {
       method: 'POST',

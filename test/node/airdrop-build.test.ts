@@ -16,7 +16,7 @@ import {
   findClaim,
   parseRecipientsCsv,
   parseTokenAmount,
-} from '../../contracts/scripts/airdrop/index.js';
+} from '@metis-liquid-staking/contracts/airdrop-tree';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const script = path.join(root, 'contracts/scripts/airdrop-build.ts');
@@ -67,13 +67,10 @@ test('good file: proofs verify, root and leaf match the Solidity encoding', () =
   );
   const out = buildAirdrop(recipients);
   assert.equal(out.count, 3);
-  assert.equal(out.total, (13_500_000_000_000_000_001n).toString());
+  assert.equal(out.total, 13_500_000_000_000_000_001n.toString());
   assert.deepEqual(Object.keys(out.claims).sort(), [A, B, C].sort());
   for (const [account, claim] of Object.entries(out.claims)) {
-    assert.ok(
-      StandardMerkleTree.verify(out.root, [...LEAF_ENCODING], [claim.index, account, claim.amount], claim.proof),
-      `proof of ${account}`,
-    );
+    assert.ok(StandardMerkleTree.verify(out.root, [...LEAF_ENCODING], [claim.index, account, claim.amount], claim.proof), `proof of ${account}`);
     // Wrong amount must not verify.
     const wrong = (BigInt(claim.amount) + 1n).toString();
     assert.ok(!StandardMerkleTree.verify(out.root, [...LEAF_ENCODING], [claim.index, account, wrong], claim.proof));

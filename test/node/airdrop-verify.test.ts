@@ -5,8 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { encodeAbiParameters, getAddress, keccak256, type Address, type Hex } from 'viem';
-import { airdropLeaf, parseManifest, verifyAirdropClaim } from '../../contracts/bindings/index.js';
-import { buildAirdrop } from '../../contracts/scripts/airdrop/index.js';
+import { airdropLeaf, parseManifest, verifyAirdropClaim } from '@metis-liquid-staking/contracts';
+import { buildAirdrop } from '@metis-liquid-staking/contracts/airdrop-tree';
 import { buildDemoAirdrop } from '../../devnet/airdrop.js';
 
 const devnetManifest = parseManifest(JSON.parse(fs.readFileSync(new URL('../../contracts/deployments/31337.json', import.meta.url), 'utf8')));

@@ -15,7 +15,6 @@ import {
   previewRedemption,
   previewStake,
   previewRestake,
-  splitSignature,
   stakeTx,
   protocolErrorsAbi,
   ManifestError,
@@ -23,18 +22,30 @@ import {
   approveTx,
   previewUnstake,
   sharePricePerToken,
-} from '../../contracts/bindings/index.js';
+  addEthereumChainParameter,
+  chainOf,
+  decodeRevert,
+  exitDelayDays,
+  explorerOf,
+  planAllowance,
+  permitDeadline,
+  previewWithdrawShares,
+  redemptionLimits,
+  rpcUrlOf,
+  signPermit,
+  stakeLimits,
+  TOKEN_OF,
+  TOKENS,
+  CONTRACT_KEYS,
+  type Screen,
+} from '@metis-liquid-staking/contracts';
 
 const addr = (n: number) => `0x${n.toString(16).padStart(40, '0')}`;
 const manifestJson = {
   chainId: 31337,
   name: 'devnet',
   startBlock: 0,
-  contracts: Object.fromEntries(
-    ['metis', 'lockingPool', 'stakingManager', 'eMetis', 'seMetis', 'rewardDispatcher', 'redemptionQueue', 'governanceToken', 'airdrop', 'liquidityMining', 'lens'].map(
-      (k, i) => [k, addr(i + 1)],
-    ),
-  ),
+  contracts: Object.fromEntries(CONTRACT_KEYS.map((k, i) => [k, addr(i + 1)])),
   airdrop: { root: `0x${'ab'.repeat(32)}` },
 };
 
@@ -52,7 +63,11 @@ test('parseAmount accepts decimals and rejects bad input with a reason', () => {
     ['0.000', 'zero'],
     ['1.0000000000000000001', 'too-many-decimals'],
   ] as const) {
-    assert.throws(() => parseAmount(input), (e: unknown) => e instanceof AmountError && e.problem === problem, input);
+    assert.throws(
+      () => parseAmount(input),
+      (e: unknown) => e instanceof AmountError && e.problem === problem,
+      input,
+    );
   }
 });
 
@@ -123,14 +138,156 @@ test('classifyError maps wallet, RPC and contract errors', () => {
   const c = classifyError({ code: 3, message: 'execution reverted', data });
   assert.equal(c.code, 'below-minimum');
   assert.equal(c.errorName, 'ManagerBelowMinimum');
-  const nested = classifyError({ message: 'x', error: { data: { data: encodeErrorResult({ abi: protocolErrorsAbi, errorName: 'ManagerZeroAmount' }) } } });
+  const nested = classifyError({
+    message: 'x',
+    error: { data: { data: encodeErrorResult({ abi: protocolErrorsAbi, errorName: 'ManagerZeroAmount' }) } },
+  });
   assert.equal(nested.errorName, 'ManagerZeroAmount');
 });
 
-test('splitSignature splits 65 bytes', () => {
+test('signPermit asks eth_signTypedData_v4 for the plan and splits the signature into v, r, s', async () => {
   const sig = `0x${'11'.repeat(32)}${'22'.repeat(32)}1b` as Hex;
-  assert.deepEqual(splitSignature(sig), { v: 27, r: `0x${'11'.repeat(32)}`, s: `0x${'22'.repeat(32)}` });
-  assert.throws(() => splitSignature('0x12'));
+  const asked: unknown[] = [];
+  const plan = { typedData: { primaryType: 'Permit' } as never, deadline: 42n };
+  const out = await signPermit(async (a) => (asked.push(a), sig), addr(1) as `0x${string}`, plan);
+  assert.deepEqual(out, { deadline: 42n, v: 27, r: `0x${'11'.repeat(32)}`, s: `0x${'22'.repeat(32)}` });
+  assert.deepEqual(asked, [{ method: 'eth_signTypedData_v4', params: [addr(1), JSON.stringify(plan.typedData)] }]);
+  await assert.rejects(signPermit(async () => '0x12', addr(1) as `0x${string}`, plan));
+});
+
+/** A lens screen with the figures the plan and limits read (everything else zero). */
+const screenWith = (user: Partial<Screen['user']>, protocol: Partial<Screen['protocol']> = {}): Screen =>
+  ({
+    protocol: { timestamp: 1_000n, minStake: 1n, minRedemption: 0n, maxRedemption: 0n, exitDelay: 21n * 86_400n, ...protocol },
+    user: {
+      metisAllowanceToManager: 0n,
+      eMetisAllowanceToQueue: 0n,
+      eMetisAllowanceToVault: 0n,
+      eMetisNonce: 4n,
+      metisBalance: 10n,
+      eMetisBalance: 20n,
+      ...user,
+    },
+    airdrop: {},
+  }) as unknown as Screen;
+
+test('planAllowance: enough allowance -> ready; METIS with permit -> permit (deadline = chain time + 1 h); without -> approve', async () => {
+  const m = parseManifest(manifestJson);
+  const owner = addr(50) as `0x${string}`;
+  const noCalls = async () => assert.fail('no chain call expected');
+  assert.deepEqual(await planAllowance(noCalls, 'stake', { m, screen: screenWith({ metisAllowanceToManager: 5n }), owner, amount: 5n }), {
+    kind: 'ready',
+  });
+  // METIS answers nonces and name: a permit to the manager
+  const { encodeAbiParameters } = await import('viem');
+  const permitToken = async ({ params }: { method: string; params?: unknown }) =>
+    (params as [{ data: string }])[0].data.startsWith('0x7ecebe00')
+      ? encodeAbiParameters([{ type: 'uint256' }], [9n])
+      : encodeAbiParameters([{ type: 'string' }], ['Metis']);
+  const p = await planAllowance(permitToken, 'stake', { m, screen: screenWith({}), owner, amount: 5n });
+  assert.equal(p.kind, 'permit');
+  if (p.kind !== 'permit') return;
+  assert.equal(p.deadline, permitDeadline(1_000n));
+  assert.equal(p.deadline, 4_600n);
+  assert.equal(p.symbol, 'METIS');
+  assert.deepEqual(p.typedData.domain, { name: 'Metis', version: '1', chainId: 31337, verifyingContract: m.contracts.metis });
+  assert.deepEqual(p.typedData.message, { owner, spender: m.contracts.stakingManager, value: '5', nonce: '9', deadline: '4600' });
+  assert.deepEqual(p.approve, approveTx(m.contracts.metis, m.contracts.stakingManager, 5n), 'the fallback approves the exact amount');
+  // Metis L2's METIS has no permit: nonces reverts -> approve first
+  const noPermit = async () => {
+    throw Object.assign(new Error('execution reverted'), { code: 3 });
+  };
+  assert.deepEqual(await planAllowance(noPermit, 'stake', { m, screen: screenWith({}), owner, amount: 5n }), {
+    kind: 'approve',
+    symbol: 'METIS',
+    approve: approveTx(m.contracts.metis, m.contracts.stakingManager, 5n),
+  });
+});
+
+test('planAllowance: a redemption permits eMETIS with the lens nonce (no call); restake can only approve the vault', async () => {
+  const m = parseManifest(manifestJson);
+  const owner = addr(50) as `0x${string}`;
+  const noCalls = async () => assert.fail('no chain call expected');
+  const r = await planAllowance(noCalls, 'requestRedemption', { m, screen: screenWith({ eMetisAllowanceToQueue: 1n }), owner, amount: 2n });
+  assert.equal(r.kind, 'permit');
+  if (r.kind === 'permit') {
+    assert.equal(r.typedData.domain.name, 'Staked Metis (eMETIS)');
+    assert.equal(r.typedData.domain.verifyingContract, m.contracts.eMetis);
+    assert.equal(r.typedData.message.spender, m.contracts.redemptionQueue);
+    assert.equal(r.typedData.message.nonce, '4');
+  }
+  assert.deepEqual(await planAllowance(noCalls, 'restake', { m, screen: screenWith({ eMetisAllowanceToVault: 1n }), owner, amount: 2n }), {
+    kind: 'approve',
+    symbol: 'eMETIS',
+    approve: approveTx(m.contracts.eMetis, m.contracts.seMetis, 2n),
+  });
+  assert.deepEqual(await planAllowance(noCalls, 'restake', { m, screen: screenWith({ eMetisAllowanceToVault: 2n }), owner, amount: 2n }), {
+    kind: 'ready',
+  });
+});
+
+test('limits: a maxRedemption (or minRedemption) of 0 means none; stakes are checked against the minimum and the METIS balance', () => {
+  assert.deepEqual(redemptionLimits(screenWith({})), { min: undefined, max: undefined, balance: 20n });
+  assert.deepEqual(redemptionLimits(screenWith({}, { minRedemption: 3n, maxRedemption: 7n })), { min: 3n, max: 7n, balance: 20n });
+  assert.throws(() => checkAmount(8n, redemptionLimits(screenWith({}, { maxRedemption: 7n })), 'eMETIS'), /maximum/);
+  assert.equal(checkAmount(19n, redemptionLimits(screenWith({})), 'eMETIS'), 19n, 'no maximum');
+  assert.deepEqual(stakeLimits(screenWith({})), { min: 1n, balance: 10n });
+});
+
+test('exit delay in days is rounded up (one rule for both front ends)', () => {
+  assert.equal(exitDelayDays({ exitDelay: 21n * 86_400n }), 21);
+  assert.equal(exitDelayDays({ exitDelay: 21n * 86_400n + 1n }), 22);
+  assert.equal(exitDelayDays({ exitDelay: 3_600n }), 1);
+  assert.equal(exitDelayDays({ exitDelay: 0n }), 0);
+});
+
+test('previewWithdrawShares rounds up, as the vault burns shares for a withdrawal', () => {
+  const p = { sharePrice: 3n * 10n ** 12n }; // 3 eMETIS per 1e6 shares... any non-round price
+  const shares = previewWithdrawShares(10n, p);
+  assert.ok(previewUnstake(shares, p) >= 10n, 'the shares cover the assets');
+  assert.ok(previewUnstake(shares - 1n, p) < 10n, 'one share fewer would not');
+  assert.equal(previewWithdrawShares(10n, { sharePrice: 0n }), 10n);
+});
+
+test('tokens: symbols and decimals written once (seMETIS 24, the governance token MLSD)', () => {
+  assert.deepEqual(TOKENS.seMETIS, { symbol: 'seMETIS', decimals: 24 });
+  assert.equal(TOKEN_OF.governanceToken?.symbol, 'MLSD');
+  assert.equal(TOKEN_OF.lens, undefined);
+});
+
+test('chains: Metis metadata from viem/chains; any other chain from the manifest with METIS as native currency', () => {
+  const andromeda = { ...manifestJson, chainId: 1088, name: 'andromeda' };
+  assert.equal(chainOf(andromeda).name, 'Metis');
+  assert.deepEqual(chainOf(andromeda).nativeCurrency, { name: 'Metis', symbol: 'METIS', decimals: 18 });
+  assert.equal(chainOf({ ...manifestJson, chainId: 59902 }).testnet, true);
+  assert.match(rpcUrlOf(andromeda)!, /^https:\/\//);
+  assert.equal(explorerOf(andromeda), 'https://explorer.metis.io');
+  const devnet = { ...manifestJson, rpcUrl: 'http://127.0.0.1:8545' };
+  assert.deepEqual(addEthereumChainParameter(devnet), {
+    chainId: '0x7a69',
+    chainName: 'devnet',
+    nativeCurrency: { name: 'Metis', symbol: 'METIS', decimals: 18 },
+    rpcUrls: ['http://127.0.0.1:8545'],
+  });
+  assert.deepEqual(addEthereumChainParameter({ ...devnet, explorer: 'http://x' }).blockExplorerUrls, ['http://x']);
+  assert.equal(rpcUrlOf({ ...manifestJson, rpcUrl: 'http://mine', chainId: 1088 }), 'http://mine', "the manifest's RPC wins");
+});
+
+test('decodeRevert: protocol errors with their arguments, Error(string), Panic; undefined for unknown or short data', async () => {
+  const { encodeErrorResult: enc } = await import('viem');
+  assert.deepEqual(decodeRevert(enc({ abi: protocolErrorsAbi, errorName: 'ManagerBelowMinimum', args: [1n, 2n] })), {
+    errorName: 'ManagerBelowMinimum',
+    args: [1n, 2n],
+  });
+  assert.equal(
+    decodeRevert(
+      '0x08c379a00000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000000568656c6c6f000000000000000000000000000000000000000000000000000000',
+    )?.errorName,
+    'Error',
+  );
+  assert.equal(decodeRevert('0xdeadbeef'), undefined);
+  assert.equal(decodeRevert('0x12'), undefined);
+  assert.equal(decodeRevert(undefined), undefined);
 });
 
 test('seMETIS has 24 decimals: share price per whole token and previews agree', () => {
@@ -152,7 +309,7 @@ test('approveTx encodes ERC-20 approve(spender, amount)', () => {
   assert.equal(t.data, `0x095ea7b3${addr(2).slice(2).padStart(64, '0')}${'5'.padStart(64, '0')}`);
 });
 
-test('classifyError maps the protocol\'s own pause errors to paused', () => {
+test("classifyError maps the protocol's own pause errors to paused", () => {
   for (const errorName of ['ManagerPaused', 'PoolPaused']) {
     const data = encodeErrorResult({ abi: protocolErrorsAbi, errorName } as never);
     const c = classifyError({ code: 3, message: 'execution reverted', data });
@@ -161,13 +318,22 @@ test('classifyError maps the protocol\'s own pause errors to paused', () => {
   }
 });
 
-test('permitTypedData signs and recovers as EIP-2612 expects; eMetisPermitTypedData uses it', async () => {
+test('permitTypedData signs and recovers as EIP-2612 expects', async () => {
   const { privateKeyToAccount } = await import('viem/accounts');
   const { recoverTypedDataAddress } = await import('viem');
-  const { permitTypedData, eMetisPermitTypedData, parseManifest: pm } = await import('../../contracts/bindings/index.js');
+  const { permitTypedData } = await import('@metis-liquid-staking/contracts');
   const acct = privateKeyToAccount(`0x${'01'.repeat(32)}`);
   const token = addr(77) as `0x${string}`;
-  const td = permitTypedData({ token, chainId: 31337, name: 'Metis Token (devnet)', owner: acct.address, spender: addr(5) as `0x${string}`, value: 7n, nonce: 2n, deadline: 99n });
+  const td = permitTypedData({
+    token,
+    chainId: 31337,
+    name: 'Metis Token (devnet)',
+    owner: acct.address,
+    spender: addr(5) as `0x${string}`,
+    value: 7n,
+    nonce: 2n,
+    deadline: 99n,
+  });
   assert.equal(td.domain.verifyingContract, token);
   assert.equal(td.domain.version, '1');
   assert.deepEqual(td.message, { owner: acct.address, spender: addr(5), value: '7', nonce: '2', deadline: '99' });
@@ -175,20 +341,25 @@ test('permitTypedData signs and recovers as EIP-2612 expects; eMetisPermitTypedD
   const message = { ...td.message, value: 7n, nonce: 2n, deadline: 99n };
   const sig = await acct.signTypedData({ domain: td.domain, types, primaryType: 'Permit', message });
   assert.equal(await recoverTypedDataAddress({ domain: td.domain, types, primaryType: 'Permit', message, signature: sig }), acct.address);
-  const m = pm(manifestJson);
-  const e = eMetisPermitTypedData(m, { owner: acct.address, spender: addr(5) as `0x${string}`, value: 1n, nonce: 0n, deadline: 5n });
-  assert.equal(e.domain.verifyingContract, m.contracts.eMetis);
-  assert.equal(e.domain.chainId, 31337);
 });
 
 test('stakeWithPermitTx encodes both permit variants with v, r, s and the referral', async () => {
   const { decodeFunctionData } = await import('viem');
-  const { stakeWithPermitTx, stakingManagerAbi, parseManifest: pm } = await import('../../contracts/bindings/index.js');
+  const { stakeWithPermitTx, stakingManagerAbi, parseManifest: pm } = await import('@metis-liquid-staking/contracts');
   const m = pm(manifestJson);
   const r = `0x${'11'.repeat(32)}` as const;
   const s = `0x${'22'.repeat(32)}` as const;
   for (const restake of [false, true]) {
-    const t = stakeWithPermitTx(m, { amount: 5n, receiver: addr(9) as `0x${string}`, referral: addr(8) as `0x${string}`, restake, deadline: 100n, v: 27, r, s });
+    const t = stakeWithPermitTx(m, {
+      amount: 5n,
+      receiver: addr(9) as `0x${string}`,
+      referral: addr(8) as `0x${string}`,
+      restake,
+      deadline: 100n,
+      v: 27,
+      r,
+      s,
+    });
     assert.equal(t.to, m.contracts.stakingManager);
     assert.equal(t.value, 0n);
     const d = decodeFunctionData({ abi: stakingManagerAbi, data: t.data });
@@ -199,18 +370,29 @@ test('stakeWithPermitTx encodes both permit variants with v, r, s and the referr
 
 test('readPermitInfo reads name and nonce; undefined for a token without permit or a failing call', async () => {
   const { encodeAbiParameters } = await import('viem');
-  const { readPermitInfo } = await import('../../contracts/bindings/index.js');
+  const { readPermitInfo } = await import('@metis-liquid-staking/contracts');
   const token = addr(3) as `0x${string}`;
   const owner = addr(4) as `0x${string}`;
   const calls: string[] = [];
   const ok = async ({ params }: { method: string; params?: unknown }) => {
     const data = (params as [{ data: string }])[0].data;
     calls.push(data.slice(0, 10));
-    return data.startsWith('0x7ecebe00') ? encodeAbiParameters([{ type: 'uint256' }], [3n]) : encodeAbiParameters([{ type: 'string' }], ['Metis Token (devnet)']);
+    return data.startsWith('0x7ecebe00')
+      ? encodeAbiParameters([{ type: 'uint256' }], [3n])
+      : encodeAbiParameters([{ type: 'string' }], ['Metis Token (devnet)']);
   };
   assert.deepEqual(await readPermitInfo(ok, token, owner), { name: 'Metis Token (devnet)', nonce: 3n });
   assert.deepEqual(calls.sort(), ['0x06fdde03', '0x7ecebe00']);
   // no permit: the call reverts (or the address has no code and returns 0x)
-  assert.equal(await readPermitInfo(async () => { throw Object.assign(new Error('execution reverted'), { code: 3 }); }, token, owner), undefined);
+  assert.equal(
+    await readPermitInfo(
+      async () => {
+        throw Object.assign(new Error('execution reverted'), { code: 3 });
+      },
+      token,
+      owner,
+    ),
+    undefined,
+  );
   assert.equal(await readPermitInfo(async () => '0x', token, owner), undefined);
 });

@@ -140,13 +140,19 @@ test('real-network deploys refuse the devnet model and check the LockingPool bef
     );
     // a real network (chain id patched to this anvil's) needs a real airdrop list and a pool with code
     const sepolia = { ...NETWORKS['metis-sepolia'], chainId: 31337 };
-    await assert.rejects(deployProtocolFull({ ...base, network: sepolia, lockingPool: '0x00000000000000000000000000000000000000aa' }), /airdrop recipients CSV is required/);
+    await assert.rejects(
+      deployProtocolFull({ ...base, network: sepolia, lockingPool: '0x00000000000000000000000000000000000000aa' }),
+      /airdrop recipients CSV is required/,
+    );
     const csv = 'account,amount\n0x70997970C51812dc3A010C7d01b50e0d17dc79C8,10\n';
     await assert.rejects(
       deployProtocolFull({ ...base, network: sepolia, airdropCsv: csv, lockingPool: '0x00000000000000000000000000000000000000aa' }),
       /metis-sepolia: no contract at LockingPool address 0x0+aa/,
     );
-    await assert.rejects(deployProtocolFull({ ...base, network: sepolia, airdropCsv: csv }), /LockingPool is required \(set METIS_SEPOLIA_LOCKING_POOL\)/);
+    await assert.rejects(
+      deployProtocolFull({ ...base, network: sepolia, airdropCsv: csv }),
+      /LockingPool is required \(set METIS_SEPOLIA_LOCKING_POOL\)/,
+    );
     // nothing was deployed: no DevMetis, no devnet pool
     const c = await makeClients({ rpcUrl: anvil.url, key: ANVIL_KEYS[0]! });
     assert.equal(await c.publicClient.getTransactionCount({ address: c.address }), 0);
@@ -170,7 +176,13 @@ test('deploys refuse contracts above the size limit before sending anything', as
     // some contract to stand in for Metis's LockingPool, deployed by another account
     const other = await makeClients({ rpcUrl: anvil.url, key: ANVIL_KEYS[1]! });
     const a = artifact('DevMetis');
-    const hash = await other.wallet.deployContract({ abi: a.abi, bytecode: a.bytecode, args: [other.address], account: other.account, chain: other.chain } as never);
+    const hash = await other.wallet.deployContract({
+      abi: a.abi,
+      bytecode: a.bytecode,
+      args: [other.address],
+      account: other.account,
+      chain: other.chain,
+    } as never);
     const pool = (await other.publicClient.waitForTransactionReceipt({ hash })).contractAddress!;
     await assert.rejects(
       deployProtocolFull({

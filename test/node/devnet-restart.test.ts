@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseEther, zeroAddress } from 'viem';
-import { metisAbi, seMetisAbi, stakingManagerAbi } from '../../contracts/bindings/abis.js';
+import { metisAbi, seMetisAbi, stakingManagerAbi } from '@metis-liquid-staking/contracts/abis';
 import { ANVIL_KEYS } from '../../devnet/accounts.js';
 import { findFreePort, startAnvil } from '../../devnet/anvil.js';
 import { makeClients, read, write } from '../../devnet/chain.js';
@@ -60,9 +60,7 @@ test('a fresh chain has no deployment: isDeployed is false, and a deploy gives t
   const port = await findFreePort();
   const anvil = await startAnvil({ port });
   try {
-    const fake = JSON.parse(
-      JSON.stringify({ chainId: 31337, contracts: { metis: '0x5FbDB2315678afecb367f032d93F642f64180aa3' } }),
-    );
+    const fake = JSON.parse(JSON.stringify({ chainId: 31337, contracts: { metis: '0x5FbDB2315678afecb367f032d93F642f64180aa3' } }));
     assert.equal(await isDeployed(anvil.url, fake), false);
     const { manifest } = await deployProtocolFull({
       rpcUrl: anvil.url,

@@ -41,10 +41,12 @@ function startDevnet(args: string[]): Run {
 
 function rawStatus(port: number, rawPath: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    http.get({ host: '127.0.0.1', port, path: rawPath }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    }).on('error', reject);
+    http
+      .get({ host: '127.0.0.1', port, path: rawPath }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+      .on('error', reject);
   });
 }
 
@@ -52,9 +54,21 @@ test('npm start: up, serving, keeper working; Ctrl-C saves the chain; a restart 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devnet-start-'));
   const [port, web, snap] = [await findFreePort(), await findFreePort(), await findFreePort()];
   const args = [
-    '--port', String(port), '--web-port', String(web), '--snap-port', String(snap),
-    '--state-dir', path.join(dir, 'state'), '--manifest-dir', path.join(dir, 'deployments'),
-    '--no-build', '--keeper-interval', '1', '--block-time', '1',
+    '--port',
+    String(port),
+    '--web-port',
+    String(web),
+    '--snap-port',
+    String(snap),
+    '--state-dir',
+    path.join(dir, 'state'),
+    '--manifest-dir',
+    path.join(dir, 'deployments'),
+    '--no-build',
+    '--keeper-interval',
+    '1',
+    '--block-time',
+    '1',
   ];
   let run = startDevnet(args);
   try {
@@ -64,8 +78,17 @@ test('npm start: up, serving, keeper working; Ctrl-C saves the chain; a restart 
 
     const page = await (await fetch(`http://localhost:${web}/`)).text();
     assert.equal((page.match(/<script src="\/metis-stake-widget\.iife\.js"><\/script>/g) ?? []).length, 1, 'one script tag');
-    assert.match(page, /<metis-stake-widget chain-id="31337" manifest-url="\/deployments\/31337\.json" airdrop-proofs-url="\/airdrop\/proofs\.json" referral="0x[0-9a-f]{40}">/);
-    const manifest = (await (await fetch(`http://localhost:${web}/deployments/31337.json`)).json()) as { rpcUrl: string; contracts: Record<string, string> };
+    assert.match(
+      page,
+      new RegExp(
+        `<metis-stake-widget chain-id="31337" manifest-url="/deployments/31337\\.json" airdrop-proofs-url="/airdrop/proofs\\.json" referral="0x[0-9a-f]{40}" snap-id="local:http://localhost:${snap}">`,
+      ),
+      'the page offers the devnet snap served on --snap-port',
+    );
+    const manifest = (await (await fetch(`http://localhost:${web}/deployments/31337.json`)).json()) as {
+      rpcUrl: string;
+      contracts: Record<string, string>;
+    };
     assert.equal(manifest.rpcUrl, `http://127.0.0.1:${port}`);
     assert.equal(Object.keys(manifest.contracts).length, 11);
     assert.ok(fs.existsSync(path.join(dir, 'deployments', '31337.json')), 'manifest written where asked');
@@ -77,6 +100,15 @@ test('npm start: up, serving, keeper working; Ctrl-C saves the chain; a restart 
 
     const snapRes = await fetch(`http://localhost:${snap}/snap.manifest.json`);
     assert.equal(snapRes.headers.get('access-control-allow-origin'), '*');
+    const served = (await snapRes.json()) as {
+      initialPermissions: { 'endowment:rpc': { allowedOrigins: string[] } };
+      source: { location: { npm: { filePath: string } } };
+    };
+    assert.ok(
+      served.initialPermissions['endowment:rpc'].allowedOrigins.includes('http://localhost:3000'),
+      'the devnet manifest (with the demo page)',
+    );
+    assert.equal(served.source.location.npm.filePath, 'dist/devnet/bundle.js');
 
     // the keeper opens seat 0 with the demo stake and the MPC starts paying
     await run.waitFor(/\[keeper\] allocate: .*node 0 opened/);

@@ -11,11 +11,11 @@ import {
   rewardDispatcherAbi,
   seMetisAbi,
   stakingManagerAbi,
-} from '../../contracts/bindings/abis.js';
+} from '@metis-liquid-staking/contracts/abis';
 import { makeClients, read, write, type Clients } from '../../devnet/chain.js';
 import { Keeper, type KeeperAction } from '../../devnet/keeper.js';
 import { claimFor } from '../../devnet/airdrop.js';
-import { airdropAbi } from '../../contracts/bindings/abis.js';
+import { airdropAbi } from '@metis-liquid-staking/contracts/abis';
 import { startTestDevnet, type TestDevnet } from '../helpers/devnet-fixture.js';
 import { evmIncreaseTime, mine } from '../helpers/rpc.js';
 
@@ -152,7 +152,9 @@ describe('devnet: stake, keeper, lens', () => {
     const amount = parseEther('30000');
     await write(c, m.metis, metisAbi, 'approve', [m.stakingManager, maxUint256]);
     await write(c, m.stakingManager, stakingManagerAbi, 'stakeAndRestake', [amount, c.address, d.accounts[5]!.address]);
-    let { p, u } = await getAll(c.address);
+    const first = await getAll(c.address);
+    let { p } = first;
+    const { u } = first;
     assert.equal(p.tvl, amount + ONE);
     assert.equal(p.buffered, amount + ONE);
     assert.ok(u.seMetisAssets >= amount - 1n && u.seMetisAssets <= amount, 'shares worth the deposit (rounded down)');
@@ -210,7 +212,13 @@ describe('devnet: stake, keeper, lens', () => {
     assert.ok(later.p.seMetisTotalAssets > after1.p.seMetisTotalAssets);
     // a restarted keeper (no memory) does not credit the same blocks again: it finds the last batch on chain
     const rpb = await read<bigint>(c, m.lockingPool, lockingPoolAbi, 'rewardPerBlock');
-    const fresh = new Keeper({ rpcUrl: d.url, manifest: d.manifest, keeperKey: d.roles.keeper.key, mpcKey: d.roles.mpc.key, log: (l) => logs.push(l) });
+    const fresh = new Keeper({
+      rpcUrl: d.url,
+      manifest: d.manifest,
+      keeperKey: d.roles.keeper.key,
+      mpcKey: d.roles.mpc.key,
+      log: (l) => logs.push(l),
+    });
     const batchNow = await read<bigint>(c, m.lockingPool, lockingPoolAbi, 'currentBatch');
     const blocksSince = (await c.publicClient.getBlockNumber()) - (await c.publicClient.getTransactionReceipt({ hash: mpc.tx! })).blockNumber;
     const again = await fresh.tick();
@@ -233,7 +241,10 @@ describe('devnet: stake, keeper, lens', () => {
     assert.equal(p.queueUnfinalized, parseEther('2000'));
 
     await tick();
-    assert.ok(actions.find((a) => a.kind === 'fund'), actions.map((a) => a.message).join(' | '));
+    assert.ok(
+      actions.find((a) => a.kind === 'fund'),
+      actions.map((a) => a.message).join(' | '),
+    );
     ({ p, u } = await getAll(u2.address));
     assert.equal(u.tickets[0]!.status, 2, 'Funded');
     assert.equal(p.queueUnfinalized, 0n);
@@ -252,7 +263,10 @@ describe('devnet: stake, keeper, lens', () => {
     // after the exit delay the tickets are claimable
     await evmIncreaseTime(d.url, Number(p.exitDelay) + 1);
     ({ u } = await getAll(u2.address));
-    assert.ok(u.tickets.every((t) => t.status === 3), 'Claimable');
+    assert.ok(
+      u.tickets.every((t) => t.status === 3),
+      'Claimable',
+    );
     const metisBefore = u.metisBalance;
     await write(u2, m.redemptionQueue, redemptionQueueAbi, 'claimBatch', [u.tickets.map((t) => t.id), u2.address]);
     ({ u } = await getAll(u2.address));

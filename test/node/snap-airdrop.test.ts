@@ -10,7 +10,7 @@ import type { Address, Hex } from 'viem';
 import { startTestDevnet, type TestDevnet } from '../helpers/devnet-fixture.js';
 import { rpc } from '../helpers/rpc.js';
 import { installTestSnap, serveSnap, uiString, type SimSnap } from '../helpers/snap.js';
-import { claimAirdropTx, formatAmount, readScreen, waitForReceipt } from '../../contracts/bindings/index.js';
+import { claimAirdropTx, formatAmount, readScreen, waitForReceipt } from '@metis-liquid-staking/contracts';
 
 const PARTNER = 'http://localhost:3000';
 const CHAIN = 31337;
@@ -32,7 +32,8 @@ describe('snap: rememberAirdropClaim and the home page airdrop (simulation + anv
     proof: mine.proof,
     ...over,
   });
-  const remember = (p: Record<string, unknown>, origin = PARTNER) => snap.request({ method: 'rememberAirdropClaim', params: p as Record<string, Json>, origin });
+  const remember = (p: Record<string, unknown>, origin = PARTNER) =>
+    snap.request({ method: 'rememberAirdropClaim', params: p as Record<string, Json>, origin });
   const errorOf = async (res: ReturnType<typeof remember>) => {
     const r = (await res).response as { result?: unknown; error?: { code: number; message: string } };
     assert.ok(r.error, `expected an error, got ${JSON.stringify(r.result)}`);

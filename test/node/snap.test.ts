@@ -23,7 +23,8 @@ import {
   formatBps,
   waitForReceipt,
   type Screen,
-} from '../../contracts/bindings/index.js';
+} from '@metis-liquid-staking/contracts';
+import { DEPLOYMENTS_DIR } from '@metis-liquid-staking/contracts/node';
 import { Keeper } from '../../devnet/keeper.js';
 
 const PARTNER = 'http://localhost:3000';
@@ -85,23 +86,40 @@ describe('snap (simulation + anvil)', () => {
   });
 
   test('the bundled deployment is the one the devnet fixture deploys (same deployer and order)', () => {
-    const bundled = JSON.parse(fs.readFileSync(path.join(SNAP_DIR, '..', 'contracts', 'deployments', '31337.json'), 'utf8'));
+    const bundled = JSON.parse(fs.readFileSync(path.join(DEPLOYMENTS_DIR, '31337.json'), 'utf8'));
     assert.deepEqual(bundled.contracts, d.manifest.contracts);
   });
 
   test('the snap knows the devnet partner page referral by name', () => {
-    const start = fs.readFileSync(path.join(SNAP_DIR, '..', 'devnet', 'start.ts'), 'utf8');
+    const start = fs.readFileSync(new URL('../../devnet/start.ts', import.meta.url), 'utf8');
     assert.match(start, new RegExp(`PARTNER_REFERRAL[^=]*= '${KNOWN_REFERRAL}'`, 'i'));
   });
 
-  test('manifest: explicit allowedOrigins (never dapps: true) matching the origins checked in code; only used endowments', async () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(SNAP_DIR, 'snap.manifest.json'), 'utf8'));
+  test('manifests: explicit allowedOrigins (never dapps: true), production without localhost, devnet = production + the demo page; only used endowments', () => {
+    const read = (f: string) => JSON.parse(fs.readFileSync(path.join(SNAP_DIR, f), 'utf8'));
+    const manifest = read('snap.manifest.json');
+    const devnet = read('snap.manifest.devnet.json');
     const rpcPerm = manifest.initialPermissions['endowment:rpc'];
     assert.equal(rpcPerm.dapps, undefined);
     assert.equal(rpcPerm.snaps, undefined);
-    assert.ok(rpcPerm.allowedOrigins.includes(PARTNER));
-    const { ALLOWED_ORIGINS } = await import('../../snap/src/lib/origins.js');
-    assert.deepEqual(rpcPerm.allowedOrigins, [...ALLOWED_ORIGINS]);
+    assert.ok(rpcPerm.allowedOrigins.length > 0);
+    assert.ok(
+      rpcPerm.allowedOrigins.every((o: string) => o.startsWith('https://') && !/localhost|127\.0\.0\.1/.test(o)),
+      rpcPerm.allowedOrigins.join(),
+    );
+    assert.deepEqual(devnet.initialPermissions['endowment:rpc'].allowedOrigins, [PARTNER, ...rpcPerm.allowedOrigins]);
+    // the same snap otherwise: only the origins, the bundle path and the shasum differ
+    const strip = (m: { source: { shasum?: string; location: { npm: { filePath?: string } } }; initialPermissions: Record<string, unknown> }) => ({
+      ...m,
+      source: { ...m.source, shasum: undefined, location: { npm: { ...m.source.location.npm, filePath: undefined } } },
+      initialPermissions: { ...m.initialPermissions, 'endowment:rpc': undefined },
+    });
+    assert.deepEqual(strip(devnet), strip(manifest));
+    assert.equal(manifest.source.location.npm.filePath, 'dist/bundle.js');
+    assert.equal(devnet.source.location.npm.filePath, 'dist/devnet/bundle.js');
+    // each bundle checks exactly its manifest's origins (injected at build time)
+    assert.ok(fs.readFileSync(path.join(SNAP_DIR, 'dist', 'devnet', 'bundle.js'), 'utf8').includes(JSON.stringify(PARTNER)));
+    assert.ok(!fs.readFileSync(path.join(SNAP_DIR, 'dist', 'bundle.js'), 'utf8').includes('localhost'));
     assert.deepEqual(Object.keys(manifest.initialPermissions).sort(), [
       'endowment:cronjob',
       'endowment:ethereum-provider',
@@ -123,6 +141,24 @@ describe('snap (simulation + anvil)', () => {
     assert.equal(err.code, 4100);
     assert.match(err.message, /evil\.example is not allowed/);
     assert.equal((await screen()).user.eMetisBalance, before.user.eMetisBalance);
+  });
+
+  test('the production bundle refuses the devnet page and serves a listed partner origin', async () => {
+    const prod = await serveSnap('production');
+    const sim = await installTestSnap(prod.snapId, d.url);
+    try {
+      const refused = (await sim.request({ method: 'getPosition', params: { chainId: CHAIN }, origin: PARTNER })).response as {
+        error?: { code: number };
+      };
+      assert.equal(refused.error?.code, 4100);
+      const origin = JSON.parse(fs.readFileSync(path.join(SNAP_DIR, 'snap.manifest.json'), 'utf8')).initialPermissions['endowment:rpc']
+        .allowedOrigins[0];
+      const served = (await sim.request({ method: 'getPosition', params: { chainId: CHAIN }, origin })).response as { result?: { account: string } };
+      assert.equal(served.result?.account, me);
+    } finally {
+      await sim.executionService.terminateAllSnaps();
+      await prod.close();
+    }
   });
 
   test('an unknown method is -32601', async () => {
@@ -245,10 +281,7 @@ describe('snap (simulation + anvil)', () => {
     assert.equal(tx.to, d.manifest.contracts.seMetis);
     assert.equal(tx.requires?.length, 1);
     assert.equal(tx.requires![0]!.to, d.manifest.contracts.eMetis);
-    assert.deepEqual(decodeFunctionData({ abi: eMetisAbi, data: tx.requires![0]!.data }).args, [
-      d.manifest.contracts.seMetis,
-      parseEther('40'),
-    ]);
+    assert.deepEqual(decodeFunctionData({ abi: eMetisAbi, data: tx.requires![0]!.data }).args, [d.manifest.contracts.seMetis, parseEther('40')]);
     assert.deepEqual(decodeFunctionData({ abi: seMetisAbi, data: tx.data }).args, [parseEther('40'), me]);
     await send(tx.requires![0]!);
     await send(tx);
@@ -363,11 +396,7 @@ describe('snap (simulation + anvil)', () => {
       [m.redemptionQueue, enc(redemptionQueueAbi, 'claimBatch', [[ticketId], me]), /Claim 1 redemption tickets/],
       [m.eMetis, enc(eMetisAbi, 'approve', [m.seMetis, 2n ** 256n - 1n]), /Allow seMetis to spend unlimited eMETIS/],
       [m.metis, enc(eMetisAbi, 'approve', [m.stakingManager, parseEther('7')]), /Allow stakingManager to spend 7 METIS/],
-      [
-        m.eMetis,
-        ('0xa9059cbb' + enc(eMetisAbi, 'approve', [d.accounts[3]!.address, parseEther('1')]).slice(10)) as Hex,
-        /Send 1 eMETIS to/,
-      ],
+      [m.eMetis, ('0xa9059cbb' + enc(eMetisAbi, 'approve', [d.accounts[3]!.address, parseEther('1')]).slice(10)) as Hex, /Send 1 eMETIS to/],
       [m.airdrop, enc(airdropAbi, 'claim', [0n, me, parseEther('4'), []]), /Claim 4 governance tokens from the airdrop/],
       [m.airdrop, enc(airdropAbi, 'release', [me]), /Release vested airdrop tokens/],
       [
@@ -392,10 +421,7 @@ describe('snap (simulation + anvil)', () => {
     await assert.rejects(snap.onTransaction({ from: me, to: d.accounts[3]!.address, data: '0x', chainId: 'eip155:1' }), /getInterface/);
     // a protocol address on a chain without the protocol: a critical warning instead of a decoded call
     const other = await snap.onTransaction({ from: me, to: m.stakingManager, data: '0x', chainId: 'eip155:1' });
-    assert.match(
-      uiString(other.getInterface().content),
-      /This network has no deployment of the protocol.*eip155:1: stakingManager \(devnet\)/,
-    );
+    assert.match(uiString(other.getInterface().content), /This network has no deployment of the protocol.*eip155:1: stakingManager \(devnet\)/);
   });
 
   test('insight warns when the protocol is paused', async () => {
@@ -545,8 +571,7 @@ describe('snap (simulation + anvil)', () => {
       assert.equal(errorOf(await p).code, 4001);
       const data = encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stake', args: [parseEther('2'), me, KNOWN_REFERRAL] });
       const insight = uiString(
-        (await ja.onTransaction({ from: me, to: d.manifest.contracts.stakingManager, data, chainId: 'eip155:31337' })).getInterface()
-          .content,
+        (await ja.onTransaction({ from: me, to: d.manifest.contracts.stakingManager, data, chainId: 'eip155:31337' })).getInterface().content,
       );
       assert.match(insight, /2 METIS をステークして eMETIS を受け取る/);
       assert.match(insight, /予想される結果 \| 2 eMETIS/);

@@ -2,14 +2,14 @@
 // Every error the widget explains in plain words, provoked for real (wallet rejection, balances, limits,
 // pause, wrong chain, dead RPC, contract reverts decoded to their custom error name, bad proofs file),
 // and nothing left in a loading state.
-// The wallet is a test EIP-1193 provider over anvil's unlocked accounts (test-wallet.ts): only a wallet's UI
+// The wallet is the shared test EIP-1193 provider over anvil's unlocked accounts (test/helpers/test-wallet.ts): only a wallet's UI
 // cannot exist here; every transaction and signature is real on the devnet chain.
 import { expect } from '@open-wc/testing';
 import { encodeFunctionData } from 'viem';
-import { claimAirdropTx, parseManifest } from '../../contracts/bindings/index.js';
-import { stakingManagerAbi } from '../../contracts/bindings/abis.js';
+import { claimAirdropTx, parseManifest } from '@metis-liquid-staking/contracts';
+import { stakingManagerAbi } from '@metis-liquid-staking/contracts/abis';
 import { $, TestWallet, click, connected, devnet, isolate, mount, rpc, sendAs, settled, text, type, until } from './helpers.js';
-import type { MetisStakeWidget } from '../../widget/metis-stake-widget.js';
+import type { MetisStakeWidget } from '@metis-liquid-staking/widget';
 
 const E18 = 10n ** 18n;
 
@@ -35,7 +35,7 @@ async function notStuck(el: MetisStakeWidget) {
 describe('errors in plain words', () => {
   isolate();
 
-  it('user rejection (4001): explains, emits stake-error, and Retry succeeds once the user confirms', async () => {
+  it('user rejection (4001): explains, emits metis-stake:error, and Retry succeeds once the user confirms', async () => {
     const { accounts } = await devnet();
     const wallet = new TestWallet(accounts[1]!);
     wallet.reject.add('eth_sendTransaction');
@@ -81,7 +81,11 @@ describe('errors in plain words', () => {
     expect(wallet.count('eth_estimateGas')).to.equal(0);
 
     // the admin raises the minimum behind the widget's back: the simulation reverts with the custom error
-    await sendAs(accounts[0]!, manifest.contracts.stakingManager, encodeFunctionData({ abi: stakingManagerAbi, functionName: 'setMinStake', args: [5n * E18] }));
+    await sendAs(
+      accounts[0]!,
+      manifest.contracts.stakingManager,
+      encodeFunctionData({ abi: stakingManagerAbi, functionName: 'setMinStake', args: [5n * E18] }),
+    );
     s = await stakeAttempt(el, '1');
     expect(s.error).to.include({ code: 'below-minimum', errorName: 'ManagerBelowMinimum' });
     expect(errorText(el)).to.equal('Failed: The amount is below the minimum. (ManagerBelowMinimum)');
@@ -186,7 +190,7 @@ describe('errors in plain words', () => {
     expect(wallet.count('eth_sendTransaction')).to.equal(sends);
   });
 
-  it('malformed proofs file (bad entries, not JSON): explained on the Airdrop tab with a stake-error', async () => {
+  it('malformed proofs file (bad entries, not JSON): explained on the Airdrop tab with a metis-stake:error', async () => {
     const { accounts } = await devnet();
     for (const url of ['/devnet/proofs-malformed.json', '/devnet/proofs-not-json.json']) {
       const wallet = new TestWallet(accounts[1]!);

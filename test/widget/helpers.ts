@@ -1,14 +1,28 @@
 /// <reference types="mocha" />
-// Test helpers for the widget's browser tests.
-//
-// The wallet is TestWallet (./test-wallet.ts).
-import { encodeFunctionData, decodeFunctionResult, toFunctionSelector, type Abi, type Address, type Hex } from 'viem';
+// Test helpers for the widget's browser tests. The wallet is the shared TestWallet (test/helpers/test-wallet.ts)
+// on the devnet the test server started; chain reads and cheat codes go through viem's test client.
+import { createTestClient, http, publicActions, toFunctionSelector, type Abi, type Address, type Hex } from 'viem';
 import { executeServerCommand } from '@web/test-runner-commands';
-import type { Manifest } from '../../contracts/bindings/index.js';
-import type { MetisStakeWidget } from '../../widget/metis-stake-widget.js';
-import '../../widget/index.js';
-import { TestWallet } from './test-wallet.js';
-export { TestWallet, type SnapSim } from './test-wallet.js';
+import type { Manifest } from '@metis-liquid-staking/contracts';
+import type { MetisStakeWidget } from '@metis-liquid-staking/widget';
+import '@metis-liquid-staking/widget';
+import { TestWallet as SharedWallet, type WalletSnap } from '../helpers/test-wallet.js';
+
+export type SnapSim = WalletSnap;
+
+/** The shared test wallet for `account` on the test devnet (optionally with a snap). */
+export class TestWallet extends SharedWallet {
+  constructor(account: Address, snap?: WalletSnap) {
+    super(
+      account,
+      async () => {
+        const d = await devnet();
+        return { rpcUrl: d.url, chainId: d.manifest.chainId };
+      },
+      snap,
+    );
+  }
+}
 
 export interface DevnetInfo {
   url: string;
@@ -22,32 +36,31 @@ export async function devnet(): Promise<DevnetInfo> {
   return info;
 }
 
-let rpcId = 0;
-/** Raw JSON-RPC to anvil; errors keep their code and revert data like a wallet's would. */
+let client: ReturnType<typeof makeClient> | undefined;
+const makeClient = (url: string) =>
+  createTestClient({ mode: 'anvil', transport: http(url, { retryCount: 0 }), pollingInterval: 50 }).extend(publicActions);
+/** viem's anvil test client (with the public actions) on the test devnet. */
+export async function chain() {
+  client ??= makeClient((await devnet()).url);
+  return client;
+}
+
+/** A JSON-RPC request to anvil (for methods viem's actions do not cover). */
 export async function rpc<T = unknown>(method: string, params: unknown = []): Promise<T> {
-  const { url } = await devnet();
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: ++rpcId, method, params }),
-  });
-  const body = (await res.json()) as { result?: T; error?: { code: number; message: string; data?: unknown } };
-  if (body.error) throw Object.assign(new Error(body.error.message), { code: body.error.code, data: body.error.data });
-  return body.result as T;
+  return (await chain()).request({ method, params } as never) as Promise<T>;
 }
 
 /** Reads a view function on-chain (checks the widget's effects independently of the lens). */
-export async function read<T>(to: Address, abi: Abi, functionName: string, args: unknown[] = []): Promise<T> {
-  const data = encodeFunctionData({ abi, functionName, args } as never);
-  const raw = await rpc<Hex>('eth_call', [{ to, data }, 'latest']);
-  return decodeFunctionResult({ abi, functionName, data: raw } as never) as T;
+export async function read<T>(address: Address, abi: Abi, functionName: string, args: unknown[] = []): Promise<T> {
+  return (await chain()).readContract({ address, abi, functionName, args }) as Promise<T>;
 }
 
 /** Sends a transaction from an unlocked anvil account (admin/keeper actions behind the widget's back). */
 export async function sendAs(from: Address, to: Address, data: Hex): Promise<void> {
-  const hash = await rpc<Hex>('eth_sendTransaction', [{ from, to, data }]);
-  const r = await until(() => rpc<{ status: Hex } | null>('eth_getTransactionReceipt', [hash]), `receipt of ${hash}`);
-  if (r.status !== '0x1') throw new Error(`tx to ${to} reverted`);
+  const c = await chain();
+  const hash = await c.sendUnsignedTransaction({ from, to, data });
+  const r = await c.waitForTransactionReceipt({ hash });
+  if (r.status !== 'success') throw new Error(`tx to ${to} reverted`);
 }
 
 export const selector = (sig: string) => toFunctionSelector(sig);
@@ -57,19 +70,20 @@ export async function keeperTick(): Promise<{ kind: string; message: string }[]>
 }
 
 export async function increaseTime(seconds: bigint | number): Promise<void> {
-  await rpc('evm_increaseTime', [Number(seconds)]);
-  await rpc('evm_mine', []);
+  const c = await chain();
+  await c.increaseTime({ seconds: Number(seconds) });
+  await c.mine({ blocks: 1 });
 }
 
-let snap: string | undefined;
+let snap: Hex | undefined;
 /** evm_snapshot before each test, evm_revert after: every test starts from the freshly deployed devnet. */
 export function isolate(): void {
   beforeEach(async () => {
-    snap = await rpc<string>('evm_snapshot');
+    snap = await (await chain()).snapshot();
   });
   afterEach(async () => {
     document.querySelectorAll('metis-stake-widget').forEach((e) => e.remove());
-    if (snap) await rpc('evm_revert', [snap]);
+    if (snap) await (await chain()).revert({ id: snap });
   });
 }
 
@@ -86,10 +100,10 @@ export async function mount(attrs: Record<string, string>, provider?: unknown): 
   const events: Events = { connected: [], submitted: [], confirmed: [], errors: [] };
   const rec = (name: keyof Events) => (e: Event) => events[name].push(e as CustomEvent);
   const handlers: [string, (e: Event) => void][] = [
-    ['stake-connected', rec('connected')],
-    ['stake-submitted', rec('submitted')],
-    ['stake-confirmed', rec('confirmed')],
-    ['stake-error', rec('errors')],
+    ['metis-stake:connected', rec('connected')],
+    ['metis-stake:submitted', rec('submitted')],
+    ['metis-stake:confirmed', rec('confirmed')],
+    ['metis-stake:error', rec('errors')],
   ];
   handlers.forEach(([n, h]) => document.addEventListener(n, h));
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);

@@ -4,14 +4,16 @@
 // The "snap" here is a function in the test that returns exactly the transaction the real snap returns
 // ({ from, to, data, value, chainId }, built with the same bindings); bridging the real snap into the
 // browser is a later end-to-end issue.
-// The wallet is a test EIP-1193 provider over anvil's unlocked accounts (test-wallet.ts): only a wallet's UI
-// cannot exist here; every transaction and signature is real on the devnet chain.
+// The wallet is the shared test EIP-1193 provider over anvil's unlocked accounts (test/helpers/test-wallet.ts):
+// only a wallet's UI cannot exist here; every transaction and signature is real on the devnet chain.
 import { expect } from '@open-wc/testing';
 import { erc20Abi, type Address } from 'viem';
-import { approveTx, parseAmount, parseManifest, restakeTx, stakeTx } from '../../contracts/bindings/index.js';
+import { approveTx, parseAmount, parseManifest, restakeTx, stakeTx } from '@metis-liquid-staking/contracts';
+import { DEFAULT_SNAP_ID } from '@metis-liquid-staking/widget';
 import { $, TestWallet, click, connected, devnet, isolate, read, settled, text, type, until } from './helpers.js';
 
-const SNAP_ID = 'local:http://localhost:8080';
+/** The widget offers the published snap unless the page says otherwise (the devnet page sets its local one). */
+const SNAP_ID = DEFAULT_SNAP_ID;
 
 describe('MetaMask snap routing', () => {
   isolate();
@@ -27,7 +29,13 @@ describe('MetaMask snap routing', () => {
     const requests: { method: string; params: Record<string, unknown> }[] = [];
     const remembered: Record<string, unknown>[] = []; // rememberAirdropClaim calls (the real snap returns true)
     const hex = (v: bigint | number) => `0x${v.toString(16)}`;
-    const wire = (t: { to: Address; data: string; value: bigint }) => ({ from: user, to: t.to, data: t.data, value: hex(t.value), chainId: hex(m.chainId) });
+    const wire = (t: { to: Address; data: string; value: bigint }) => ({
+      from: user,
+      to: t.to,
+      data: t.data,
+      value: hex(t.value),
+      chainId: hex(m.chainId),
+    });
     wallet.snap = {
       id: SNAP_ID,
       installed: false,
@@ -54,7 +62,9 @@ describe('MetaMask snap routing', () => {
     const referral = accounts[4]!;
     const { wallet, requests, remembered } = snapWallet(user, manifest);
     const { el } = await connected(wallet, { referral });
-    const proofs = (await (await fetch('/airdrop/proofs.json')).json()) as { claims: Record<string, { index: number; amount: string; proof: string[] }> };
+    const proofs = (await (await fetch('/airdrop/proofs.json')).json()) as {
+      claims: Record<string, { index: number; amount: string; proof: string[] }>;
+    };
     const [account, entry] = Object.entries(proofs.claims).find(([a]) => a.toLowerCase() === user.toLowerCase())!;
     expect(remembered, 'nothing handed to a snap that is not installed').to.have.length(0);
     expect(text(el, '[data-action=snap]')).to.equal('Get staking insights in MetaMask');
@@ -138,5 +148,16 @@ describe('MetaMask snap routing', () => {
     const plain = await connected(new TestWallet(accounts[2]!));
     expect(plain.el.wallet.snap).to.equal('none');
     expect($(plain.el, '[data-action=snap]')).to.equal(null);
+  });
+
+  it('offers the npm snap by default; a snap-id attribute names another (the devnet page its local one)', async () => {
+    expect(DEFAULT_SNAP_ID).to.equal('npm:@metis-liquid-staking/snap');
+    const { accounts, manifest } = await devnet();
+    const { wallet } = snapWallet(accounts[1]!, manifest);
+    wallet.snap!.id = 'local:http://localhost:8080';
+    const { el } = await connected(wallet, { 'snap-id': 'local:http://localhost:8080' });
+    click(el, '[data-action=snap]');
+    await until(() => el.wallet.snap === 'installed', 'snap installed');
+    expect(wallet.calls.find((c) => c.method === 'wallet_requestSnaps')!.params).to.deep.equal({ 'local:http://localhost:8080': {} });
   });
 });

@@ -1,11 +1,11 @@
 /// <reference types="mocha" />
 // Stake tab against the real devnet: approve-then-stake, the referral on-chain, stake-and-restake,
 // events, displayed balances, one lens eth_call per refresh, refresh on accountsChanged.
-// The wallet is a test EIP-1193 provider over anvil's unlocked accounts (test-wallet.ts): only a wallet's UI
+// The wallet is the shared test EIP-1193 provider over anvil's unlocked accounts (test/helpers/test-wallet.ts): only a wallet's UI
 // cannot exist here; every transaction and signature is real on the devnet chain.
 import { expect } from '@open-wc/testing';
 import { erc20Abi, type Address, type Hex } from 'viem';
-import { eMetisAbi, metisAbi, formatAmount } from '../../contracts/bindings/index.js';
+import { eMetisAbi, metisAbi, formatAmount } from '@metis-liquid-staking/contracts';
 import { $, TestWallet, click, connected, devnet, isolate, read, rpc, settled, text, type, until } from './helpers.js';
 
 const E18 = 10n ** 18n;
@@ -34,21 +34,30 @@ describe('stake tab', () => {
     expect(stage.kind, text(el, '[part~=status]')).to.equal('success');
 
     // on-chain: eMETIS minted 1:1, METIS moved, the Staked event carries the referral
-    expect(await read<bigint>(manifest.contracts.eMetis, eMetisAbi, 'balanceOf', [user])).to.equal(125n * E18 / 10n);
-    expect(await read<bigint>(manifest.contracts.metis, metisAbi, 'balanceOf', [user])).to.equal(metisBefore - 125n * E18 / 10n);
+    expect(await read<bigint>(manifest.contracts.eMetis, eMetisAbi, 'balanceOf', [user])).to.equal((125n * E18) / 10n);
+    expect(await read<bigint>(manifest.contracts.metis, metisAbi, 'balanceOf', [user])).to.equal(metisBefore - (125n * E18) / 10n);
     const logs = await rpc<{ topics: Hex[] }[]>('eth_getLogs', [{ address: manifest.contracts.stakingManager, fromBlock: '0x0' }]);
     const pad = (a: Address) => `0x${a.slice(2).toLowerCase().padStart(64, '0')}`;
-    expect(logs.some((l) => l.topics[1] === pad(user) && l.topics[3] === pad(referral)), 'Staked(sender, receiver, referral)').to.equal(true);
+    expect(
+      logs.some((l) => l.topics[1] === pad(user) && l.topics[3] === pad(referral)),
+      'Staked(sender, receiver, referral)',
+    ).to.equal(true);
 
     // two steps: the permit signature (DevMetis supports EIP-2612), then stakeWithPermit: one transaction
     expect(wallet.count('eth_signTypedData_v4')).to.equal(1);
     expect(events.submitted.map((e) => e.detail.step)).to.deep.equal([2]);
     expect(wallet.count('eth_sendTransaction')).to.equal(1);
     expect(events.confirmed).to.have.length(1);
-    expect(events.confirmed[0]!.detail).to.include({ action: 'stake', before: 0n, after: 125n * E18 / 10n });
+    expect(events.confirmed[0]!.detail).to.include({
+      action: 'stake',
+      symbol: 'eMETIS',
+      decimals: 18,
+      before: '0',
+      after: String((125n * E18) / 10n),
+    });
     expect(text(el, '[part~=status]')).to.contain('eMETIS: 0 → 12.5');
     // refreshed after the confirmed tx
-    expect(el.wallet.screen!.user.eMetisBalance).to.equal(125n * E18 / 10n);
+    expect(el.wallet.screen!.user.eMetisBalance).to.equal((125n * E18) / 10n);
   });
 
   it('falls back to approve-then-stake when the wallet cannot sign typed data', async () => {
@@ -118,8 +127,13 @@ describe('stake tab', () => {
     const shares = await read<bigint>(manifest.contracts.seMetis, erc20Abi, 'balanceOf', [user]);
     expect(shares > 0n).to.equal(true);
     expect(await read<bigint>(manifest.contracts.eMetis, eMetisAbi, 'balanceOf', [user])).to.equal(0n);
-    expect(events.confirmed[0]!.detail.action).to.equal('stakeAndRestake');
-    expect(events.confirmed[0]!.detail.after).to.equal(shares);
+    const detail = events.confirmed[0]!.detail;
+    expect(detail.action).to.equal('stakeAndRestake');
+    // JSON-safe: the balance as a decimal string of shares, with the token beside it
+    expect(detail.after).to.equal(String(shares));
+    expect(detail.before).to.equal('0');
+    expect([detail.symbol, detail.decimals]).to.deep.equal(['seMETIS', 24]);
+    expect(JSON.parse(JSON.stringify(detail))).to.deep.equal(detail);
   });
 
   it('reads the lens with exactly one eth_call per refresh, and refreshes on accountsChanged/chainChanged', async () => {

@@ -1,14 +1,14 @@
 /// <reference types="mocha" />
 // Restake, Redeem, Rewards and Airdrop tabs against the real devnet: each happy path sends real
 // transactions and checks on-chain state (independent eth_calls) and the figures the widget shows.
-// The wallet is a test EIP-1193 provider over anvil's unlocked accounts (test-wallet.ts): only a wallet's UI
+// The wallet is the shared test EIP-1193 provider over anvil's unlocked accounts (test/helpers/test-wallet.ts): only a wallet's UI
 // cannot exist here; every transaction and signature is real on the devnet chain.
 import { expect } from '@open-wc/testing';
 import { erc20Abi, type Address } from 'viem';
-import { formatAmount, formatBps, sharePricePerToken } from '../../contracts/bindings/index.js';
-import { redemptionQueueAbi } from '../../contracts/bindings/abis.js';
+import { formatAmount, formatBps, sharePricePerToken } from '@metis-liquid-staking/contracts';
+import { redemptionQueueAbi } from '@metis-liquid-staking/contracts/abis';
 import { $, TestWallet, click, connected, devnet, increaseTime, isolate, keeperTick, read, settled, text, type, until } from './helpers.js';
-import type { MetisStakeWidget } from '../../widget/metis-stake-widget.js';
+import type { MetisStakeWidget } from '@metis-liquid-staking/widget';
 
 const E18 = 10n ** 18n;
 

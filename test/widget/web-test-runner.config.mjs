@@ -2,6 +2,7 @@
 // serverStart: starts anvil on a free port and deploys with the devnet's startTestDevnet() (loaded from .ts
 // through tsx), builds the bundle (for the IIFE tests) and serves the manifest/proofs to the browser.
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -32,12 +33,14 @@ function devnetPlugin() {
       const { startTestDevnet } = await import(resolve(root, 'test/helpers/devnet-fixture.ts'));
       keeper = await import(resolve(root, 'devnet/keeper.ts'));
       devnet = await startTestDevnet({ seed: true });
-      // the IIFE/ESM bundles the double-load tests use
+      // the IIFE/ESM bundles the double-load tests use (widget/dist/)
       const { rollup } = await import('rollup');
-      const { widgetConfig } = await import(resolve(root, 'rollup.config.mjs'));
-      const bundle = await rollup({ input: widgetConfig.input, plugins: widgetConfig.plugins, onwarn: () => {} });
-      for (const out of widgetConfig.output) await bundle.write({ ...out, plugins: out.plugins.filter((p) => p.name !== 'size-report') });
-      await bundle.close();
+      const { widgetConfig, widgetEsmConfig } = await import(resolve(root, 'rollup.config.mjs'));
+      for (const config of [widgetConfig, widgetEsmConfig]) {
+        const bundle = await rollup({ ...config, onwarn: () => {} });
+        for (const out of config.output) await bundle.write({ ...out, plugins: out.plugins.filter((p) => p.name !== 'size-report') });
+        await bundle.close();
+      }
     },
     async serverStop() {
       await devnet?.stop();
@@ -56,7 +59,8 @@ function devnetPlugin() {
       if (p === '/devnet/manifest-down.json') return { body: JSON.stringify({ ...devnet.manifest, rpcUrl: 'http://127.0.0.1:9' }), type: 'json' };
       if (p === '/devnet/sub/manifest.json')
         return { body: JSON.stringify({ ...devnet.manifest, airdrop: { ...devnet.manifest.airdrop, proofsUrl: 'proofs.json' } }), type: 'json' };
-      if (p === '/airdrop/proofs.json' || p === '/devnet/proofs.json' || p === '/devnet/sub/proofs.json') return { body: readFileSync(devnet.proofsFile, 'utf8'), type: 'json' };
+      if (p === '/airdrop/proofs.json' || p === '/devnet/proofs.json' || p === '/devnet/sub/proofs.json')
+        return { body: readFileSync(devnet.proofsFile, 'utf8'), type: 'json' };
       if (p === '/devnet/proofs-malformed.json') return { body: JSON.stringify({ root: devnet.proofs.root, claims: { nope: 1 } }), type: 'json' };
       if (p === '/devnet/proofs-not-json.json') return { body: '{ not json', type: 'json' };
       return undefined;
@@ -78,10 +82,22 @@ function devnetPlugin() {
   };
 }
 
+/** A port free right now (never a fixed one: other runs may share the machine). */
+const freePort = () =>
+  new Promise((res, rej) => {
+    const s = createServer().once('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+
 export default {
   rootDir: root,
+  port: await freePort(),
   files: ['test/widget/**/*.test.ts', 'test/widget/**/*.test.html'],
-  nodeResolve: { exportConditions: ['production', 'browser'] },
+  // `source`: @metis-liquid-staking/widget's TypeScript sources (its package.json exports), not its built dist/
+  nodeResolve: { exportConditions: ['source', 'production', 'browser'] },
   concurrency: 1,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: resolve(root, 'tsconfig.json') }), devnetPlugin()],
   browsers: [

@@ -1,7 +1,6 @@
 // Airdrop tab: eligibility from the proofs file, claimed state from the lens, claim.
 import { html } from 'lit';
-import type { Address } from 'viem';
-import { claimAirdropTx, formatAmount } from '../../contracts/bindings/index.js';
+import { GOVERNANCE_TOKEN, claimAirdropTx, formatAmount } from '@metis-liquid-staking/contracts';
 import type { MetisStakeWidget } from '../metis-stake-widget.js';
 import { actionButton } from './common.js';
 
@@ -19,12 +18,12 @@ export function renderAirdrop(w: MetisStakeWidget) {
       if (!m) return;
       void w.tx.run({
         action: 'airdrop',
-        symbol: 'MLSD',
+        symbol: GOVERNANCE_TOKEN.symbol,
         pick: (u) => u.governanceBalance,
         steps: () => [
           {
             label: w.t('stepAction', { action: w.t('airdropClaim') }),
-            run: () => w.tx.send(claimAirdropTx(m, { index: claim.index, account: c.account as Address, amount: claim.amount, proof: claim.proof })),
+            run: () => w.tx.send(claimAirdropTx(m, { index: claim.index, account: c.account!, amount: claim.amount, proof: claim.proof })),
           },
         ],
       });

@@ -1,26 +1,24 @@
-// Shared pieces of the tab panels (render modules): amount field, action button, amount validation.
+// Shared pieces of the tab panels (render modules): amount field, action button, amount validation, and the
+// steps that carry out the bindings' allowance plan.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Address, Hex } from 'viem';
 import {
   AmountError,
-  SEMETIS_DECIMALS,
-  approveTx,
   checkAmount,
+  decimalsOf,
   formatAmount,
   parseAmount,
-  permitTypedData,
-  splitSignature,
+  signPermit,
   toDecimalString,
+  type AllowancePlan,
   type AmountLimits,
+  type PermitSignature,
   type TxRequest,
-} from '../../contracts/bindings/index.js';
+} from '@metis-liquid-staking/contracts';
+import type { ErrorSource } from '../events.js';
 import type { Step } from '../tx-controller.js';
 import type { MetisStakeWidget } from '../metis-stake-widget.js';
 
-/** Token decimals by symbol: seMETIS shares carry the vault's 6-decimal offset. */
-export const decimalsOf = (symbol: string): number => (symbol === 'seMETIS' ? SEMETIS_DECIMALS : 18);
-
-/** Formats a token amount by symbol. */
+/** Formats a token amount by symbol (seMETIS shares have 24 decimals). */
 export const fmtToken = (wei: bigint, symbol: string, maxDecimals = 4): string => formatAmount(wei, maxDecimals, decimalsOf(symbol));
 
 /** The amount typed so far, or undefined (for previews). */
@@ -33,9 +31,9 @@ export function tryAmount(input: string, symbol = 'METIS'): bigint | undefined {
 }
 
 /** Parses and checks an amount; on a problem shows it (with the limit) and returns undefined. */
-export function validAmount(w: MetisStakeWidget, action: string, input: string, limits: AmountLimits, symbol: string): bigint | undefined {
+export function validAmount(w: MetisStakeWidget, action: ErrorSource, input: string, limits: AmountLimits, symbol: string): bigint | undefined {
   try {
-    return checkAmount(parseAmount(input, decimalsOf(symbol)), limits, symbol);
+    return checkAmount(parseAmount(input, decimalsOf(symbol)), limits, symbol, decimalsOf(symbol));
   } catch (e) {
     const limit = e instanceof AmountError ? e.limit : undefined;
     w.tx.fail(e, action, undefined, limit !== undefined ? { amount: fmtToken(limit, symbol), symbol } : undefined);
@@ -88,43 +86,32 @@ export function actionButton(w: MetisStakeWidget, name: string, label: string, o
   </button>`;
 }
 
-export interface Permit {
-  deadline: bigint;
-  v: number;
-  r: Hex;
-  s: Hex;
-}
-
-/** Wallets without typed-data signing answer with one of these; they get approve-then-act instead. */
+/** Wallets without typed-data signing answer with one of these; they get the plan's approval instead. */
 const unsupported = (e: unknown) => [4200, -32601, -32602].includes((e as { code?: number }).code as number);
 
 /**
- * Two steps: sign an EIP-2612 permit for `amount` of `token` to `spender` (eth_signTypedData_v4), then the
- * action with it. A wallet that cannot sign typed data gets an approval transaction in the first step and
- * the action without permit.
+ * The steps of an action under the bindings' allowance plan: `ready` -> the action; `approve` -> approve,
+ * then the action; `permit` -> sign the EIP-2612 permit (eth_signTypedData_v4), then the action with it (a
+ * wallet that cannot sign typed data sends the plan's approval in the first step, then the action without permit).
  */
-export function permitThenAct(
-  w: MetisStakeWidget,
-  a: { token: Address; spender: Address; amount: bigint; symbol: string; name: string; nonce: bigint; label: string; act: (p?: Permit) => TxRequest },
-): Step[] {
-  let permit: Permit | undefined;
+export function allowanceSteps(w: MetisStakeWidget, plan: AllowancePlan, label: string, act: (permit?: PermitSignature) => TxRequest): Step[] {
+  let permit: PermitSignature | undefined;
+  const main: Step = { label, run: () => w.tx.send(act(permit)) };
+  if (plan.kind === 'ready') return [main];
+  if (plan.kind === 'approve') return [{ label: w.t('stepApprove', { symbol: plan.symbol }), run: () => w.tx.send(plan.approve) }, main];
   return [
     {
-      label: w.t('stepPermit', { symbol: a.symbol }),
+      label: w.t('stepPermit', { symbol: plan.symbol }),
       run: async () => {
         const c = w.wallet;
-        const owner = c.account as Address;
-        const deadline = c.screen!.protocol.timestamp + 3600n;
-        const typed = permitTypedData({ token: a.token, chainId: c.manifest!.chainId, name: a.name, owner, spender: a.spender, value: a.amount, nonce: a.nonce, deadline });
         try {
-          const sig = (await c.provider!.request({ method: 'eth_signTypedData_v4', params: [owner, JSON.stringify(typed)] })) as Hex;
-          permit = { deadline, ...splitSignature(sig) };
+          permit = await signPermit((r) => c.provider!.request(r), c.account!, plan);
         } catch (e) {
           if (!unsupported(e)) throw e;
-          return w.tx.send(approveTx(a.token, a.spender, a.amount));
+          return w.tx.send(plan.approve);
         }
       },
     },
-    { label: a.label, run: () => w.tx.send(a.act(permit)) },
+    main,
   ];
 }

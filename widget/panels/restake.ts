@@ -1,10 +1,8 @@
 // Restake tab: eMETIS -> seMETIS (ERC-4626 deposit, approve first) and back (redeem shares).
 import { html } from 'lit';
-import type { Address } from 'viem';
-import { approveTx, formatAmount, previewRestake, previewUnstake, restakeTx, toDecimalString, unstakeTx } from '../../contracts/bindings/index.js';
+import { formatAmount, planAllowance, previewRestake, previewUnstake, restakeTx, toDecimalString, unstakeTx } from '@metis-liquid-staking/contracts';
 import type { MetisStakeWidget } from '../metis-stake-widget.js';
-import type { Step } from '../tx-controller.js';
-import { actionButton, amountField, fmtToken, tryAmount, validAmount } from './common.js';
+import { actionButton, allowanceSteps, amountField, fmtToken, tryAmount, validAmount } from './common.js';
 
 export function renderRestake(w: MetisStakeWidget) {
   const s = w.wallet.screen;
@@ -41,17 +39,15 @@ function restake(w: MetisStakeWidget) {
     action: 'restake',
     symbol: 'seMETIS',
     pick: (u) => u.seMetisBalance,
-    steps: () => {
+    steps: async () => {
+      const c = w.wallet;
       const label = w.t('stepAction', { action: w.t('restake') });
       // through the snap: it returns the eMETIS approval in `requires` when the allowance is short
-      if (w.wallet.snap === 'installed')
-        return [{ label, run: async () => w.tx.sendAll(await w.wallet.invokeSnap('restake', { amount: toDecimalString(amount), chainId: m.chainId })) }];
-      const steps: Step[] = [];
-      if ((w.wallet.screen?.user.eMetisAllowanceToVault ?? 0n) < amount) {
-        steps.push({ label: w.t('stepApprove', { symbol: 'eMETIS' }), run: () => w.tx.send(approveTx(m.contracts.eMetis, m.contracts.seMetis, amount)) });
-      }
-      steps.push({ label, run: () => w.tx.send(restakeTx(m, { assets: amount, receiver: w.wallet.account as Address })) });
-      return steps;
+      if (c.snap === 'installed')
+        return [{ label, run: async () => w.tx.sendAll(await c.invokeSnap('restake', { amount: toDecimalString(amount), chainId: m.chainId })) }];
+      // the vault's deposit has no permit: the plan is an approval or nothing
+      const plan = await planAllowance((r) => c.provider!.request(r), 'restake', { m, screen: c.screen!, owner: c.account!, amount });
+      return allowanceSteps(w, plan, label, () => restakeTx(m, { assets: amount, receiver: c.account! }));
     },
   });
 }
@@ -67,8 +63,10 @@ function unstake(w: MetisStakeWidget) {
     symbol: 'eMETIS',
     pick: (u) => u.eMetisBalance,
     steps: () => {
-      const account = w.wallet.account as Address;
-      return [{ label: w.t('stepAction', { action: w.t('unstake') }), run: () => w.tx.send(unstakeTx(m, { shares, receiver: account, owner: account })) }];
+      const account = w.wallet.account!;
+      return [
+        { label: w.t('stepAction', { action: w.t('unstake') }), run: () => w.tx.send(unstakeTx(m, { shares, receiver: account, owner: account })) },
+      ];
     },
   });
 }

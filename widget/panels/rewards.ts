@@ -1,6 +1,6 @@
 // Rewards tab: APR, share price, the account's seMETIS and what it has earned to date.
 import { html } from 'lit';
-import { formatAmount, formatBps, sharePricePerToken } from '../../contracts/bindings/index.js';
+import { formatAmount, formatBps, sharePricePerToken } from '@metis-liquid-staking/contracts';
 import { fmtToken } from './common.js';
 import type { MetisStakeWidget } from '../metis-stake-widget.js';
 
@@ -10,13 +10,18 @@ export function renderRewards(w: MetisStakeWidget) {
   const p = s.protocol;
   const u = s.user;
   const row = (key: 'apr' | 'sharePrice' | 'earned' | 'position' | 'fee' | 'tvl', value: string) =>
-    html`<div part="figure" data-figure=${key}><dt>${w.t(key)}</dt><dd>${value}</dd></div>`;
+    html`<div part="figure" data-figure=${key}>
+      <dt>${w.t(key)}</dt>
+      <dd>${value}</dd>
+    </div>`;
   return html`<dl class="figures">
     ${row('apr', formatBps(p.aprBps))} ${row('sharePrice', `${formatAmount(sharePricePerToken(p), 6)} eMETIS`)}
-    ${w.wallet.account
-      ? html`${row('position', `${fmtToken(u.seMetisBalance, 'seMETIS')} seMETIS ≈ ${formatAmount(u.seMetisAssets)} eMETIS`)}
-        ${row('earned', `${formatAmount(u.rewardsEarned, 6)} eMETIS`)}`
-      : ''}
+    ${
+      w.wallet.account
+        ? html`${row('position', `${fmtToken(u.seMetisBalance, 'seMETIS')} seMETIS ≈ ${formatAmount(u.seMetisAssets)} eMETIS`)}
+          ${row('earned', `${formatAmount(u.rewardsEarned, 6)} eMETIS`)}`
+        : ''
+    }
     ${row('fee', formatBps(p.feeBps))} ${row('tvl', `${formatAmount(p.tvl)} METIS`)}
   </dl>`;
 }

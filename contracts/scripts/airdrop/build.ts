@@ -1,10 +1,10 @@
 // Builds the genesis airdrop's Merkle tree (OpenZeppelin StandardMerkleTree) and every recipient's proof.
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
-import { encodeAbiParameters, keccak256 } from 'viem';
+import { AIRDROP_LEAF, airdropLeaf } from '../../bindings/airdrop.js';
 import type { Recipient } from './csv.js';
 
 /** Leaf encoding shared with MerkleAirdrop.sol: (index, account, amount). */
-export const LEAF_ENCODING = ['uint256', 'address', 'uint256'] as const;
+export const LEAF_ENCODING = AIRDROP_LEAF.map((p) => p.type);
 
 export interface AirdropClaim {
   index: number;
@@ -26,20 +26,13 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The leaf hash MerkleAirdrop.sol computes: keccak256(bytes.concat(keccak256(abi.encode(index, account, amount)))). */
+/** The leaf hash MerkleAirdrop.sol computes (the bindings' airdropLeaf). */
 export function airdropLeafHash(index: bigint | number, account: `0x${string}`, amount: bigint): `0x${string}` {
-  const inner = keccak256(
-    encodeAbiParameters(
-      [{ type: 'uint256' }, { type: 'address' }, { type: 'uint256' }],
-      [BigInt(index), account, amount],
-    ),
-  );
-  return keccak256(inner);
+  return airdropLeaf(BigInt(index), account, amount);
 }
 
 /** Indexes recipients in order (0, 1, ...), builds the tree and returns the root, total and per-account proofs. */
-export function buildAirdrop(recipients: readonly Pick<Recipient, 'account' | 'amount'>[], options: BuildOptions = {}):
-  AirdropOutput {
+export function buildAirdrop(recipients: readonly Pick<Recipient, 'account' | 'amount'>[], options: BuildOptions = {}): AirdropOutput {
   if (recipients.length === 0) throw new Error('no recipients');
   const values = recipients.map((r, i) => [i.toString(), r.account, r.amount.toString()] as [string, string, string]);
   const tree = StandardMerkleTree.of(values, [...LEAF_ENCODING]);

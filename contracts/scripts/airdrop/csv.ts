@@ -1,5 +1,5 @@
 // Parses and validates an airdrop recipients CSV (`account,amount`, amounts in whole tokens, 18 decimals).
-import { getAddress, isAddress } from 'viem';
+import { getAddress, isAddress, parseUnits } from 'viem';
 
 export const TOKEN_DECIMALS = 18;
 
@@ -32,10 +32,8 @@ const AMOUNT_RE = /^(\d+)(?:\.(\d+))?$/;
 export function parseTokenAmount(text: string, decimals = TOKEN_DECIMALS): bigint {
   const m = AMOUNT_RE.exec(text);
   if (!m) throw new Error(`amount "${text}" is not a decimal number`);
-  const whole = m[1] ?? '0';
-  const frac = m[2] ?? '';
-  if (frac.length > decimals) throw new Error(`amount "${text}" has more than ${decimals} decimals`);
-  return BigInt(whole) * 10n ** BigInt(decimals) + BigInt(frac.padEnd(decimals, '0') || '0');
+  if ((m[2] ?? '').length > decimals) throw new Error(`amount "${text}" has more than ${decimals} decimals`);
+  return parseUnits(text, decimals);
 }
 
 /**
@@ -53,7 +51,12 @@ export function parseRecipientsCsv(text: string): Recipient[] {
     const raw = (lines[i] ?? '').trim();
     if (raw === '') continue;
     // Plain CSV: no commas inside fields; surrounding double quotes (as spreadsheets export them) are dropped.
-    const cells = raw.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1').trim());
+    const cells = raw.split(',').map((c) =>
+      c
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .trim(),
+    );
     if (!headerSeen) {
       if (cells.length !== 2 || cells[0]?.toLowerCase() !== 'account' || cells[1]?.toLowerCase() !== 'amount') {
         throw new AirdropCsvError(lineNo, `expected the header "account,amount", got "${raw}"`);

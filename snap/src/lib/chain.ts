@@ -1,8 +1,8 @@
 // The snap's view of the chain: MetaMask's `ethereum` provider (endowment:ethereum-provider).
 // Reads only; a snap cannot send transactions, it returns them to the dapp.
 import { ChainDisconnectedError, InvalidParamsError } from '@metamask/snaps-sdk';
-import type { Address } from 'viem';
-import { getAddress, toHexQuantity, type RequestFn } from './bindings';
+import { getAddress, numberToHex, type Address } from 'viem';
+import type { RequestFn } from '@metis-liquid-staking/contracts';
 
 /** EIP-1193 request over the snap's provider, typed as the bindings expect. */
 export const rpc: RequestFn = (args) => ethereum.request(args as Parameters<typeof ethereum.request>[0]) as Promise<unknown>;
@@ -12,11 +12,9 @@ export async function ensureChain(chainId: number): Promise<void> {
   const current = Number(BigInt((await rpc({ method: 'eth_chainId' })) as string));
   if (current === chainId) return;
   try {
-    await rpc({ method: 'wallet_switchEthereumChain', params: [{ chainId: toHexQuantity(chainId) }] });
+    await rpc({ method: 'wallet_switchEthereumChain', params: [{ chainId: numberToHex(chainId) }] });
   } catch (e) {
-    throw new ChainDisconnectedError(
-      `Could not switch to chain ${chainId}: ${(e as Error).message ?? e}. Add the network to MetaMask first.`,
-    );
+    throw new ChainDisconnectedError(`Could not switch to chain ${chainId}: ${(e as Error).message ?? e}. Add the network to MetaMask first.`);
   }
 }
 

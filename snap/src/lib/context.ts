@@ -2,7 +2,7 @@
 import { DialogType, ResourceUnavailableError, UserRejectedRequestError } from '@metamask/snaps-sdk';
 import type { JSXElement } from '@metamask/snaps-sdk/jsx';
 import type { Address } from 'viem';
-import { readScreen, type Manifest, type Screen } from './bindings';
+import { readScreen, type Manifest, type Screen } from '@metis-liquid-staking/contracts';
 import { ensureChain, resolveAccount, rpc } from './chain';
 import { requireManifest } from './deployments';
 import { getTranslator, type Translate } from './i18n';

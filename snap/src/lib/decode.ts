@@ -1,28 +1,31 @@
 // Decoding calls to the protocol's contracts into plain words, with the expected result at the lens's
 // current rates and warnings. Snap-only (the widget builds calls, it never needs to read them back).
-import type { Address, Hex } from 'viem';
+// Each contract's call data is decoded by viem with that contract's typed ABI.
+import { decodeFunctionData, maxUint256, type Abi, type Address, type Hex } from 'viem';
 import {
   airdropAbi,
-  decodeCallData,
-  erc20Abi,
-  type AbiItem,
   contractKeyOf,
+  erc20Abi,
+  GOVERNANCE_TOKEN,
   liquidityMiningAbi,
   previewRedemption,
   previewRestake,
   previewStake,
+  previewStakeAndRestake,
   previewUnstake,
+  previewWithdrawShares,
   redemptionMaturity,
   redemptionQueueAbi,
   seMetisAbi,
-  SEMETIS_DECIMALS,
   stakingManagerAbi,
   ticketStatus,
-  WAD,
+  TOKEN_OF,
+  TOKENS,
   type ContractKey,
   type Manifest,
   type Screen,
-} from './bindings';
+  type TokenInfo,
+} from '@metis-liquid-staking/contracts';
 import { days, fmt, fmtDate, fmtShares } from './format';
 import type { Translate } from './i18n';
 import { aprRows, referralRow, referralWarning } from './rows';
@@ -35,39 +38,31 @@ export interface Described {
   critical: boolean;
 }
 
-const MAX_UINT256 = (1n << 256n) - 1n;
+const GOV = GOVERNANCE_TOKEN.symbol;
+const SE = TOKENS.seMETIS;
 
-/** The ABI each protocol contract is decoded with; the tokens also get ERC-20 approve/transfer. */
-const ABIS: Partial<Record<ContractKey, readonly AbiItem[]>> = {
-  stakingManager: stakingManagerAbi,
-  seMetis: [...seMetisAbi, ...erc20Abi],
-  redemptionQueue: redemptionQueueAbi,
-  airdrop: airdropAbi,
-  liquidityMining: liquidityMiningAbi,
-  metis: erc20Abi,
-  eMetis: erc20Abi,
-  governanceToken: erc20Abi,
-};
-
-/** The governance token's symbol (GovernanceToken is ERC20("Metis LSD Governance", "MLSD")). */
-export const GOV = 'MLSD';
-
-const TOKEN: Partial<Record<ContractKey, { symbol: string; decimals: number }>> = {
-  metis: { symbol: 'METIS', decimals: 18 },
-  eMetis: { symbol: 'eMETIS', decimals: 18 },
-  seMetis: { symbol: 'seMETIS', decimals: SEMETIS_DECIMALS },
-  governanceToken: { symbol: GOV, decimals: 18 },
-};
-
-/** Decodes `data` sent to protocol contract `key`, or undefined for a function the snap does not know. */
-export function decodeCall(key: ContractKey, data: Hex): { functionName: string; args: readonly unknown[] } | undefined {
-  const abi = ABIS[key];
-  if (!abi || !data || data.length < 10) return undefined;
+/** The call `data` decodes to with `abi`, or undefined (unknown selector or malformed arguments). */
+function decodeWith<const A extends Abi>(abi: A, data: Hex) {
   try {
-    return decodeCallData(abi, data);
+    return decodeFunctionData({ abi, data });
   } catch {
     return undefined;
   }
+}
+
+/** Decodes `data` sent to protocol contract `key` (its function name and arguments), or undefined. */
+export function decodeCall(key: ContractKey, data: Hex): { functionName: string; args: readonly unknown[] } | undefined {
+  if (!data || data.length < 10) return undefined;
+  const abis = {
+    stakingManager: stakingManagerAbi,
+    redemptionQueue: redemptionQueueAbi,
+    airdrop: airdropAbi,
+    liquidityMining: liquidityMiningAbi,
+    seMetis: seMetisAbi,
+  } as const;
+  const found = key in abis ? decodeWith(abis[key as keyof typeof abis], data) : undefined;
+  const call = found ?? (TOKEN_OF[key] ? decodeWith(erc20Abi, data) : undefined);
+  return call ? { functionName: call.functionName, args: call.args ?? [] } : undefined;
 }
 
 const WARN = 'warning' as const;
@@ -77,41 +72,60 @@ export function describeCall(t: Translate, m: Manifest, key: ContractKey, data: 
   const { protocol: p, user: u } = s;
   const warnings: Warning[] = [];
   const rows: RowSpec[] = [];
-  const above = (amount: bigint, balance: bigint, symbol: string, decimals = 18) => {
+  const above = (amount: bigint, balance: bigint, tok: TokenInfo) => {
     if (amount > balance)
       warnings.push({
         title: t('aboveBalance'),
-        text: t('aboveBalanceText', { balance: fmt(balance, '', decimals).trim(), symbol }),
+        text: t('aboveBalanceText', { balance: fmt(balance, '', tok.decimals).trim(), symbol: tok.symbol }),
         severity: 'danger',
       });
   };
   const expected = (text: string) => rows.push({ label: t('expected'), text });
-  const call = decodeCall(key, data);
-  let action = t('unknownCall');
+  const amt = (v: bigint, decimals = 18) => fmt(v, '', decimals).trim();
+  let action: string | undefined;
 
-  if (call) {
-    const a = call.args;
-    const fn = call.functionName;
-    if (key === 'stakingManager') {
-      const [amount, receiver, referral] = a as [bigint, Address, Address];
-      const restake = fn.startsWith('stakeAndRestake');
-      action = t(restake ? 'act.stakeAndRestake' : 'act.stake', { amount: fmt(amount, '').trim() });
-      expected(restake ? fmtShares(previewRestake(previewStake(amount, p), p)) : fmt(previewStake(amount, p), 'eMETIS'));
+  const tokenCall = (tok: TokenInfo, balance: bigint | undefined) => {
+    const c = decodeWith(erc20Abi, data);
+    if (c?.functionName === 'approve') {
+      const [spender, amount] = c.args;
+      const spenderName = contractKeyOf(m, spender) ?? spender;
+      action =
+        amount === maxUint256
+          ? t('act.approveUnlimited', { spender: spenderName, symbol: tok.symbol })
+          : t('act.approve', { spender: spenderName, amount: amt(amount, tok.decimals), symbol: tok.symbol });
+      rows.push({ label: t('contract'), address: spender });
+    } else if (c?.functionName === 'transfer') {
+      const [to, amount] = c.args;
+      action = t('act.transfer', { amount: amt(amount, tok.decimals), symbol: tok.symbol, to });
+      if (balance !== undefined) above(amount, balance, tok);
+    }
+  };
+
+  if (key === 'stakingManager') {
+    const c = decodeWith(stakingManagerAbi, data);
+    if (c) {
+      const [amount, receiver, referral] = c.args;
+      const restake = c.functionName.startsWith('stakeAndRestake');
+      action = t(restake ? 'act.stakeAndRestake' : 'act.stake', { amount: amt(amount) });
+      expected(restake ? fmtShares(previewStakeAndRestake(amount, p)) : fmt(previewStake(amount, p), 'eMETIS'));
       if (receiver.toLowerCase() !== from.toLowerCase()) rows.push({ label: t('account'), address: receiver });
       const ref = BigInt(referral) === 0n ? undefined : referral;
       rows.push(...aprRows(t, p), ...referralRow(t, m.chainId, ref));
-      above(amount, u.metisBalance, 'METIS');
+      above(amount, u.metisBalance, TOKENS.METIS);
       warnings.push(...referralWarning(t, m.chainId, ref, from));
-    } else if (key === 'redemptionQueue' && fn.startsWith('requestRedemption')) {
-      const amount = a[0] as bigint;
-      action = t('act.requestRedemption', { amount: fmt(amount, '').trim() });
+    }
+  } else if (key === 'redemptionQueue') {
+    const c = decodeWith(redemptionQueueAbi, data);
+    if (c?.functionName === 'requestRedemption' || c?.functionName === 'requestRedemptionWithPermit') {
+      const amount = c.args[0];
+      action = t('act.requestRedemption', { amount: amt(amount) });
       expected(fmt(previewRedemption(amount, p), 'METIS'));
       rows.push({ label: t('maturity'), text: fmtDate(redemptionMaturity(p.timestamp, p)) });
-      warnings.push({ title: t('redemptionDelay', { days: days(p.exitDelay) }), text: t('redemptionDelayText'), severity: WARN });
-      above(amount, u.eMetisBalance, 'eMETIS');
-    } else if (key === 'redemptionQueue' && (fn === 'claim' || fn === 'claimBatch')) {
-      const ids = fn === 'claim' ? [a[0] as bigint] : [...(a[0] as readonly bigint[])];
-      action = fn === 'claim' ? t('act.claim', { id: ids[0]! }) : t('act.claimBatch', { count: ids.length });
+      warnings.push({ title: t('redemptionDelay', { days: days(p) }), text: t('redemptionDelayText'), severity: WARN });
+      above(amount, u.eMetisBalance, TOKENS.eMETIS);
+    } else if (c?.functionName === 'claim' || c?.functionName === 'claimBatch') {
+      const ids = c.functionName === 'claim' ? [c.args[0]] : [...c.args[0]];
+      action = c.functionName === 'claim' ? t('act.claim', { id: ids[0]! }) : t('act.claimBatch', { count: ids.length });
       let total = 0n;
       for (const id of ids) {
         const k = u.tickets.find((x) => x.id === id);
@@ -126,67 +140,61 @@ export function describeCall(t: Translate, m: Manifest, key: ContractKey, data: 
           });
       }
       expected(fmt(total, 'METIS'));
-    } else if (key === 'seMetis' && fn === 'deposit') {
-      const amount = a[0] as bigint;
-      action = t('act.restake', { amount: fmt(amount, '').trim() });
+    }
+  } else if (key === 'seMetis') {
+    const c = decodeWith(seMetisAbi, data);
+    if (c?.functionName === 'deposit') {
+      const amount = c.args[0];
+      action = t('act.restake', { amount: amt(amount) });
       expected(fmtShares(previewRestake(amount, p)));
       rows.push(...aprRows(t, p));
-      above(amount, u.eMetisBalance, 'eMETIS');
-    } else if (key === 'seMetis' && fn === 'redeem') {
-      const shares = a[0] as bigint;
-      action = t('act.unstake', { amount: fmtShares(shares).replace(' seMETIS', '') });
+      above(amount, u.eMetisBalance, TOKENS.eMETIS);
+    } else if (c?.functionName === 'redeem') {
+      const shares = c.args[0];
+      action = t('act.unstake', { amount: fmtShares(shares).replace(` ${SE.symbol}`, '') });
       expected(fmt(previewUnstake(shares, p), 'eMETIS'));
-      above(shares, u.seMetisBalance, 'seMETIS', SEMETIS_DECIMALS);
-    } else if (key === 'seMetis' && fn === 'withdraw') {
-      const assets = a[0] as bigint;
-      action = t('act.withdraw', { amount: fmt(assets, '').trim() });
-      const shares = p.sharePrice === 0n ? assets : (assets * WAD + p.sharePrice - 1n) / p.sharePrice;
-      expected(`-${fmtShares(shares)}`);
-      above(assets, u.seMetisAssets, 'eMETIS');
-    } else if (fn === 'approve' && TOKEN[key]) {
-      const [spender, amount] = a as [Address, bigint];
-      const tok = TOKEN[key]!;
-      const spenderName = contractKeyOf(m, spender) ?? spender;
-      action =
-        amount === MAX_UINT256
-          ? t('act.approveUnlimited', { spender: spenderName, symbol: tok.symbol })
-          : t('act.approve', { spender: spenderName, amount: fmt(amount, '', tok.decimals).trim(), symbol: tok.symbol });
-      rows.push({ label: t('contract'), address: spender });
-    } else if (fn === 'transfer' && TOKEN[key]) {
-      const [to, amount] = a as [Address, bigint];
-      const tok = TOKEN[key]!;
-      action = t('act.transfer', { amount: fmt(amount, '', tok.decimals).trim(), symbol: tok.symbol, to });
-      const bal = key === 'metis' ? u.metisBalance : key === 'eMetis' ? u.eMetisBalance : key === 'seMetis' ? u.seMetisBalance : undefined;
-      if (bal !== undefined) above(amount, bal, tok.symbol, tok.decimals);
-    } else if (key === 'liquidityMining') {
-      const token = a[0] as Address;
+      above(shares, u.seMetisBalance, SE);
+    } else if (c?.functionName === 'withdraw') {
+      const assets = c.args[0];
+      action = t('act.withdraw', { amount: amt(assets) });
+      expected(`-${fmtShares(previewWithdrawShares(assets, p))}`);
+      above(assets, u.seMetisAssets, TOKENS.eMETIS);
+    } else tokenCall(SE, u.seMetisBalance);
+  } else if (key === 'liquidityMining') {
+    const c = decodeWith(liquidityMiningAbi, data);
+    if (c) {
+      const token = c.args[0];
       const isShares = token.toLowerCase() === m.contracts.seMetis.toLowerCase();
-      const symbol = isShares ? 'seMETIS' : (contractKeyOf(m, token) ?? 'LP');
-      const decimals = isShares ? SEMETIS_DECIMALS : 18;
-      const amount = a[1] as bigint | undefined;
-      if (fn === 'stake' && amount !== undefined) {
-        action = t('act.miningStake', { amount: fmt(amount, '', decimals).trim(), symbol });
-        if (isShares) above(amount, u.seMetisBalance, 'seMETIS', SEMETIS_DECIMALS);
-      } else if (fn === 'withdraw' && amount !== undefined) {
-        action = t('act.miningWithdraw', { amount: fmt(amount, '', decimals).trim(), symbol });
-      } else if (fn === 'getReward') {
+      const symbol = isShares ? SE.symbol : (contractKeyOf(m, token) ?? 'LP');
+      const decimals = isShares ? SE.decimals : 18;
+      if (c.functionName === 'stake') {
+        action = t('act.miningStake', { amount: amt(c.args[1], decimals), symbol });
+        if (isShares) above(c.args[1], u.seMetisBalance, SE);
+      } else if (c.functionName === 'withdraw') {
+        action = t('act.miningWithdraw', { amount: amt(c.args[1], decimals), symbol });
+      } else if (c.functionName === 'getReward') {
         action = t('act.miningGetReward');
         if (isShares) expected(fmt(u.miningEarned, GOV));
-      } else if (fn === 'exit') {
+      } else if (c.functionName === 'exit') {
         action = t('act.miningExit');
         if (isShares) expected(`${fmtShares(u.miningStaked)} + ${fmt(u.miningEarned, GOV)}`);
       }
-    } else if (key === 'airdrop' && fn === 'claim') {
-      action = t('act.airdropClaim', { amount: fmt(a[2] as bigint, '').trim() });
-    } else if (key === 'airdrop' && fn === 'release') {
+    }
+  } else if (key === 'airdrop') {
+    const c = decodeWith(airdropAbi, data);
+    if (c?.functionName === 'claim') action = t('act.airdropClaim', { amount: amt(c.args[2]) });
+    else if (c?.functionName === 'release') {
       action = t('act.airdropRelease');
       expected(fmt(s.airdrop.vestedReleasable, GOV));
     }
+  } else {
+    const tok = TOKEN_OF[key];
+    if (tok) tokenCall(tok, key === 'metis' ? u.metisBalance : key === 'eMetis' ? u.eMetisBalance : undefined);
   }
+
   if (p.paused && (key === 'stakingManager' || key === 'seMetis' || key === 'redemptionQueue')) {
     warnings.unshift({ title: t('paused'), text: t('pausedText'), severity: 'danger' });
   }
-  if (!call) rows.push({ label: t('contract'), text: `${key} (${data.slice(0, 10)})` });
-  return { action, rows, warnings, critical: warnings.some((w) => w.severity === 'danger') };
+  if (action === undefined) rows.push({ label: t('contract'), text: `${key} (${data.slice(0, 10)})` });
+  return { action: action ?? t('unknownCall'), rows, warnings, critical: warnings.some((w) => w.severity === 'danger') };
 }
-

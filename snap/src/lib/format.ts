@@ -1,8 +1,8 @@
 // Formatting for the snap's screens (deterministic: no locale-dependent Date APIs under SES).
-import { formatAmount, SEMETIS_DECIMALS, WAD } from './bindings';
+import { exitDelayDays, formatAmount, sharePricePerToken, TOKENS, type ProtocolView } from '@metis-liquid-staking/contracts';
 
 export const fmt = (wei: bigint, symbol: string, decimals = 18): string => `${formatAmount(wei, 4, decimals)} ${symbol}`;
-export const fmtShares = (shares: bigint): string => fmt(shares, 'seMETIS', SEMETIS_DECIMALS);
+export const fmtShares = (shares: bigint): string => fmt(shares, TOKENS.seMETIS.symbol, TOKENS.seMETIS.decimals);
 
 /** Unix seconds -> "2026-12-15 06:00 UTC". */
 export function fmtDate(seconds: bigint): string {
@@ -11,14 +11,11 @@ export function fmtDate(seconds: bigint): string {
   return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())} UTC`;
 }
 
-/** Whole days in `seconds` (rounded up). */
-export const days = (seconds: bigint): string => String((seconds + 86399n) / 86400n);
+/** The exit delay in whole days (the bindings' rule: rounded up). */
+export const days = (p: Pick<ProtocolView, 'exitDelay'>): string => String(exitDelayDays(p));
 
-/** "1 seMETIS = 1.0234 eMETIS" from the lens share price (eMETIS per 1e18 share units). */
-export function fmtSharePrice(sharePrice: bigint): string {
-  const perWholeShare = (sharePrice * 10n ** BigInt(SEMETIS_DECIMALS)) / WAD;
-  return `1 seMETIS = ${formatAmount(perWholeShare, 6)} eMETIS`;
-}
+/** "1 seMETIS = 1.0234 eMETIS" from the lens share price. */
+export const fmtSharePrice = (p: Pick<ProtocolView, 'sharePrice'>): string => `1 seMETIS = ${formatAmount(sharePricePerToken(p), 6)} eMETIS`;
 
 /** "1 eMETIS = 1 METIS" from the backing ratio. */
 export const fmtBacking = (ratio: bigint): string => `1 eMETIS = ${formatAmount(ratio, 6)} METIS`;

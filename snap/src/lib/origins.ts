@@ -1,12 +1,10 @@
-// Origins allowed to call the snap's RPC methods. The manifest's endowment:rpc.allowedOrigins holds the
-// same list (a test checks that they match); MetaMask enforces the manifest, and every request is
+// Origins allowed to call the snap's RPC methods: exactly the endowment:rpc.allowedOrigins of the manifest
+// this bundle was built for (snap.config.ts injects them): the production manifest lists partner sites only,
+// the devnet manifest adds the devnet's demo partner page. MetaMask enforces the manifest; every request is
 // checked again here so a permissive client (or a manifest mistake) cannot widen it.
 import { UnauthorizedError } from '@metamask/snaps-sdk';
 
-export const ALLOWED_ORIGINS: readonly string[] = [
-  'http://localhost:3000', // the devnet's demo partner page
-  'https://stake.metis-lsd.example', // placeholder for the first real partner site
-];
+export const ALLOWED_ORIGINS = (process.env.SNAP_ALLOWED_ORIGINS ?? []) as unknown as readonly string[];
 
 export function isOriginAllowed(origin: string): boolean {
   return ALLOWED_ORIGINS.includes(origin);

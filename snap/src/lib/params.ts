@@ -1,7 +1,7 @@
 // Validating dapp parameters at the edge; every problem is an InvalidParamsError in plain words.
 import { InvalidParamsError } from '@metamask/snaps-sdk';
-import type { Address } from 'viem';
-import { AmountError, getAddress, isAddress, checkAmount, parseAmount, type AmountLimits } from './bindings';
+import { getAddress, isAddress, type Address } from 'viem';
+import { AmountError, checkAmount, decimalsOf, parseAmount, type AmountLimits } from '@metis-liquid-staking/contracts';
 
 export type Params = Record<string, unknown>;
 
@@ -17,8 +17,7 @@ export function chainIdParam(p: Params): number {
   let n: number | undefined;
   if (typeof v === 'number') n = v;
   else if (typeof v === 'string' && /^(0x[0-9a-fA-F]+|\d+)$/.test(v)) n = Number(BigInt(v));
-  if (n === undefined || !Number.isSafeInteger(n) || n <= 0)
-    throw new InvalidParamsError('chainId must be a positive integer, e.g. 31337.');
+  if (n === undefined || !Number.isSafeInteger(n) || n <= 0) throw new InvalidParamsError('chainId must be a positive integer, e.g. 31337.');
   return n;
 }
 
@@ -36,12 +35,12 @@ export function addressParam(p: Params, name: string, optional = false): Address
   return getAddress(v);
 }
 
-/** `amount` as a positive decimal string ("1.5") in wei, checked against `limits`. */
+/** `amount` as a positive decimal string ("1.5") of `symbol`, in its smallest unit, checked against `limits`. */
 export function amountParam(p: Params, limits: AmountLimits, symbol: string): bigint {
   const v = p.amount;
   if (typeof v !== 'string') throw new InvalidParamsError('amount must be a decimal string, e.g. "1.5".');
   try {
-    return checkAmount(parseAmount(v), limits, symbol);
+    return checkAmount(parseAmount(v, decimalsOf(symbol)), limits, symbol, decimalsOf(symbol));
   } catch (e) {
     if (e instanceof AmountError) throw new InvalidParamsError(`amount: ${e.message}`);
     throw e;

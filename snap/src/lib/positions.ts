@@ -1,6 +1,6 @@
 // Reading every connected account's position on every bundled deployment: one lens eth_call per account.
 import type { Address } from 'viem';
-import { readScreen, type Manifest, type Screen } from './bindings';
+import { readScreen, type Manifest, type Screen } from '@metis-liquid-staking/contracts';
 import { accounts, ensureChain, rpc } from './chain';
 import { deployments } from './deployments';
 import { accountKey, getState } from './state';

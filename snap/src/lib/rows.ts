@@ -1,6 +1,7 @@
 // Rows and warnings used on several screens.
 import type { Address } from 'viem';
-import { formatBps, type Manifest, type ProtocolView } from './bindings';
+import { formatBps, type AllowancePlan, type Manifest, type ProtocolView } from '@metis-liquid-staking/contracts';
+import { fmt } from './format';
 import type { Translate } from './i18n';
 import { referralName } from './referrals';
 import type { RowSpec, Warning } from '../../ui/parts';
@@ -33,5 +34,18 @@ export function contractRows(t: Translate, m: Manifest, to: Address): RowSpec[] 
   return [
     { label: t('contract'), address: to },
     { label: t('network'), text: `${m.name} (${m.chainId})` },
+  ];
+}
+
+/** The info banner that says how the allowance is covered: a permit signed in MetaMask, or an approval sent first. */
+export function allowanceWarnings(t: Translate, plan: AllowancePlan, amount: bigint): Warning[] {
+  if (plan.kind === 'ready') return [];
+  const permit = plan.kind === 'permit';
+  return [
+    {
+      title: t(permit ? 'permitSigned' : 'approvalFirst'),
+      text: t(permit ? 'permitText' : 'approvalText', { amount: fmt(amount, plan.symbol) }),
+      severity: 'info',
+    },
   ];
 }

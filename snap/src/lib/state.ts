@@ -29,4 +29,3 @@ export async function setState(state: SnapState): Promise<void> {
     params: { operation: 'update', newState: state as unknown as Record<string, Json>, encrypted: false },
   });
 }
-

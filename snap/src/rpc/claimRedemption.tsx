@@ -1,6 +1,6 @@
 // `claimRedemption`: pays a mature, funded ticket's METIS to its owner.
 import { InvalidParamsError, type Json } from '@metamask/snaps-sdk';
-import { claimRedemptionTx, ticketStatus } from '../lib/bindings';
+import { claimRedemptionTx, ticketStatus } from '@metis-liquid-staking/contracts';
 import { confirm, prepare } from '../lib/context';
 import { fmt, fmtDate } from '../lib/format';
 import { ticketIdParam } from '../lib/params';
@@ -32,5 +32,5 @@ export async function claimRedemption(params: unknown): Promise<Json> {
       warnings: [],
     }),
   );
-  return snapTx(from, m.chainId, claimRedemptionTx(m, { ticketId, to: from })) as unknown as Json;
+  return snapTx(from, m.chainId, claimRedemptionTx(m, { ticketId, to: from }));
 }

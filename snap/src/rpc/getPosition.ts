@@ -1,6 +1,6 @@
 // `getPosition`: the account's position from one lens call, as JSON (amounts in wei, decimal strings).
 import type { Json } from '@metamask/snaps-sdk';
-import { ticketStatus } from '../lib/bindings';
+import { ticketStatus } from '@metis-liquid-staking/contracts';
 import { prepare } from '../lib/context';
 
 export async function getPosition(params: unknown): Promise<Json> {

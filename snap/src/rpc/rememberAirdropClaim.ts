@@ -5,7 +5,7 @@
 // public (the tree is published) and only shown on the home page. Returns true when stored.
 import { InvalidParamsError, type Json } from '@metamask/snaps-sdk';
 import type { Hex } from 'viem';
-import { verifyAirdropClaim } from '../lib/bindings';
+import { verifyAirdropClaim } from '@metis-liquid-staking/contracts';
 import { accounts } from '../lib/chain';
 import { requireManifest } from '../lib/deployments';
 import { addressParam, asParams, chainIdParam } from '../lib/params';
@@ -27,8 +27,7 @@ export async function rememberAirdropClaim(params: unknown): Promise<Json> {
     throw new InvalidParamsError('proof must be a list of 32-byte hex strings.');
   if (!(await accounts(false)).includes(account)) throw new InvalidParamsError(`Account ${account} is not connected to the snap.`);
   const claim = { index: BigInt(idx), account, amount: BigInt(amount), proof: proof as Hex[] };
-  if (!verifyAirdropClaim(m.airdrop.root, claim))
-    throw new InvalidParamsError(`The airdrop proof does not match the airdrop on chain ${m.chainId}.`);
+  if (!verifyAirdropClaim(m.airdrop.root, claim)) throw new InvalidParamsError(`The airdrop proof does not match the airdrop on chain ${m.chainId}.`);
   const state = await getState();
   state.airdrops[accountKey(m.chainId, account)] = { index: claim.index.toString(), amount: claim.amount.toString() };
   await setState(state);

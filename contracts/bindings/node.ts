@@ -1,4 +1,5 @@
-// Node-only manifest loading (kept apart from manifest.ts so browser bundles never pull in `fs`).
+// Node-only entry (@metis-liquid-staking/contracts/node): the package's folders (deployment manifests, forge
+// artifacts) and manifest loading, kept apart from the browser entry so bundles never pull in `fs`.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +7,12 @@ import { parseManifest, type Manifest } from './manifest.js';
 
 export type { Manifest };
 
-export const DEPLOYMENTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'deployments');
+/** The contracts package's folder (foundry.toml, src/, out/ once built). */
+export const CONTRACTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Where deployment manifests live: <chainId>.json. */
+export const DEPLOYMENTS_DIR = path.join(CONTRACTS_DIR, 'deployments');
+/** forge's build output (<Name>.sol/<Name>.json artifacts). */
+export const ARTIFACTS_DIR = path.join(CONTRACTS_DIR, 'out');
 
 export function manifestPath(chainId: number, dir = DEPLOYMENTS_DIR): string {
   return path.join(dir, `${chainId}.json`);

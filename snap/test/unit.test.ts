@@ -5,14 +5,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { encodeFunctionData, parseEther, type Address } from 'viem';
-import { SNAP_DIR } from '../helpers/snap.js';
-import { languageOf, translator } from '../../snap/src/lib/i18n.js';
-import { addressParam, amountParam, chainIdParam, ticketIdParam } from '../../snap/src/lib/params.js';
-import { days, fmtDate, fmtSharePrice } from '../../snap/src/lib/format.js';
-import { decodeCall } from '../../snap/src/lib/decode.js';
-import { snapTx } from '../../snap/src/lib/tx.js';
-import { isOriginAllowed } from '../../snap/src/lib/origins.js';
-import { redemptionQueueAbi, stakingManagerAbi } from '../../contracts/bindings/index.js';
+import { fileURLToPath } from 'node:url';
+import { languageOf, translator } from '../src/lib/i18n.js';
+import { addressParam, amountParam, chainIdParam, ticketIdParam } from '../src/lib/params.js';
+import { days, fmtDate, fmtSharePrice } from '../src/lib/format.js';
+import { decodeCall } from '../src/lib/decode.js';
+import { snapTx } from '../src/lib/tx.js';
+import { erc20Abi, redemptionQueueAbi, seMetisAbi, stakingManagerAbi } from '@metis-liquid-staking/contracts';
+
+const SNAP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const load = (lang: string) =>
   JSON.parse(fs.readFileSync(path.join(SNAP_DIR, 'locales', `${lang}.json`), 'utf8')).messages as Record<string, { message: string }>;
@@ -63,11 +64,11 @@ test('params: chainId, checksummed addresses, amounts within limits, ticket ids'
 test('formatting: UTC dates, whole days, share price per whole seMETIS (24 decimals)', () => {
   assert.equal(fmtDate(0n), '1970-01-01 00:00 UTC');
   assert.equal(fmtDate(1_800_000_000n), '2027-01-15 08:00 UTC');
-  assert.equal(days(21n * 86400n), '21');
-  assert.equal(days(21n * 86400n + 1n), '22');
+  assert.equal(days({ exitDelay: 21n * 86400n }), '21');
+  assert.equal(days({ exitDelay: 21n * 86400n + 1n }), '22');
   // sharePrice is eMETIS wei per 1e18 share units: 1e12 means 1 eMETIS per whole seMETIS
-  assert.equal(fmtSharePrice(10n ** 12n), '1 seMETIS = 1 eMETIS');
-  assert.equal(fmtSharePrice((10n ** 12n * 1025n) / 1000n), '1 seMETIS = 1.025 eMETIS');
+  assert.equal(fmtSharePrice({ sharePrice: 10n ** 12n }), '1 seMETIS = 1 eMETIS');
+  assert.equal(fmtSharePrice({ sharePrice: (10n ** 12n * 1025n) / 1000n }), '1 seMETIS = 1.025 eMETIS');
 });
 
 test('decodeCall: protocol functions by contract; unknown selectors and other contracts are undefined', () => {
@@ -79,6 +80,13 @@ test('decodeCall: protocol functions by contract; unknown selectors and other co
   assert.equal(decodeCall('redemptionQueue', claim)?.functionName, 'claim');
   assert.equal(decodeCall('lens', claim), undefined);
   assert.equal(decodeCall('stakingManager', '0x'), undefined);
+  // token contracts: ERC-20 approve/transfer; the vault also decodes its own ERC-4626 calls
+  const approve = encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [me, 9n] });
+  assert.deepEqual(decodeCall('eMetis', approve), { functionName: 'approve', args: [me, 9n] });
+  assert.deepEqual(decodeCall('seMetis', approve), { functionName: 'approve', args: [me, 9n] });
+  const deposit = encodeFunctionData({ abi: seMetisAbi, functionName: 'deposit', args: [3n, me] });
+  assert.deepEqual(decodeCall('seMetis', deposit), { functionName: 'deposit', args: [3n, me] });
+  assert.equal(decodeCall('eMetis', deposit), undefined);
 });
 
 test('snapTx: hex value and chainId; `requires` only when an approval is needed', () => {
@@ -87,12 +95,6 @@ test('snapTx: hex value and chainId; `requires` only when an approval is needed'
   assert.deepEqual(snapTx(from, 31337, { to, data: '0x12', value: 0n }), { from, to, data: '0x12', value: '0x0', chainId: '0x7a69' });
   const withApproval = snapTx(from, 1088, { to, data: '0x12', value: 10n }, [{ to: from, data: '0x34', value: 0n }]);
   assert.equal(withApproval.value, '0xa');
+  assert.ok('requires' in withApproval);
   assert.deepEqual(withApproval.requires, [{ from, to: from, data: '0x34', value: '0x0', chainId: '0x440' }]);
-});
-
-test('origins: only the listed origins, exactly', () => {
-  assert.equal(isOriginAllowed('http://localhost:3000'), true);
-  assert.equal(isOriginAllowed('http://localhost:3001'), false);
-  assert.equal(isOriginAllowed('https://evil.example'), false);
-  assert.equal(isOriginAllowed('http://localhost:3000.evil.example'), false);
 });
