@@ -24,7 +24,7 @@ export const DEVNET_ROLES = {
   admin: 0,
   /** Funded reward payer of the locking pool (plays the Ecosystem Development Fund). */
   rewardPayer: 6,
-  /** Holder of KEEPER_ROLE: runs the keeper. */
+  /** Holder of KEEPER_ROLE on the manager (L2) and on the hub (L1), and of GUARDIAN_ROLE: runs the keeper. */
   keeper: 7,
   /** The network's MPC key: submits reward batches to the locking pool. */
   mpc: 8,
@@ -40,6 +40,13 @@ export const DEVNET_TREASURY: Address = getAddress('0x7ea50000000000000000000000
 
 /** Receiver of the seed seMETIS shares (nobody holds its key). */
 export const DEAD_ADDRESS: Address = '0x000000000000000000000000000000000000dEaD';
+
+/**
+ * The devnet relayer's L1 key (plays Metis's proposer and relays L2->L1 messages; it holds no funds but the
+ * ETH for its own gas). Derived, not an anvil account: the ten anvil accounts already have roles.
+ */
+export const DEVNET_RELAYER_KEY: Hex = keccak256(toHex('metis-devnet-relayer'));
+export const DEVNET_RELAYER: Address = privateKeyToAccount(DEVNET_RELAYER_KEY).address;
 
 /** Deterministic signer key of devnet seat `i` (the sequencer's block-signing key). */
 export function seatSignerKey(i: number): Hex {

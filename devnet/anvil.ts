@@ -47,6 +47,10 @@ export interface AnvilHandle {
   host: string;
   chainId: number;
   pid: number | undefined;
+  /** Resolves with anvil's exit code when it exits, whether by `stop()` or on its own (a crash). */
+  exited: Promise<number | null>;
+  /** The last lines anvil printed (for a one-line reason when it dies). */
+  lastOutput(): string;
   stop(): Promise<void>;
 }
 
@@ -203,5 +207,14 @@ async function launch(args: string[], url: string, host: string, port: number, c
     })();
     return stopping;
   };
-  return { url, port, host, chainId, pid: child.pid, stop };
+  return {
+    url,
+    port,
+    host,
+    chainId,
+    pid: child.pid,
+    exited: exitPromise.then(() => exitCode),
+    lastOutput: () => output.trim().split('\n').slice(-3).join(' | '),
+    stop,
+  };
 }

@@ -1,87 +1,102 @@
-// Network configurations for deploy and keeper. Real networks take their RPC URL, keys and the
-// Metis LockingPool address from the environment; `resolveNetwork` says exactly what is missing.
+// The networks the protocol deploys to: each is a Metis L2 with its Ethereum L1. Real networks take RPC URLs,
+// keys and optional address overrides from the environment; `resolveNetwork` lists everything missing at once.
 import type { Address, Hex } from 'viem';
-import { metis, metisSepolia } from '@metis-liquid-staking/contracts';
-
-/** The METIS ERC-20 on Metis L2 (the gas token's ERC-20 face). */
-export const L2_METIS: Address = '0xDeadDeAddeAddEAddeadDEaDDEAdDeaDDeAD0000';
+import { METIS_L1, metis, metisSepolia, type MetisL1Addresses } from '@metis-liquid-staking/contracts';
 
 export type NetworkName = 'devnet' | 'metis-sepolia' | 'andromeda';
 
+/** The env variables a network reads (one prefix per network: DEVNET_, METIS_SEPOLIA_, ANDROMEDA_). */
+export interface NetworkEnv {
+  l2RpcUrl: string;
+  l1RpcUrl: string;
+  /** Deployer keys: the same key may deploy both sides. */
+  l2DeployerKey: string;
+  l1DeployerKey: string;
+  /** Keeper keys (KEEPER_ROLE on the manager, and on the hub). */
+  l2KeeperKey: string;
+  l1KeeperKey: string;
+  /** Addresses granted roles at deploy (default: the deployer). */
+  l2KeeperAddress: string;
+  l1KeeperAddress: string;
+  guardianAddress: string;
+  treasury: string;
+}
+
 export interface NetworkConfig {
   name: NetworkName;
+  /** The L2 (Metis) chain id. */
   chainId: number;
-  /** Default RPC URL (overridable by env). */
+  l1ChainId: number;
   rpcUrl?: string;
+  l1RpcUrl?: string;
   explorer?: string;
-  /** Devnet only: deploy DevMetis and our SequencerLockingPool. */
+  l1Explorer?: string;
+  /** The devnet deploys models of Metis's contracts; real networks use Metis's own. */
   isDevnet: boolean;
-  /** Fixed METIS token address on real networks. */
-  metis?: Address;
-  /** Env variable names read for this network. */
-  env: {
-    rpcUrl: string;
-    deployerKey: string;
-    keeperKey: string;
-    lockingPool: string;
-    treasury: string;
-    /** Address granted KEEPER_ROLE at deploy (default: the deployer). */
-    keeperAddress: string;
-  };
-  /** Seconds per L2 block, used for blocksPerYear in APR figures. */
+  /** Metis's L1 contracts (real networks; each can be overridden by env `<PREFIX>_L1_<NAME>`). */
+  metisL1?: MetisL1Addresses;
+  env: NetworkEnv;
+  /** Seconds per L2 block (blocks per year for the APR figures). */
   blockTimeSeconds: number;
+  /** Lens estimates: seconds from an L1 deposit to its credit on L2, and of the fast path. */
+  returnDelaySeconds: number;
+  fastPathDelaySeconds: number;
 }
+
+const envFor = (prefix: string): NetworkEnv => ({
+  l2RpcUrl: `${prefix}_RPC_URL`,
+  l1RpcUrl: `${prefix}_L1_RPC_URL`,
+  l2DeployerKey: `${prefix}_DEPLOYER_KEY`,
+  l1DeployerKey: `${prefix}_L1_DEPLOYER_KEY`,
+  l2KeeperKey: `${prefix}_KEEPER_KEY`,
+  l1KeeperKey: `${prefix}_L1_KEEPER_KEY`,
+  l2KeeperAddress: `${prefix}_KEEPER_ADDRESS`,
+  l1KeeperAddress: `${prefix}_L1_KEEPER_ADDRESS`,
+  guardianAddress: `${prefix}_GUARDIAN_ADDRESS`,
+  treasury: `${prefix}_TREASURY`,
+});
 
 export const NETWORKS: Record<NetworkName, NetworkConfig> = {
   devnet: {
     name: 'devnet',
+    // chain ids no real network uses: 31337 (anvil's) for the L2, 1337 for the L1
     chainId: 31337,
+    l1ChainId: 1337,
     rpcUrl: 'http://127.0.0.1:8545',
+    l1RpcUrl: 'http://127.0.0.1:8546',
     isDevnet: true,
-    env: {
-      rpcUrl: 'DEVNET_RPC_URL',
-      deployerKey: 'DEVNET_DEPLOYER_KEY',
-      keeperKey: 'DEVNET_KEEPER_KEY',
-      lockingPool: 'DEVNET_LOCKING_POOL',
-      treasury: 'DEVNET_TREASURY',
-      keeperAddress: 'DEVNET_KEEPER_ADDRESS',
-    },
+    env: envFor('DEVNET'),
     blockTimeSeconds: 2,
+    returnDelaySeconds: 60,
+    fastPathDelaySeconds: 5 * 60,
   },
   'metis-sepolia': {
     name: 'metis-sepolia',
-    // chain metadata from the bindings (viem/chains)
     chainId: metisSepolia.id,
+    l1ChainId: METIS_L1[metisSepolia.id]!.chainId,
     rpcUrl: metisSepolia.rpcUrls.default.http[0],
     explorer: metisSepolia.blockExplorers.default.url,
+    l1Explorer: 'https://sepolia.etherscan.io',
     isDevnet: false,
-    metis: L2_METIS,
-    env: {
-      rpcUrl: 'METIS_SEPOLIA_RPC_URL',
-      deployerKey: 'METIS_SEPOLIA_DEPLOYER_KEY',
-      keeperKey: 'METIS_SEPOLIA_KEEPER_KEY',
-      lockingPool: 'METIS_SEPOLIA_LOCKING_POOL',
-      treasury: 'METIS_SEPOLIA_TREASURY',
-      keeperAddress: 'METIS_SEPOLIA_KEEPER_ADDRESS',
-    },
+    metisL1: METIS_L1[metisSepolia.id],
+    env: envFor('METIS_SEPOLIA'),
     blockTimeSeconds: 2,
+    // Metis relays L1->L2 after ~35 L1 confirmations (~7 minutes); the keeper acts within its interval
+    returnDelaySeconds: 30 * 60,
+    fastPathDelaySeconds: 2 * 60 * 60,
   },
   andromeda: {
     name: 'andromeda',
-    // no default RPC for mainnet deploys: ANDROMEDA_RPC_URL names it
     chainId: metis.id,
+    l1ChainId: METIS_L1[metis.id]!.chainId,
     explorer: metis.blockExplorers.default.url,
+    l1Explorer: 'https://etherscan.io',
     isDevnet: false,
-    metis: L2_METIS,
-    env: {
-      rpcUrl: 'ANDROMEDA_RPC_URL',
-      deployerKey: 'ANDROMEDA_DEPLOYER_KEY',
-      keeperKey: 'ANDROMEDA_KEEPER_KEY',
-      lockingPool: 'ANDROMEDA_LOCKING_POOL',
-      treasury: 'ANDROMEDA_TREASURY',
-      keeperAddress: 'ANDROMEDA_KEEPER_ADDRESS',
-    },
+    metisL1: METIS_L1[metis.id],
+    env: envFor('ANDROMEDA'),
     blockTimeSeconds: 2,
+    returnDelaySeconds: 30 * 60,
+    fastPathDelaySeconds: 2 * 60 * 60,
   },
 };
 
@@ -96,16 +111,7 @@ export function getNetwork(name: string): NetworkConfig {
   return NETWORKS[name];
 }
 
-export interface ResolvedNetwork {
-  config: NetworkConfig;
-  rpcUrl: string;
-  key?: Hex;
-  lockingPool?: Address;
-  treasury?: Address;
-  keeperAddress?: Address;
-}
-
-/** Thrown when env variables a command needs are not set. */
+/** Thrown when env variables a command needs are not set (all of them listed). */
 export class MissingConfigError extends Error {
   constructor(
     readonly network: string,
@@ -116,48 +122,90 @@ export class MissingConfigError extends Error {
   }
 }
 
+export interface ResolvedNetwork {
+  config: NetworkConfig;
+  l2RpcUrl: string;
+  l1RpcUrl: string;
+  l2Key?: Hex;
+  l1Key?: Hex;
+  /** Metis's L1 contracts with env overrides applied (real networks). */
+  metisL1?: MetisL1Addresses;
+  treasury?: Address;
+  l2KeeperAddress?: Address;
+  l1KeeperAddress?: Address;
+  guardianAddress?: Address;
+}
+
 const isKey = (s: string) => /^0x[0-9a-fA-F]{64}$/.test(s);
-const isAddress = (s: string) => /^0x[0-9a-fA-F]{40}$/.test(s);
+const isAddr = (s: string) => /^0x[0-9a-fA-F]{40}$/.test(s);
+const L1_OVERRIDES = ['metis', 'lockingPool', 'lockingInfo', 'l1Bridge', 'l1Messenger'] as const;
+const overrideVar = (prefix: string, k: string) => `${prefix}_L1_${k.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 
 /**
- * Reads the RPC URL, key (deployer or keeper) and the LockingPool/treasury addresses for `name` from `env`.
- * Devnet falls back to its defaults (anvil's dev keys are supplied by the caller); real networks need
- * everything explicitly and get a MissingConfigError listing each missing variable.
+ * Reads what `role` needs for `name` from `env`: RPC URLs of both chains, the role's keys (or none with
+ * `keys: false`, e.g. for `--plan`), role addresses, and overrides of Metis's L1 addresses
+ * (`<PREFIX>_L1_LOCKING_POOL`, `…_L1_LOCKING_INFO`, `…_L1_L1_BRIDGE`, `…_L1_L1_MESSENGER`, `…_L1_METIS`).
+ * The devnet falls back to its local defaults; real networks list every missing variable in one error.
  */
-export function resolveNetwork(name: string, role: 'deployer' | 'keeper', env: NodeJS.ProcessEnv = process.env): ResolvedNetwork {
+export function resolveNetwork(
+  name: string,
+  role: 'deployer' | 'keeper',
+  env: NodeJS.ProcessEnv = process.env,
+  opts: { keys?: boolean } = {},
+): ResolvedNetwork {
   const config = getNetwork(name);
+  const e = config.env;
+  const prefix = e.l2RpcUrl.replace(/_RPC_URL$/, '');
   const missing: string[] = [];
-  const rpcUrl = env[config.env.rpcUrl] || env.RPC_URL || (config.isDevnet ? config.rpcUrl : undefined);
-  if (!rpcUrl) missing.push(`${config.env.rpcUrl} (RPC URL of ${config.name}, chain id ${config.chainId})`);
-  const keyVar = role === 'deployer' ? config.env.deployerKey : config.env.keeperKey;
-  const rawKey = env[keyVar] || env.PRIVATE_KEY;
-  let key: Hex | undefined;
-  if (rawKey) {
-    if (!isKey(rawKey)) missing.push(`${keyVar} (must be a 0x-prefixed 32-byte hex private key)`);
-    else key = rawKey as Hex;
-  } else if (!config.isDevnet) {
-    missing.push(`${keyVar} (private key of the ${role})`);
+  const l2RpcUrl = env[e.l2RpcUrl] || config.rpcUrl;
+  const l1RpcUrl = env[e.l1RpcUrl] || (config.isDevnet ? config.l1RpcUrl : undefined);
+  if (!l2RpcUrl) missing.push(`${e.l2RpcUrl} (RPC URL of ${config.name}, chain ${config.chainId})`);
+  if (!l1RpcUrl) missing.push(`${e.l1RpcUrl} (RPC URL of its L1, chain ${config.l1ChainId})`);
+  const key = (v: string, what: string): Hex | undefined => {
+    const raw = env[v];
+    if (raw) {
+      if (!isKey(raw)) missing.push(`${v} (must be a 0x-prefixed 32-byte hex private key)`);
+      else return raw as Hex;
+    } else if (!config.isDevnet && opts.keys !== false) {
+      missing.push(`${v} (private key of the ${what})`);
+    }
+    return undefined;
+  };
+  const l2Key = key(role === 'deployer' ? e.l2DeployerKey : e.l2KeeperKey, `${role} on ${config.name}`);
+  const l1Key = key(role === 'deployer' ? e.l1DeployerKey : e.l1KeeperKey, `${role} on its L1`);
+  const address = (v: string): Address | undefined => {
+    const raw = env[v];
+    if (!raw) return undefined;
+    if (!isAddr(raw)) {
+      missing.push(`${v} (must be a 0x address)`);
+      return undefined;
+    }
+    return raw as Address;
+  };
+  let metisL1 = config.metisL1 ? { ...config.metisL1 } : undefined;
+  if (metisL1) {
+    for (const k of L1_OVERRIDES) {
+      const a = address(overrideVar(prefix, k));
+      if (a) metisL1 = { ...metisL1, [k]: a };
+    }
   }
-  const rawPool = env[config.env.lockingPool];
-  let lockingPool: Address | undefined;
-  if (rawPool) {
-    if (!isAddress(rawPool)) missing.push(`${config.env.lockingPool} (must be a 0x address)`);
-    else lockingPool = rawPool as Address;
-  } else if (!config.isDevnet && role === 'deployer') {
-    missing.push(`${config.env.lockingPool} (address of Metis's LockingPool on ${config.name})`);
-  }
-  const rawTreasury = env[config.env.treasury];
-  let treasury: Address | undefined;
-  if (rawTreasury) {
-    if (!isAddress(rawTreasury)) missing.push(`${config.env.treasury} (must be a 0x address)`);
-    else treasury = rawTreasury as Address;
-  }
-  const rawKeeper = env[config.env.keeperAddress];
-  let keeperAddress: Address | undefined;
-  if (rawKeeper) {
-    if (!isAddress(rawKeeper)) missing.push(`${config.env.keeperAddress} (must be a 0x address)`);
-    else keeperAddress = rawKeeper as Address;
-  }
+  const resolved: ResolvedNetwork = {
+    config,
+    l2RpcUrl: l2RpcUrl ?? '',
+    l1RpcUrl: l1RpcUrl ?? '',
+    l2Key,
+    l1Key,
+    metisL1,
+    treasury: address(e.treasury),
+    l2KeeperAddress: address(e.l2KeeperAddress),
+    l1KeeperAddress: address(e.l1KeeperAddress),
+    guardianAddress: address(e.guardianAddress),
+  };
   if (missing.length) throw new MissingConfigError(config.name, missing);
-  return { config, rpcUrl: rpcUrl!, key, lockingPool, treasury, keeperAddress };
+  return resolved;
+}
+
+/** The env variable that overrides Metis's L1 address `key` on `network`. */
+export function l1OverrideVar(network: NetworkConfig, key: (typeof L1_OVERRIDES)[number]): string {
+  return overrideVar(network.env.l2RpcUrl.replace(/_RPC_URL$/, ''), key);
 }

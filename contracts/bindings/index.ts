@@ -3,6 +3,7 @@
 // snap/ and widget/ import from here; nothing about the protocol is written twice.
 export * from './frontend-abis.js';
 export * from './chains.js';
+export * from './metis-network.js';
 export * from './manifest.js';
 export * from './tokens.js';
 export * from './amounts.js';

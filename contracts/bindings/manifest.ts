@@ -1,11 +1,13 @@
 // The deployment manifest: the contract between contracts/, snap/, widget/ and devnet/.
-// Format (DESIGN.md): contracts/deployments/<chainId>.json
+// Format (DESIGN.md): contracts/deployments/<l2ChainId>.json. The front ends read only the L2 part; the
+// keeper, the relayer and the deploy also read `l1`.
 import { getAddress, isAddress, type Address, type Hex } from 'viem';
 
+/** The L2 (Metis) contracts: the protocol's and Metis's own it calls. */
 export const CONTRACT_KEYS = [
   'metis',
-  'lockingPool',
   'stakingManager',
+  'rewardReceiver',
   'eMetis',
   'seMetis',
   'rewardDispatcher',
@@ -14,9 +16,28 @@ export const CONTRACT_KEYS = [
   'airdrop',
   'liquidityMining',
   'lens',
+  'l2Bridge',
+  'l2Messenger',
 ] as const;
 
+/** The L1 (Ethereum) contracts: Metis's LockingPool, LockingInfo, bridge, messenger, METIS, and the hub. */
+export const L1_CONTRACT_KEYS = ['metis', 'lockingPool', 'lockingInfo', 'l1Bridge', 'l1Messenger', 'hub'] as const;
+
+/** Devnet only: the models of Metis's L1 plumbing the relayer and the deploy use. */
+export const L1_NETWORK_KEYS = ['stateCommitmentChain', 'addressManager', 'discountOracle'] as const;
+
 export type ContractKey = (typeof CONTRACT_KEYS)[number];
+export type L1ContractKey = (typeof L1_CONTRACT_KEYS)[number];
+export type L1NetworkKey = (typeof L1_NETWORK_KEYS)[number];
+
+export interface L1Manifest {
+  chainId: number;
+  rpcUrl?: string;
+  explorer?: string;
+  startBlock: number;
+  contracts: Record<L1ContractKey, Address>;
+  network?: Record<L1NetworkKey, Address>;
+}
 
 export interface Manifest {
   chainId: number;
@@ -25,6 +46,7 @@ export interface Manifest {
   explorer?: string;
   startBlock: number;
   contracts: Record<ContractKey, Address>;
+  l1?: L1Manifest;
   airdrop: { root: Hex; proofsUrl?: string };
 }
 
@@ -36,26 +58,54 @@ function fail(msg: string): never {
   throw new ManifestError(`invalid deployment manifest: ${msg}`);
 }
 
+function blockNumber(v: unknown, what: string): number {
+  const b = v ?? 0;
+  if (typeof b !== 'number' || !Number.isSafeInteger(b) || b < 0) fail(`${what} must be a block number`);
+  return b;
+}
+
+function chainIdOf(v: unknown, what: string): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v <= 0) fail(`${what} must be a positive integer`);
+  return v;
+}
+
+function addresses<K extends string>(raw: unknown, keys: readonly K[], what: string): Record<K, Address> {
+  if (typeof raw !== 'object' || raw === null) fail(`${what} missing`);
+  const out = {} as Record<K, Address>;
+  for (const key of keys) {
+    const v = (raw as Record<string, unknown>)[key];
+    if (typeof v !== 'string' || !isAddress(v, { strict: false })) fail(`${what}.${key} is not an address`);
+    out[key] = getAddress(v);
+  }
+  return out;
+}
+
+function optionalStrings(m: Record<string, unknown>, what: string): { rpcUrl?: string; explorer?: string } {
+  for (const k of ['rpcUrl', 'explorer'] as const) {
+    if (m[k] !== undefined && typeof m[k] !== 'string') fail(`${what}${k} must be a string`);
+  }
+  return { ...(m.rpcUrl ? { rpcUrl: m.rpcUrl as string } : {}), ...(m.explorer ? { explorer: m.explorer as string } : {}) };
+}
+
+function parseL1(input: unknown): L1Manifest {
+  if (typeof input !== 'object' || input === null) fail('l1 must be an object');
+  const m = input as Record<string, unknown>;
+  return {
+    chainId: chainIdOf(m.chainId, 'l1.chainId'),
+    ...optionalStrings(m, 'l1.'),
+    startBlock: blockNumber(m.startBlock, 'l1.startBlock'),
+    contracts: addresses(m.contracts, L1_CONTRACT_KEYS, 'l1.contracts'),
+    ...(m.network !== undefined ? { network: addresses(m.network, L1_NETWORK_KEYS, 'l1.network') } : {}),
+  };
+}
+
 /** Validates an untrusted manifest object and returns it with checksummed addresses. */
 export function parseManifest(input: unknown): Manifest {
   if (typeof input !== 'object' || input === null) fail('not an object');
   const m = input as Record<string, unknown>;
-  const chainId = m.chainId;
-  if (typeof chainId !== 'number' || !Number.isSafeInteger(chainId) || chainId <= 0) fail('chainId must be a positive integer');
+  const chainId = chainIdOf(m.chainId, 'chainId');
   if (typeof m.name !== 'string' || m.name === '') fail('name missing');
-  const startBlock = m.startBlock ?? 0;
-  if (typeof startBlock !== 'number' || !Number.isSafeInteger(startBlock) || startBlock < 0) fail('startBlock must be a block number');
-  for (const k of ['rpcUrl', 'explorer'] as const) {
-    if (m[k] !== undefined && typeof m[k] !== 'string') fail(`${k} must be a string`);
-  }
-  const rawContracts = m.contracts;
-  if (typeof rawContracts !== 'object' || rawContracts === null) fail('contracts missing');
-  const contracts = {} as Record<ContractKey, Address>;
-  for (const key of CONTRACT_KEYS) {
-    const v = (rawContracts as Record<string, unknown>)[key];
-    if (typeof v !== 'string' || !isAddress(v, { strict: false })) fail(`contracts.${key} is not an address`);
-    contracts[key] = getAddress(v);
-  }
+  const contracts = addresses(m.contracts, CONTRACT_KEYS, 'contracts');
   const rawAirdrop = (m.airdrop ?? {}) as Record<string, unknown>;
   const root = rawAirdrop.root;
   if (typeof root !== 'string' || !/^0x[0-9a-fA-F]{64}$/.test(root)) fail('airdrop.root must be a 32-byte hex string');
@@ -63,12 +113,18 @@ export function parseManifest(input: unknown): Manifest {
   return {
     chainId,
     name: m.name,
-    ...(m.rpcUrl ? { rpcUrl: m.rpcUrl as string } : {}),
-    ...(m.explorer ? { explorer: m.explorer as string } : {}),
-    startBlock,
+    ...optionalStrings(m, ''),
+    startBlock: blockNumber(m.startBlock, 'startBlock'),
     contracts,
+    ...(m.l1 !== undefined ? { l1: parseL1(m.l1) } : {}),
     airdrop: { root: root as Hex, ...(rawAirdrop.proofsUrl ? { proofsUrl: rawAirdrop.proofsUrl as string } : {}) },
   };
+}
+
+/** The manifest without its L1 part: what a front end needs (bundled into the snap). */
+export function l2Part(m: Manifest): Manifest {
+  const { l1: _l1, ...l2 } = m;
+  return l2;
 }
 
 /** Fetches and validates a manifest (browser or Node 18+). */
