@@ -55,6 +55,8 @@ export interface DeployParams {
   l2BridgeFee?: bigint;
   /** Devnet: whether the LockingPool model applies mainnet's BFT rule on unlock. Default true. */
   bftRestriction?: boolean;
+  /** Devnet: the hub's smallest reward bridge (the contract's default, 10 METIS, is for mainnet fees). Default 0.1 METIS. */
+  minRewardWithdrawal?: bigint;
   /** Devnet: ETH sent to the hub for bridge fees. Default 10 ETH. */
   hubEth?: bigint;
   /** eMETIS deposited into seMETIS for the dead address against share inflation. Default 1 METIS. */
@@ -288,6 +290,7 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
     await l1.publicClient.waitForTransactionReceipt({ hash });
     // Metis's governance puts the hub on the cross-domain sender whitelist (the devnet admin plays it)
     await write(l1, l1Network!.discountOracle, abi('DiscountOracleModel'), 'setWhitelistedXDomainSender', [hub, true], 'whitelist the hub as a cross-domain sender');
+    await write(l1, hub, hubAbi, 'setMinRewardWithdrawal', [p.minRewardWithdrawal ?? parseEther('0.1')]);
     step(`hub funded with ${eth / 10n ** 18n} ETH for bridge fees; on Metis's cross-domain sender whitelist`);
   }
 

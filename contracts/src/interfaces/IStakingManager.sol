@@ -62,7 +62,8 @@ interface IStakingManager is IL1ReportReceiver {
     error ManagerUnauthorizedReport(address sender);
     error ManagerOnlyRewardReceiver(address caller);
     error ManagerRewardsNotArrived(uint256 amount, uint256 unaccounted);
-    /// @notice Backing is zero while eMETIS exists (a total loss): stakes are refused until it is resolved.
+    /// @notice Backing is zero, or below 1% of the eMETIS supply (a near-total loss): stakes are refused until it
+    /// is resolved.
     error ManagerNoBacking();
     /// @notice Held by the guardian's loss pause until `until`.
     error ManagerLossPaused(uint256 until);

@@ -43,6 +43,8 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
     bytes32 public constant GUARDIAN_ROLE = keccak256("GUARDIAN_ROLE");
     /// @notice The longest a loss pause holds: far longer than a report takes to reach L2 (minutes).
     uint256 public constant LOSS_PAUSE = 1 days;
+    /// @notice Below this backing ratio (1%: a near-total loss) stakes are refused until it is resolved.
+    uint256 public constant MIN_BACKING_RATIO = 0.01e18;
 
     uint256 private constant ONE = 1e18;
 
@@ -150,7 +152,7 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
         if (amount == 0) revert ManagerZeroAmount();
         address hub = _l1Hub;
         if (hub == address(0)) revert ManagerNotInitialized();
-        _creditArrivals();
+        _creditArrivals(msg.value); // the fee is not an arrival
         uint256 available = _bridgeable();
         if (amount > available) revert ManagerBridgeExceedsAvailable(amount, available);
         _hot.buffered -= uint128(amount); // amount <= buffered
@@ -166,7 +168,7 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
     /// else. The queue checks the order and records the rate.
     function fundRedemptions(uint256 lastTicketId) external nonReentrant returns (uint256 metisPaid) {
         _requireNoLossPause();
-        _creditArrivals();
+        _creditArrivals(0);
         uint256 rate = backingRatio();
         IRedemptionQueue queue = _queue;
         uint256 eMetisAmount = queue.finalize(lastTicketId, rate);
@@ -181,7 +183,7 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
 
     /// @inheritdoc IStakingManager
     function creditPrincipal() external nonReentrant returns (uint256 credited) {
-        credited = _creditArrivals();
+        credited = _creditArrivals(0);
     }
 
     /// @inheritdoc IL1ReportReceiver
@@ -196,7 +198,7 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
             return;
         }
         _report = r;
-        _creditArrivals();
+        _creditArrivals(0);
         uint256 previous = _shortfall;
         if (r.shortfall != previous) {
             uint256 backingBefore = totalBacking();
@@ -215,7 +217,7 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
         if (msg.sender != _rewardReceiver) revert ManagerOnlyRewardReceiver(msg.sender);
         if (rewards == 0) revert ManagerZeroAmount();
         _requireNoLossPause();
-        uint256 unaccounted = _unaccounted();
+        uint256 unaccounted = _unaccounted(0);
         if (unaccounted < rewards) revert ManagerRewardsNotArrived(rewards, unaccounted);
         uint256 eMetisOut = rewards;
         if (_hot.underBacked) {
@@ -395,12 +397,13 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
         _hot.buffered = (h.buffered + assets).toUint128();
     }
 
-    /// @dev eMETIS for `assets` METIS at the backing ratio (rounded down). Zero backing refuses the stake:
-    /// a newcomer's METIS would otherwise be shared with holders of worthless eMETIS.
+    /// @dev eMETIS for `assets` METIS at the backing ratio (rounded down). Backing below `MIN_BACKING_RATIO` of the
+    /// supply (a near-total loss; zero included) refuses the stake until governance resolves it: at zero a
+    /// newcomer's METIS would be shared with holders of worthless eMETIS, and near zero the mint explodes.
     function _quoteUnderBacked(uint256 assets) private view returns (uint256) {
         uint256 backing = totalBacking();
         uint256 supply = _eMetis.totalSupply();
-        if (backing == 0) revert ManagerNoBacking();
+        if (backing == 0 || Math.mulDiv(backing, ONE, supply) < MIN_BACKING_RATIO) revert ManagerNoBacking();
         if (backing >= supply) return assets;
         return Math.mulDiv(assets, supply, backing);
     }
@@ -413,18 +416,19 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
     }
 
     /// @dev METIS held here that the accounts do not know about: principal that arrived before it was
-    /// credited, rewards just handed over, or a donation. Read through the ERC-20 face only.
-    function _unaccounted() private view returns (uint256) {
+    /// credited, rewards just handed over, or a donation; `passingThrough` (a fee sent with this call, on its way
+    /// out) excluded. Read through the ERC-20 face only.
+    function _unaccounted(uint256 passingThrough) private view returns (uint256) {
         uint256 balance = _metis.balanceOf(address(this));
-        uint256 buffered = _hot.buffered;
-        return balance > buffered ? balance - buffered : 0;
+        uint256 known = uint256(_hot.buffered) + passingThrough;
+        return balance > known ? balance - known : 0;
     }
 
     /// @dev Credits the principal the hub reported sending, as far as it has arrived.
-    function _creditArrivals() private returns (uint256 credited) {
+    function _creditArrivals(uint256 passingThrough) private returns (uint256 credited) {
         uint256 pending = pendingPrincipal();
         if (pending == 0) return 0;
-        credited = Math.min(pending, _unaccounted());
+        credited = Math.min(pending, _unaccounted(passingThrough));
         if (credited == 0) return 0;
         _hot.buffered += credited.toUint128();
         uint256 total = _creditedFromL1 + credited;
