@@ -30,7 +30,7 @@ abstract contract NetworkVariantsTest is HubTestBase {
         uint256[] memory ab = new uint256[](2);
         ab[0] = a;
         ab[1] = b;
-        _rewardSeats(ab, 10_000);
+        _rewardSeats(ab, 20_000);
         _keeperUnlock(e); // E is on its way out when governance drops it
         _setWhitelist(agentB, false);
         _setWhitelist(agentE, false);
@@ -118,7 +118,7 @@ abstract contract NetworkVariantsTest is HubTestBase {
         _openSeat(s, OPEN);
         _openSeat(t, OPEN);
         _openSeat(v, OPEN);
-        _rewardSeat(s, 10_000);
+        _rewardSeat(s, 20_000);
         uint256 infoEth = address(lockingInfo).balance;
         uint256 ethBefore = address(hub).balance;
         _keeperUnlock(s);
@@ -140,7 +140,7 @@ abstract contract NetworkVariantsTest is HubTestBase {
         uint256[] memory both = new uint256[](2);
         both[0] = s;
         both[1] = u;
-        _rewardSeats(both, 10_000); // s has a reward to bridge, u a reward left over for its claim
+        _rewardSeats(both, 20_000); // s has a reward to bridge, u a reward left over for its claim
         vm.warp(block.timestamp + 21 days);
         uint256 keep = address(hub).balance;
         _setHubEth(0);
@@ -158,7 +158,7 @@ abstract contract NetworkVariantsTest is HubTestBase {
             hub.claimSeat(u);
             vm.expectRevert(abi.encodeWithSelector(ISequencerHub.HubInsufficientEth.selector, _reportFee(), 0));
             _keeperReport();
-            vm.expectRevert(abi.encodeWithSelector(ISequencerHub.HubInsufficientEth.selector, _depositFee(), 0));
+            vm.expectRevert(abi.encodeWithSelector(ISequencerHub.HubInsufficientEth.selector, _depositFee() + _reportFee(), 0));
             _keeperReturn(1 ether);
             assertEq(_fingerprint(), before, "no state moved");
             // ops that pay nothing still work

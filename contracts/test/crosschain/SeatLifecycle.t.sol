@@ -55,7 +55,7 @@ contract SeatLifecycleTest is ProtocolFixture {
         _assertFullyBacked();
 
         // --- the MPC pays rewards; they are bridged to the L2 RewardReceiver and harvested
-        uint256 rewards = _rewardSeat(seat0, 10_000);
+        uint256 rewards = _rewardSeat(seat0, 20_000);
         uint256 ethBefore = address(hub).balance;
         _withdrawRewards(seat0);
         assertEq(ethBefore - address(hub).balance, 200_000 * 1 gwei, "hub paid the L1 bridge fee");

@@ -44,11 +44,11 @@ contract StakingGasTest is ProtocolFixture {
         (seatIndex,) = _addSeat("n0");
         _openSeat(seatIndex, 30_000 ether);
         _report();
-        _rewardSeat(seatIndex, 10_000);
+        _rewardSeat(seatIndex, 20_000);
         _withdrawRewards(seatIndex);
         _harvest();
         vm.warp(block.timestamp + 1 days);
-        _rewardSeat(seatIndex, 10_000);
+        _rewardSeat(seatIndex, 20_000);
         _withdrawRewards(seatIndex);
         _stake(bob, 100 ether); // a buffer for funding
         vm.warp(block.timestamp + 2 hours);
@@ -136,7 +136,7 @@ contract StakingGasTest is ProtocolFixture {
     // ------------------------------------------------------------------ L1 hub
 
     function test_gas_hub_withdrawRewards() public {
-        _rewardSeat(seatIndex, 10_000);
+        _rewardSeat(seatIndex, 20_000);
         bytes memory data = abi.encodeCall(hub.withdrawRewards, (seatIndex));
         hub.withdrawRewards(seatIndex);
         _record("hub_withdrawRewards_modelPool", data);

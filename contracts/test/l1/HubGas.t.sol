@@ -47,7 +47,7 @@ contract HubGasTest is HubTestBase {
 
     function test_gas_withdrawRewards() public {
         uint256 s = _openNew("node-0", OPEN);
-        _rewardSeat(s, 10_000);
+        _rewardSeat(s, 20_000);
         _coolAll();
         hub.withdrawRewards(s);
         _record("hub_withdrawRewards", 400_000);
@@ -116,7 +116,7 @@ contract HubGasTest is HubTestBase {
         vm.prank(l1Keeper);
         hub.withdrawFromSeat(s, 10_000 ether);
         _record("hub_withdrawFromSeat", 300_000);
-        _rewardSeat(s, 10_000);
+        _rewardSeat(s, 20_000);
         _coolAll();
         vm.prank(l1Keeper);
         hub.unlockSeat(s);

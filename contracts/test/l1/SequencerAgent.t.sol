@@ -24,7 +24,7 @@ contract SequencerAgentTest is HubTestBase {
 
     function test_everySeatFunction_revertsForAnyoneButTheHub() public {
         uint256 s = _openNew("node-0", OPEN);
-        _rewardSeat(s, 10_000);
+        _rewardSeat(s, 20_000);
         SequencerAgent a = _agentOf(s);
         bytes[6] memory calls = _hubOnlyCalls(a);
         address[4] memory callers = [admin, l1Keeper, stranger, metisAdmin];
@@ -126,16 +126,16 @@ contract SequencerAgentTest is HubTestBase {
         _fundHub(10_000 ether);
         _keeperTopUp(s, 10_000 ether);
         _assertEmpty(agent);
-        _rewardSeat(s, 10_000);
+        _rewardSeat(s, 20_000);
         hub.withdrawRewards(s);
         _assertEmpty(agent);
         _nextBatch();
         _keeperWithdraw(s, 5_000 ether);
         _assertEmpty(agent);
-        _rewardSeat(s, 10_000);
+        _rewardSeat(s, 20_000);
         _keeperUnlock(s);
         _assertEmpty(agent);
-        _rewardSeat(s, 10_000);
+        _rewardSeat(s, 20_000);
         vm.warp(block.timestamp + 21 days);
         hub.claimSeat(s);
         _assertEmpty(agent);

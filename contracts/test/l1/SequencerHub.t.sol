@@ -44,7 +44,7 @@ contract SequencerHubTest is HubTestBase {
         assertEq(hub.depositL2Gas(), 200_000);
         assertEq(hub.rewardL2Gas(), 200_000);
         assertEq(hub.reportL2Gas(), 400_000);
-        assertEq(hub.minRewardWithdrawal(), 1 ether);
+        assertEq(hub.minRewardWithdrawal(), 10 ether);
         assertEq(hub.minReportInterval(), 1 hours);
         assertEq(hub.seatCount(), 0);
         assertEq(hub.liveSeats().length, 0);
@@ -182,19 +182,24 @@ contract SequencerHubTest is HubTestBase {
         assertEq(hub.seatCount(), 0);
     }
 
-    /// @dev The hub does not remember the signers of its own pending seats: the same signer can be added twice
-    /// and only the second `openSeat` fails, in the pool (`SignerExisted`). The admin's way out is `removeSeat`.
-    function test_addSeat_sameSignerTwiceWhilePending_secondOpenFailsInPool() public {
+    /// @notice A signer serves one seat of this hub: a second pending seat with it is refused at once (it would
+    /// fail later in the pool), and removing the pending seat frees the signer.
+    function test_addSeat_sameSignerTwiceRefused_untilTheFirstIsRemoved() public {
         (uint256 first,) = _addSeat("node-0");
-        (uint256 second,) = _addSeat("node-0");
-        _fundHub(2 * OPEN);
-        _openSeat(first, OPEN);
-        vm.expectRevert(SequencerInfoModel.SignerExisted.selector);
-        vm.prank(l1Keeper);
-        hub.openSeat(second, OPEN);
+        bytes memory key = metisPubkey("node-0");
+        address signer = metisSigner(key);
+        bytes32 before = _fingerprint();
+        vm.expectRevert(abi.encodeWithSelector(ISequencerHub.HubSignerUsed.selector, signer, 0));
         vm.prank(admin);
-        hub.removeSeat(second);
-        _assertState(second, ISequencerHub.SeatState.Removed);
+        hub.addSeat(signer, key);
+        assertEq(_fingerprint(), before);
+        vm.prank(admin);
+        hub.removeSeat(first);
+        _assertState(first, ISequencerHub.SeatState.Removed);
+        (uint256 second,) = _addSeat("node-0");
+        _fundHub(OPEN);
+        _openSeat(second, OPEN);
+        _assertState(second, ISequencerHub.SeatState.Active);
     }
 
     function test_agentImplementation_cannotBeInitialized() public {
@@ -622,7 +627,7 @@ contract SequencerHubTest is HubTestBase {
 
     function test_withdrawRewards_anyoneBridgesTheRewardToTheL2RewardReceiver() public {
         uint256 s = _openNew("node-0", OPEN);
-        uint256 reward = _rewardSeat(s, 10_000);
+        uint256 reward = _rewardSeat(s, 20_000);
         uint256 fee = 200_000 * 1 gwei;
         assertEq(hub.bridgeFee(uint32(REWARD_GAS)), fee);
         uint256 ethBefore = address(hub).balance;
@@ -647,9 +652,9 @@ contract SequencerHubTest is HubTestBase {
 
     function test_withdrawRewards_revertsBelowMinRewardWithdrawal() public {
         uint256 s = _openNew("node-0", OPEN);
-        uint256 reward = _rewardSeat(s, 1_000); // 0.761 METIS < 1 METIS
+        uint256 reward = _rewardSeat(s, 1_000); // 0.761 METIS < 10 METIS
         bytes32 before = _fingerprint();
-        vm.expectRevert(abi.encodeWithSelector(ISequencerHub.HubRewardTooSmall.selector, reward, 1 ether));
+        vm.expectRevert(abi.encodeWithSelector(ISequencerHub.HubRewardTooSmall.selector, reward, 10 ether));
         hub.withdrawRewards(s);
         assertEq(_fingerprint(), before);
         vm.prank(admin);
@@ -673,14 +678,14 @@ contract SequencerHubTest is HubTestBase {
         // Metis raises the minimum L2 gas above the hub's reward gas: the fee follows the minimum
         vm.prank(metisAdmin);
         discountOracle.setMinL2Gas(300_000);
-        _rewardSeat(s, 10_000);
+        _rewardSeat(s, 20_000);
         uint256 ethBefore = address(hub).balance;
         hub.withdrawRewards(s);
         assertEq(ethBefore - address(hub).balance, 300_000 * 1 gwei);
         // the hub's reward gas above the minimum: the fee follows it
         vm.prank(admin);
         hub.setGasLimits(200_000, 500_000, 400_000);
-        _rewardSeat(s, 10_000);
+        _rewardSeat(s, 20_000);
         ethBefore = address(hub).balance;
         hub.withdrawRewards(s);
         assertEq(ethBefore - address(hub).balance, 500_000 * 1 gwei);
@@ -688,7 +693,7 @@ contract SequencerHubTest is HubTestBase {
 
     function test_withdrawRewards_revertsWhenHubOutOfEth() public {
         uint256 s = _openNew("node-0", OPEN);
-        uint256 reward = _rewardSeat(s, 10_000);
+        uint256 reward = _rewardSeat(s, 20_000);
         uint256 fee = _rewardFee();
         _setHubEth(fee - 1);
         bytes32 before = _fingerprint();
@@ -709,9 +714,9 @@ contract SequencerHubTest is HubTestBase {
         uint256[] memory both = new uint256[](2);
         both[0] = s;
         both[1] = u;
-        _rewardSeats(both, 10_000);
+        _rewardSeats(both, 20_000);
         _keeperUnlock(u);
-        _rewardSeat(u, 10_000); // an unlocking sequencer still earns for its last blocks
+        _rewardSeat(u, 20_000); // an unlocking sequencer still earns for its last blocks
         address agent = _agent(s);
         _setWhitelist(agent, false);
         bytes32 before = _fingerprint();
@@ -734,7 +739,7 @@ contract SequencerHubTest is HubTestBase {
 
     function test_unlockSeat_withPendingRewardPaysTheFeeAndBridgesIt() public {
         uint256 s = _openNew("node-0", OPEN);
-        uint256 reward = _rewardSeat(s, 10_000);
+        uint256 reward = _rewardSeat(s, 20_000);
         uint256 fee = _rewardFee();
         uint256 ethBefore = address(hub).balance;
         uint256 receiverBefore = l2Metis.balanceOf(address(rewardReceiver));
@@ -889,7 +894,7 @@ contract SequencerHubTest is HubTestBase {
     function test_claimSeat_bridgesTheRewardLeftOverWithTheFee() public {
         uint256 s = _openNew("node-0", OPEN);
         _keeperUnlock(s);
-        uint256 late = _rewardSeat(s, 10_000); // rewards for its last blocks arrive while it is unlocking
+        uint256 late = _rewardSeat(s, 20_000); // rewards for its last blocks arrive while it is unlocking
         vm.warp(block.timestamp + 21 days);
         uint256 fee = _rewardFee();
         uint256 ethBefore = address(hub).balance;
@@ -980,7 +985,7 @@ contract SequencerHubTest is HubTestBase {
 
     function test_forceUnlockedSeat_everyOperationSeesItAsUnlocking() public {
         uint256 s = _openNew("node-0", OPEN);
-        uint256 reward = _rewardSeat(s, 10_000);
+        uint256 reward = _rewardSeat(s, 20_000);
         uint256 receiverBefore = l2Metis.balanceOf(address(rewardReceiver));
         _forceUnlock(s); // Metis bridges the pending reward with its own ETH
         uint256 claimTime = block.timestamp + 21 days;
@@ -1177,11 +1182,10 @@ contract SequencerHubTest is HubTestBase {
     function test_returnToL2_revertsWhenHubOutOfEth() public {
         _fundHub(10 ether);
         uint256 depositFee = _depositFee();
+        uint256 both = depositFee + hub.bridgeFee(hub.reportL2Gas());
         _setHubEth(depositFee - 1);
         bytes32 before = _fingerprint();
-        vm.expectRevert(
-            abi.encodeWithSelector(ISequencerHub.HubInsufficientEth.selector, depositFee, depositFee - 1)
-        );
+        vm.expectRevert(abi.encodeWithSelector(ISequencerHub.HubInsufficientEth.selector, both, depositFee - 1));
         _keeperReturn(1 ether);
         assertEq(_fingerprint(), before);
     }
@@ -1250,8 +1254,7 @@ contract SequencerHubTest is HubTestBase {
         vm.prank(admin);
         hub.setMinReportInterval(1 days);
         assertEq(hub.minReportInterval(), 1 days);
-        // the bound is reported with HubBadGasLimits (the interface has no dedicated error)
-        vm.expectRevert(ISequencerHub.HubBadGasLimits.selector);
+        vm.expectRevert(abi.encodeWithSelector(ISequencerHub.HubBadReportInterval.selector, 1 days + 1));
         vm.prank(admin);
         hub.setMinReportInterval(1 days + 1);
         assertEq(hub.minReportInterval(), 1 days);
@@ -1271,7 +1274,7 @@ contract SequencerHubTest is HubTestBase {
         hub.refundEth(payable(l1Keeper), 1);
         vm.stopPrank();
         assertEq(hub.reportL2Gas(), 400_000);
-        assertEq(hub.minRewardWithdrawal(), 1 ether);
+        assertEq(hub.minRewardWithdrawal(), 10 ether);
         assertEq(hub.minReportInterval(), 1 hours);
         assertEq(address(hub).balance, HUB_ETH);
     }
@@ -1470,7 +1473,7 @@ contract SequencerHubTest is HubTestBase {
         uint256 s = _openNew("node-0", OPEN);
         (uint256 pending,) = _addSeat("node-1");
         _fundHub(OPEN);
-        _rewardSeat(s, 10_000);
+        _rewardSeat(s, 20_000);
         _nextBatch();
         vm.prank(metisAdmin);
         lockingPool.setPause(true);

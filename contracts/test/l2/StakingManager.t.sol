@@ -452,7 +452,7 @@ contract StakingManagerTest is ProtocolFixture {
 
     function test_harvest_mintsRewardsToDispatcherWithFee() public {
         uint256 seat = _stakeIntoNewSeat(alice, 40_000 ether, "n0");
-        uint256 rewards = _rewardSeat(seat, 10_000);
+        uint256 rewards = _rewardSeat(seat, 20_000);
         _withdrawRewards(seat);
         assertEq(rewardReceiver.pendingRewards(), rewards);
         uint256 vaultAssets = seMetis.totalAssets() + seMetis.unvestedRewards();

@@ -46,7 +46,7 @@ abstract contract LensBase is ProtocolFixture {
         _openSeat(seatB, 25_000 ether);
         _report();
 
-        firstRewards = _rewardSeat(seatA, 10_000);
+        firstRewards = _rewardSeat(seatA, 20_000);
         _withdrawRewards(seatA);
         _harvest();
 
@@ -57,13 +57,16 @@ abstract contract LensBase is ProtocolFixture {
         _stake(carol, 2_000 ether);
         _bridge(1_000 ether); // stays in the fraud window
 
-        secondRewards = _rewardSeat(seatA, 5_000); // a new batch also lets seat A withdraw
+        secondRewards = _rewardSeat(seatA, 20_000); // a new batch also lets seat A withdraw
         _withdrawRewards(seatA);
 
         vm.prank(l1Keeper);
         hub.withdrawFromSeat(seatA, 10_000 ether);
         lastReportAt = block.timestamp;
-        _returnToL2(8_000 ether);
+        // the hub returns 8,000: its report is delivered, its deposit is still on the way to L2
+        vm.prank(l1Keeper);
+        hub.returnToL2(8_000 ether);
+        relayNextToL2();
     }
 
     /// @dev The seat's `unlockClaimTime` in Metis's pool.
@@ -132,7 +135,7 @@ contract StakingLensTest is LensBase {
         assertEq(p.feeBps, 1_000);
         assertEq(p.exitDelay, 21 days);
         assertEq(p.fastPathDelay, FAST_PATH_DELAY);
-        assertEq(p.slowPathDelay, 21 days + RETURN_DELAY);
+        assertEq(p.slowPathDelay, 21 days + FAST_PATH_DELAY);
         assertEq(p.streamEnd, seMetis.streamEnd());
         assertGt(p.streamEnd, block.timestamp, "the first rewards are streaming");
         assertEq(p.rewardsCycle, 7 days);
@@ -467,7 +470,7 @@ contract StakingLensFreshTest is LensBase {
         assertEq(p.aprBps, 0);
         assertEq(p.streamAprBps, 0);
         assertEq(p.exitDelay, 0, "known from the first report");
-        assertEq(p.slowPathDelay, RETURN_DELAY);
+        assertEq(p.slowPathDelay, FAST_PATH_DELAY, "a new unlock: exitDelay (0 before the first report) + the fast path");
         assertEq(p.sharePrice, seMetis.convertToAssets(1e18));
         assertEq(p.pendingRewards, 0);
     }

