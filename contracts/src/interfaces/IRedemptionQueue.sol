@@ -14,7 +14,8 @@ interface IRedemptionQueue {
         Claimed
     }
 
-    struct TicketInfo {
+    // solhint-disable-next-line gas-struct-packing
+    struct TicketInfo { // returned by views only, never stored
         uint256 id;
         address owner;
         uint256 eMetisAmount;

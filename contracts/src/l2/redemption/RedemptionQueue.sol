@@ -14,8 +14,9 @@ import {IStakingManager} from "../../interfaces/IStakingManager.sol";
 /// @title RedemptionQueue: eMETIS -> METIS with transferable ERC-721 tickets, FIFO, O(1) claims.
 /// @notice A request moves eMETIS into the queue (it stays in the eMETIS supply until funded) and mints a
 /// ticket. The manager funds tickets in order: it sends the METIS, burns the tickets' eMETIS and calls
-/// `finalize` with the METIS-per-eMETIS rate. A funded ticket is claimable at once. Rates are stored as checkpoints only when they change (a loss),
-/// so a claim finds its rate by binary search over loss events, independent of the queue length.
+/// `finalize` with the METIS-per-eMETIS rate. A funded ticket is claimable at once. Rates are stored as
+/// checkpoints only when they change (a loss), so a claim finds its rate by binary search over loss events,
+/// independent of the queue length.
 /// A claimed ticket is marked claimed (not burned: marking costs one warm write where burning costs three
 /// slots and an event) and can no longer be transferred; it stays readable through `getTicket`.
 /// @dev Owner index for `ticketsOf`: each owner has a list of its OPEN (unclaimed) tickets, packed as 40-bit ids:
