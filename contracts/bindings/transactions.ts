@@ -30,21 +30,27 @@ export interface StakeArgs {
   restake?: boolean | undefined;
 }
 
-/** stake(assets, receiver, referral) or, with `restake`, stakeAndRestake. METIS must be approved to the manager. */
+/**
+ * The main path on Metis: stake native METIS (the gas token) as the transaction's value. `stake(receiver,
+ * referral)` or, with `restake`, `stakeAndRestake`. No allowance, no permit: one transaction.
+ */
 export function stakeTx(m: Manifest, a: StakeArgs): TxRequest {
-  const args = [a.amount, a.receiver, a.referral ?? zeroAddress] as const;
+  const args = [a.receiver, a.referral ?? zeroAddress] as const;
   const data = a.restake
     ? encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stakeAndRestake', args })
     : encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stake', args });
-  return tx(m.contracts.stakingManager, data);
+  return { to: m.contracts.stakingManager, data, value: a.amount };
 }
 
-/** stakeWithPermit / stakeAndRestakeWithPermit: `stakeTx` with an EIP-2612 permit on METIS instead of an approval. */
-export function stakeWithPermitTx(m: Manifest, a: StakeArgs & PermitSignature): TxRequest {
-  const args = [a.amount, a.receiver, a.referral ?? zeroAddress, a.deadline, a.v, a.r, a.s] as const;
+/**
+ * The ERC-20 face of METIS (`stakeErc20` / `stakeErc20AndRestake`), for integrations that hold METIS as a
+ * token: it needs an allowance to the manager first (Metis L2's METIS has no permit). Same balance as native.
+ */
+export function stakeErc20Tx(m: Manifest, a: StakeArgs): TxRequest {
+  const args = [a.amount, a.receiver, a.referral ?? zeroAddress] as const;
   const data = a.restake
-    ? encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stakeAndRestakeWithPermit', args })
-    : encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stakeWithPermit', args });
+    ? encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stakeErc20AndRestake', args })
+    : encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stakeErc20', args });
   return tx(m.contracts.stakingManager, data);
 }
 
@@ -146,14 +152,14 @@ export const EMETIS_NAME = 'Staked Metis (eMETIS)';
 export const PERMIT_VALIDITY = 3600n;
 export const permitDeadline = (chainNow: bigint): bigint => chainNow + PERMIT_VALIDITY;
 
-/** The actions that spend a token allowance. */
-export type AllowanceAction = 'stake' | 'restake' | 'requestRedemption';
+/** The actions that spend a token allowance (a native stake spends none; `stakeErc20` is its ERC-20 face). */
+export type AllowanceAction = 'stakeErc20' | 'restake' | 'requestRedemption';
 
 /** What an action needs: `allowance` of `token` to `spender`; where a permit comes from (none: the vault's deposit has no permit entry point). */
 function allowanceNeed(action: AllowanceAction, m: Manifest, s: Screen) {
   const c = m.contracts;
   const u = s.user;
-  if (action === 'stake')
+  if (action === 'stakeErc20')
     return { token: c.metis, symbol: TOKENS.METIS.symbol, spender: c.stakingManager, allowance: u.metisAllowanceToManager, permit: 'read' as const };
   if (action === 'requestRedemption')
     return {
