@@ -58,3 +58,8 @@ export function seatSigner(i: number): { signer: Address; pubkey: Hex } {
   const acct = privateKeyToAccount(seatSignerKey(i));
   return { signer: acct.address, pubkey: `0x${acct.publicKey.slice(4)}` as Hex };
 }
+
+/** The devnet's demo partner (the DEX page `npm start` serves on :3000): its referral address. */
+export const DEVNET_PARTNER_REFERRAL: Address = getAddress('0x5a4e0f1c3b8d2e7a9c6b0d4f1e2a3b4c5d6e7f80');
+/** The devnet's demo partner as the deploy registers it in the PartnerRegistry. */
+export const DEVNET_PARTNERS = [{ origin: 'http://localhost:3000', referral: DEVNET_PARTNER_REFERRAL, name: 'Demo DEX (devnet)' }] as const;

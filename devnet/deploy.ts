@@ -26,6 +26,7 @@ import {
   DEMO_ACCOUNT_INDEXES,
   DEVNET_RELAYER,
   DEVNET_RELAYER_KEY,
+  DEVNET_PARTNERS,
   DEVNET_ROLES,
   DEVNET_TREASURY,
   seatSigner,
@@ -106,6 +107,8 @@ export interface DeployOptions {
   sizeLimit?: number;
   /** Airdrop recipients CSV text (`account,amount`, whole tokens). Required on real networks. */
   airdropCsv?: string;
+  /** Partner sites registered in the PartnerRegistry (origin, referral, name). Default: the devnet's demo partner on the devnet, none elsewhere. */
+  partners?: readonly { origin: string; referral: Address; name: string }[];
 }
 
 export interface DeployResult {
@@ -134,6 +137,7 @@ const L2_PROTOCOL = [
   'LiquidityMining',
   'GovernanceToken',
   'StakingLens',
+  'PartnerRegistry',
 ];
 const L1_PROTOCOL = ['SequencerHub'];
 const L1_MODELS = [
@@ -358,6 +362,11 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
     BigInt(net.fastPathDelaySeconds),
   ]);
 
+  const partnerRegistry = await deployOn(l2, 'PartnerRegistry', [admin]);
+  for (const pt of opts.partners ?? (net.isDevnet ? DEVNET_PARTNERS : [])) {
+    await write(l2, partnerRegistry, abi('PartnerRegistry'), 'registerPartner', [pt.origin, pt.referral, pt.name], `partners.register(${pt.origin})`);
+  }
+
   const proofsUrl = opts.proofsUrl ?? (net.isDevnet ? '/airdrop/proofs.json' : undefined);
   const manifest: Manifest = {
     chainId: net.chainId,
@@ -377,6 +386,7 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
       airdrop,
       liquidityMining: mining,
       lens,
+      partnerRegistry,
       l2Bridge: L2_STANDARD_BRIDGE,
       l2Messenger: L2_CROSS_DOMAIN_MESSENGER,
     },

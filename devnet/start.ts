@@ -32,6 +32,7 @@ import { DEFAULT_MANIFEST_DIR, DEVNET_DIR, deployProtocolFull, isDeployed, seedD
 import { Keeper } from './keeper.js';
 import { NETWORKS } from './networks.js';
 import { Relayer } from './relayer.js';
+import { DEVNET_PARTNER_REFERRAL } from './accounts.js';
 import { SNAP_DIR, snapRoutes, startStaticServer, type StaticServer } from './serve.js';
 import { WIDGET_DIR, partnerSiteRoutes } from './partner-routes.js';
 
@@ -40,7 +41,7 @@ let STATE_FILE = path.join(DEVNET_DIR, 'l2-state.json');
 let L1_STATE_FILE = path.join(DEVNET_DIR, 'l1-state.json');
 let PROOFS_FILE = path.join(DEVNET_DIR, 'airdrop', 'proofs.json');
 /** The demo partner's referral address (the DEX that embeds the widget). */
-export const PARTNER_REFERRAL: Address = '0x5a4e0f1c3b8d2e7a9c6b0d4f1e2a3b4c5d6e7f80';
+export const PARTNER_REFERRAL: Address = DEVNET_PARTNER_REFERRAL;
 
 const log = (msg: string) => console.log(msg);
 

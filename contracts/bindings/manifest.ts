@@ -16,6 +16,7 @@ export const CONTRACT_KEYS = [
   'airdrop',
   'liquidityMining',
   'lens',
+  'partnerRegistry',
   'l2Bridge',
   'l2Messenger',
 ] as const;

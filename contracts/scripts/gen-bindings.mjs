@@ -23,6 +23,7 @@ const BINDINGS = {
   airdropAbi: ['MerkleAirdrop', 'IMerkleAirdrop'],
   liquidityMiningAbi: ['LiquidityMining', 'ILiquidityMining'],
   lensAbi: ['StakingLens', 'IStakingLens'],
+  partnerRegistryAbi: ['PartnerRegistry', null],
   // the protocol on L1
   sequencerHubAbi: ['SequencerHub', 'ISequencerHub'],
   sequencerAgentAbi: ['SequencerAgent', null],
@@ -76,11 +77,12 @@ const FRONTEND = {
   metisAbi: ['approve', 'allowance', 'balanceOf', 'nonces', 'name'],
   eMetisAbi: ['approve', 'allowance', 'balanceOf', 'nonces', 'name'],
   stakingManagerAbi: ['stake', 'stakeAndRestake', 'stakeErc20', 'stakeErc20AndRestake'],
-  seMetisAbi: ['deposit', 'redeem', 'withdraw', 'approve'],
+  seMetisAbi: ['deposit', 'redeem', 'withdraw', 'approve', 'priceHistory'],
   redemptionQueueAbi: ['requestRedemption', 'requestRedemptionWithPermit', 'claim', 'claimBatch'],
   airdropAbi: ['claim', 'release'],
   liquidityMiningAbi: ['stake', 'withdraw', 'getReward', 'exit'],
   lensAbi: ['getAll', 'getTickets'],
+  partnerRegistryAbi: ['partnerOf', 'partnerOfReferral'],
 };
 /** The ERC-20 calls the snap describes on any protocol token: `erc20Abi` (from the METIS artifact). */
 const ERC20_FRONTEND = ['approve', 'transfer'];

@@ -7,6 +7,12 @@ import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
 /// @notice Internal accounting: eMETIS sent directly to the vault (a donation) does not move the price.
 /// Rewards added by the dispatcher are streamed linearly over `rewardsCycle()` seconds.
 interface ISeMetis is IERC4626 {
+    /// @notice A share-price checkpoint: eMETIS per whole seMETIS (1e24 share units, 24 decimals) at `time`.
+    struct PricePoint {
+        uint64 time;
+        uint256 price;
+    }
+
     event RewardsAdded(uint256 amount, uint256 streamEnd, uint256 ratePerSecond);
     event LossAbsorbed(uint256 amount, uint256 totalAssetsAfter);
     event RewardsCycleSet(uint256 cycle);
@@ -28,6 +34,11 @@ interface ISeMetis is IERC4626 {
 
     /// @notice Manager only: holds exits until `until` (0 reopens them). The manager bounds the time.
     function setExitPause(uint256 until) external;
+
+    /// @notice Share-price checkpoints, oldest first: one when rewards are added (at most one a day, the latest
+    /// replacing a closer one) and one at each absorbed loss; at most `PRICE_HISTORY`. With the current price
+    /// they draw the rewards-over-time chart without an indexer.
+    function priceHistory() external view returns (PricePoint[] memory);
 
     /// @notice Until when exits are held (0 or past: open).
     function exitsPausedUntil() external view returns (uint256);

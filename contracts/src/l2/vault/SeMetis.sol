@@ -75,6 +75,22 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
     uint256 private _supply;
     uint32 private _rewardsCycle;
     uint32 private _exitsPausedUntil;
+    uint8 private _historyNext; // ring position of the next price point
+    uint8 private _historyCount;
+
+    /// @dev A share-price checkpoint: eMETIS per whole seMETIS (1e24 share units) at `time`.
+    struct PricePointSlot {
+        uint32 time;
+        uint128 price;
+        bool loss; // a loss point is never merged into: its drop stays visible
+    }
+
+    /// @notice Price points kept (the oldest is overwritten): about four months of daily points.
+    uint256 public constant PRICE_HISTORY = 128;
+    /// @notice Points closer together than this are merged (the later one replaces the earlier).
+    uint256 public constant PRICE_POINT_SPACING = 1 days;
+
+    PricePointSlot[128] private _history;
     mapping(address account => Account) private _accounts;
     /// @dev Gains realised on withdrawals (eMETIS out minus the cost basis removed, floored at zero).
     mapping(address account => uint256) private _realised;
@@ -126,6 +142,7 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
             end: end.toUint32()
         });
         emit RewardsAdded(amount, end, unvested / (end - block.timestamp));
+        _recordPrice(false);
     }
 
     /// @inheritdoc ISeMetis
@@ -156,6 +173,7 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
             end: a.end
         });
         emit LossAbsorbed(absorbed, stored);
+        if (absorbed != 0) _recordPrice(true);
     }
 
     /// @notice Admin: sets the streaming cycle used by the next `addRewards`, within [1 day, 30 days].
@@ -287,6 +305,17 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
     }
 
     /// @inheritdoc ISeMetis
+    function priceHistory() external view returns (PricePoint[] memory points) {
+        uint256 count = _historyCount;
+        points = new PricePoint[](count);
+        uint256 first = (uint256(_historyNext) + PRICE_HISTORY - count) % PRICE_HISTORY;
+        for (uint256 i; i < count; ++i) {
+            PricePointSlot memory p = _history[(first + i) % PRICE_HISTORY];
+            points[i] = PricePoint({time: p.time, price: p.price});
+        }
+    }
+
+    /// @inheritdoc ISeMetis
     function exitsPausedUntil() public view returns (uint256) {
         return _exitsPausedUntil;
     }
@@ -353,6 +382,25 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
     }
 
     // ------------------------------------------------------------------ internals
+
+    /// @dev Records the share price now (oldest to newest, oldest overwritten). A point within
+    /// `PRICE_POINT_SPACING` of the last replaces it, unless either is a loss (`loss`): its drop stays visible.
+    function _recordPrice(bool loss) private {
+        uint256 price = _convertToAssets(1e24, Math.Rounding.Floor);
+        uint256 count = _historyCount;
+        uint256 next = _historyNext;
+        if (count != 0 && !loss) {
+            uint256 last = (next + PRICE_HISTORY - 1) % PRICE_HISTORY;
+            PricePointSlot memory l = _history[last];
+            if (!l.loss && block.timestamp < uint256(l.time) + PRICE_POINT_SPACING) {
+                _history[last] = PricePointSlot({time: uint32(block.timestamp), price: price.toUint128(), loss: false});
+                return;
+            }
+        }
+        _history[next] = PricePointSlot({time: uint32(block.timestamp), price: price.toUint128(), loss: loss});
+        _historyNext = uint8((next + 1) % PRICE_HISTORY);
+        if (count < PRICE_HISTORY) _historyCount = uint8(count + 1);
+    }
 
     function _requireNotHeld() private view {
         uint256 pausedUntil = _exitsPausedUntil;
