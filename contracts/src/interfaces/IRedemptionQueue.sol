@@ -15,7 +15,8 @@ interface IRedemptionQueue {
     }
 
     // solhint-disable-next-line gas-struct-packing
-    struct TicketInfo { // returned by views only, never stored
+    struct TicketInfo {
+        // returned by views only, never stored
         uint256 id;
         address owner;
         uint256 eMetisAmount;
@@ -24,7 +25,9 @@ interface IRedemptionQueue {
         TicketStatus status;
     }
 
-    event RedemptionRequested(uint256 indexed ticketId, address indexed owner, uint256 eMetisAmount, uint256 cumulative);
+    event RedemptionRequested(
+        uint256 indexed ticketId, address indexed owner, uint256 eMetisAmount, uint256 cumulative
+    );
     event TicketsFinalized(uint256 indexed fromId, uint256 indexed toId, uint256 eMetisAmount, uint256 rate);
     event RedemptionClaimed(uint256 indexed ticketId, address indexed owner, address to, uint256 metisAmount);
     event LimitsSet(uint256 minAmount, uint256 maxAmount);

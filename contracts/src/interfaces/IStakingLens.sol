@@ -46,7 +46,8 @@ interface IStakingLens {
 
     /// @notice A redemption ticket with an estimate of when it can be claimed.
     // solhint-disable-next-line gas-struct-packing
-    struct TicketView { // returned by views only, never stored: field order is the ABI front ends decode
+    struct TicketView {
+        // returned by views only, never stored: field order is the ABI front ends decode
         uint256 id;
         address owner;
         uint256 eMetisAmount;

@@ -24,7 +24,9 @@ interface IStakingManager is IL1ReportReceiver {
     /// @notice `amount` METIS left for the L1 hub through Metis's bridge; `fee` (native METIS) was paid by the caller.
     event BridgedToL1(uint256 amount, uint256 fee, uint256 totalBridged);
     /// @notice A report from the L1 hub was applied.
-    event ReportApplied(uint256 indexed nonce, uint256 sentToL2, uint256 shortfall, uint256 backing, uint256 eMetisSupply);
+    event ReportApplied(
+        uint256 indexed nonce, uint256 sentToL2, uint256 shortfall, uint256 backing, uint256 eMetisSupply
+    );
     /// @notice A report older than the last applied one arrived (a replay or a late retry); nothing changed.
     event ReportIgnored(uint256 indexed nonce, uint256 lastNonce);
     /// @notice Principal the hub returned has arrived and is in the buffer again.
@@ -82,9 +84,7 @@ interface IStakingManager is IL1ReportReceiver {
     function stakeErc20(uint256 assets, address receiver, address referral) external returns (uint256 eMetisOut);
 
     /// @notice `stakeAndRestake` paid through METIS's ERC-20 face.
-    function stakeErc20AndRestake(uint256 assets, address receiver, address referral)
-        external
-        returns (uint256 shares);
+    function stakeErc20AndRestake(uint256 assets, address receiver, address referral) external returns (uint256 shares);
 
     // --------------------------------------------------------------- keeper / anyone
     /// @notice Keeper: sends `amount` buffered METIS to the L1 hub through Metis's L2 bridge; `msg.value` is

@@ -147,7 +147,10 @@ contract SequencerHub is ISequencerHub, AccessControl, ReentrancyGuard {
         returns (uint256 seatIndex, address agent)
     {
         // LockingPool derives the signer from the 64-byte uncompressed key (no 0x04 prefix).
-        if (signer == address(0) || signerPubkey.length != 64 || address(uint160(uint256(keccak256(signerPubkey)))) != signer) {
+        if (
+            signer == address(0) || signerPubkey.length != 64
+                || address(uint160(uint256(keccak256(signerPubkey)))) != signer
+        ) {
             revert HubBadSigner(signer);
         }
         uint256 used = pool.seqSigners(signer);

@@ -28,7 +28,9 @@ contract PartnerRegistry is AccessControl {
     Partner[] private _partners;
     mapping(bytes32 originHash => uint256 idPlusOne) private _idOf;
 
-    event PartnerRegistered(uint256 indexed id, bytes32 indexed originHash, string origin, address referral, string name);
+    event PartnerRegistered(
+        uint256 indexed id, bytes32 indexed originHash, string origin, address referral, string name
+    );
     event PartnerUpdated(uint256 indexed id, address referral, string name, bool active);
 
     error RegistryBadOrigin(string origin);

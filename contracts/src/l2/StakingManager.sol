@@ -101,7 +101,10 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
         onlyRole(DEFAULT_ADMIN_ROLE)
     {
         if (address(_seMetis) != address(0)) revert ManagerAlreadyInitialized();
-        if (seMetis_ == address(0) || dispatcher_ == address(0) || redemptionQueue_ == address(0) || l1Hub_ == address(0)) {
+        if (
+            seMetis_ == address(0) || dispatcher_ == address(0) || redemptionQueue_ == address(0)
+                || l1Hub_ == address(0)
+        ) {
             revert ManagerZeroAddress();
         }
         _seMetis = ISeMetis(seMetis_);
@@ -440,8 +443,9 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
     function _bridgeable() private view returns (uint256) {
         uint256 buffered = _hot.buffered;
         IRedemptionQueue queue = _queue;
-        uint256 reserve =
-            address(queue) == address(0) ? 0 : Math.mulDiv(queue.unfinalizedAmount(), backingRatio(), ONE, Math.Rounding.Ceil);
+        uint256 reserve = address(queue) == address(0)
+            ? 0
+            : Math.mulDiv(queue.unfinalizedAmount(), backingRatio(), ONE, Math.Rounding.Ceil);
         return buffered > reserve ? buffered - reserve : 0;
     }
 
@@ -453,16 +457,14 @@ contract StakingManager is IStakingManager, AccessControl, ReentrancyGuard {
         uint256 supply = _eMetis.totalSupply();
         uint256 surplus = backingBefore > supply ? backingBefore - supply : 0;
         uint256 chargeable = loss > surplus ? loss - surplus : 0;
-        uint256 eMetisLoss = backingBefore >= supply || backingBefore == 0
-            ? chargeable
-            : Math.mulDiv(chargeable, supply, backingBefore);
+        uint256 eMetisLoss =
+            backingBefore >= supply || backingBefore == 0 ? chargeable : Math.mulDiv(chargeable, supply, backingBefore);
         ISeMetis vault = _seMetis;
         uint256 absorbed = eMetisLoss == 0 ? 0 : vault.absorbLoss(eMetisLoss);
         if (absorbed != 0) _eMetis.burn(address(vault), absorbed);
         // METIS of the loss that the vault's eMETIS covered, at the ratio before it
-        uint256 coveredMetis = backingBefore >= supply || eMetisLoss == 0
-            ? absorbed
-            : Math.mulDiv(chargeable, absorbed, eMetisLoss);
+        uint256 coveredMetis =
+            backingBefore >= supply || eMetisLoss == 0 ? absorbed : Math.mulDiv(chargeable, absorbed, eMetisLoss);
         emit LossRecorded(loss, absorbed, chargeable - coveredMetis, backingRatio());
     }
 

@@ -23,7 +23,11 @@ contract DevMetis is ERC20, ERC20Permit, Ownable2Step {
     error DevMetisZeroAmount();
 
     /// @param admin Owner allowed to `mint` without limit.
-    constructor(address admin) ERC20("Metis Token (devnet)", "METIS") ERC20Permit("Metis Token (devnet)") Ownable(admin) {}
+    constructor(address admin)
+        ERC20("Metis Token (devnet)", "METIS")
+        ERC20Permit("Metis Token (devnet)")
+        Ownable(admin)
+    {}
 
     /// @notice Mints `amount` (at most `FAUCET_CAP`) to the caller. No cooldown: devnet convenience only.
     /// @param amount Amount to mint, in wei (18 decimals).

@@ -53,7 +53,8 @@ abstract contract HubReportsTest is HubTestBase {
         _assertFullyBacked();
 
         // a return to L2: its own report (sent first) already carries it
-        L1Report memory x = _expectedReport(200_000 ether, 40_000 ether, 0, 60_000 ether, 100_000 ether, 0, 60_000 ether, 0, 2);
+        L1Report memory x =
+            _expectedReport(200_000 ether, 40_000 ether, 0, 60_000 ether, 100_000 ether, 0, 60_000 ether, 0, 2);
         _returnToL2(40_000 ether);
         _assertReportEq(manager.lastReport(), x);
         assertEq(manager.creditPrincipal(), 40_000 ether);
@@ -63,7 +64,9 @@ abstract contract HubReportsTest is HubTestBase {
         _keeperUnlock(a);
         uint256 claimA = block.timestamp + 21 days;
         _reportAndCheck(
-            _expectedReport(200_000 ether, 40_000 ether, 0, 60_000 ether, 70_000 ether, 30_000 ether, 50_000 ether, claimA, 1)
+            _expectedReport(
+                200_000 ether, 40_000 ether, 0, 60_000 ether, 70_000 ether, 30_000 ether, 50_000 ether, claimA, 1
+            )
         );
         _assertFullyBacked();
 
@@ -90,7 +93,9 @@ abstract contract HubReportsTest is HubTestBase {
         // a second arrival
         _arrive(bob, 10_000 ether);
         _reportAndCheck(
-            _expectedReport(210_000 ether, 40_000 ether, 5_000 ether, 100_000 ether, 65_000 ether, 0, 45_000 ether, 0, 1)
+            _expectedReport(
+                210_000 ether, 40_000 ether, 5_000 ether, 100_000 ether, 65_000 ether, 0, 45_000 ether, 0, 1
+            )
         );
 
         // the slashed seat exits: the loss is realised at its claim and stays reported

@@ -158,7 +158,9 @@ abstract contract NetworkVariantsTest is HubTestBase {
             hub.claimSeat(u);
             vm.expectRevert(abi.encodeWithSelector(ISequencerHub.HubInsufficientEth.selector, _reportFee(), 0));
             _keeperReport();
-            vm.expectRevert(abi.encodeWithSelector(ISequencerHub.HubInsufficientEth.selector, _depositFee() + _reportFee(), 0));
+            vm.expectRevert(
+                abi.encodeWithSelector(ISequencerHub.HubInsufficientEth.selector, _depositFee() + _reportFee(), 0)
+            );
             _keeperReturn(1 ether);
             assertEq(_fingerprint(), before, "no state moved");
             // ops that pay nothing still work

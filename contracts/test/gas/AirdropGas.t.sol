@@ -46,7 +46,9 @@ contract AirdropGasTest is Test {
     }
 
     function _calldataGas(bytes memory data) internal pure returns (uint256 g) {
-        for (uint256 i = 0; i < data.length; i++) g += data[i] == 0 ? 4 : 16;
+        for (uint256 i = 0; i < data.length; i++) {
+            g += data[i] == 0 ? 4 : 16;
+        }
     }
 
     /// Claims CLAIMS distinct pseudo-random indexes; returns average execution gas, average tx gas and the max.

@@ -38,7 +38,9 @@ contract AirdropHandler is Test {
         treasury = treasury_;
         accounts = accounts_;
         amounts = amounts_;
-        for (uint256 i = 0; i < accounts_.length; i++) proofs.push(MerkleTestLib.proof(layers_, i));
+        for (uint256 i = 0; i < accounts_.length; i++) {
+            proofs.push(MerkleTestLib.proof(layers_, i));
+        }
     }
 
     function leafCount() external view returns (uint256) {

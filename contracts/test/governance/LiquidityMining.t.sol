@@ -85,7 +85,9 @@ contract LiquidityMiningTest is Test {
     function test_addPool_reverts() public {
         bytes32 adminRole = mining.DEFAULT_ADMIN_ROLE();
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, adminRole));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, adminRole)
+        );
         mining.addPool(address(1));
         vm.startPrank(admin);
         vm.expectRevert(ILiquidityMining.MiningZeroAddress.selector);
@@ -149,7 +151,9 @@ contract LiquidityMiningTest is Test {
         uint256 toStream = 1100e18;
         uint256 expectedRate = (toStream * 1e18) / 10 days;
         // plus the accumulator's division remainders (< totalStaked scaled units per update) restreamed
-        assertApproxEqAbs(mining.poolInfo(address(seMetis)).rewardRateScaled, expectedRate, uint256(100e18) / 10 days + 1);
+        assertApproxEqAbs(
+            mining.poolInfo(address(seMetis)).rewardRateScaled, expectedRate, uint256(100e18) / 10 days + 1
+        );
         vm.warp(block.timestamp + 10 days);
         vm.prank(alice);
         uint256 got = mining.getReward(address(seMetis));
@@ -395,8 +399,8 @@ contract LiquidityMiningTest is Test {
         uint256 pb = reward.balanceOf(bob);
         uint256 carried = mining.poolInfo(address(seMetis)).carriedScaled / 1e18;
         uint256 remaining = block.timestamp < mining.periodFinish(address(seMetis))
-            ? (mining.periodFinish(address(seMetis)) - block.timestamp) * mining.poolInfo(address(seMetis)).rewardRateScaled
-                / 1e18
+            ? (mining.periodFinish(address(seMetis)) - block.timestamp)
+                * mining.poolInfo(address(seMetis)).rewardRateScaled / 1e18
             : 0;
         assertLe(pa + pb + carried + remaining, r);
         // and nearly nothing is lost to rounding (each payout rounds down by < 1 wei, each update by < 1 wei)

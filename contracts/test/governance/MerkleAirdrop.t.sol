@@ -170,7 +170,9 @@ contract MerkleAirdropTest is Test {
         // A second tree with indexes around the 256-bit word boundary.
         uint256[4] memory idx = [uint256(255), 256, 511, 512];
         bytes32[] memory leaves = new bytes32[](4);
-        for (uint256 k = 0; k < 4; k++) leaves[k] = MerkleTestLib.leaf(idx[k], accounts[k], 1e18);
+        for (uint256 k = 0; k < 4; k++) {
+            leaves[k] = MerkleTestLib.leaf(idx[k], accounts[k], 1e18);
+        }
         bytes32[][] memory l = MerkleTestLib.build(leaves);
         address predicted = vm.computeCreateAddress(address(this), vm.getNonce(address(this)) + 1);
         MerkleAirdrop d = new MerkleAirdrop(predicted, MerkleTestLib.root(l), deadline, treasury, admin, 0, 0);
@@ -228,7 +230,7 @@ contract MerkleAirdropTest is Test {
         d.release(a);
 
         vm.warp(block.timestamp + 25 days);
-        (, , releasable) = d.vested(a);
+        (,, releasable) = d.vested(a);
         assertEq(releasable, (locked * 25) / 100);
         vm.expectEmit(address(d));
         emit IMerkleAirdrop.Released(a, releasable);
@@ -279,12 +281,12 @@ contract MerkleAirdropTest is Test {
         t1 = bound(t1, 0, 5 * 365 days);
         t2 = bound(t2, t1, 5 * 365 days);
         vm.warp(start + t1);
-        (, , uint256 r1) = d.vested(accounts[4]);
+        (,, uint256 r1) = d.vested(accounts[4]);
         uint256 expected1 = t1 >= duration ? locked : (locked * t1) / duration;
         assertEq(r1, expected1);
         if (r1 != 0) d.release(accounts[4]);
         vm.warp(start + t2);
-        (, , uint256 r2) = d.vested(accounts[4]);
+        (,, uint256 r2) = d.vested(accounts[4]);
         uint256 expected2 = t2 >= duration ? locked : (locked * t2) / duration;
         assertEq(r1 + r2, expected2);
         if (r2 != 0) d.release(accounts[4]);

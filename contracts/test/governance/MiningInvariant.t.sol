@@ -136,7 +136,9 @@ contract MiningInvariantTest is Test {
         for (uint256 p = 0; p < 2; p++) {
             address pool = handler.pools(p);
             ILiquidityMining.PoolInfo memory info = mining.poolInfo(pool);
-            for (uint256 i = 0; i < 3; i++) accounted += mining.earned(pool, handler.actors(i));
+            for (uint256 i = 0; i < 3; i++) {
+                accounted += mining.earned(pool, handler.actors(i));
+            }
             scaled += info.carriedScaled;
             uint256 end = block.timestamp < info.periodFinish ? block.timestamp : info.periodFinish;
             if (info.periodFinish > block.timestamp) {

@@ -25,9 +25,7 @@ contract HubAmountsFuzzTest is HubTestBase {
         (uint256 s,) = _addSeat("node-0");
         if (amount < MIN_LOCK || amount > MAX_LOCK) {
             bytes32 before = _fingerprint();
-            vm.expectRevert(
-                abi.encodeWithSelector(ISequencerHub.HubBadLockAmount.selector, amount, MIN_LOCK, MAX_LOCK)
-            );
+            vm.expectRevert(abi.encodeWithSelector(ISequencerHub.HubBadLockAmount.selector, amount, MIN_LOCK, MAX_LOCK));
             vm.prank(l1Keeper);
             hub.openSeat(s, amount);
             assertEq(_fingerprint(), before);
@@ -57,9 +55,7 @@ contract HubAmountsFuzzTest is HubTestBase {
             _keeperTopUp(s, amount);
             assertEq(_fingerprint(), before);
         } else if (open + amount > MAX_LOCK) {
-            vm.expectRevert(
-                abi.encodeWithSelector(ISequencerHub.HubBadLockAmount.selector, open + amount, 0, MAX_LOCK)
-            );
+            vm.expectRevert(abi.encodeWithSelector(ISequencerHub.HubBadLockAmount.selector, open + amount, 0, MAX_LOCK));
             _keeperTopUp(s, amount);
             assertEq(_fingerprint(), before);
         } else {

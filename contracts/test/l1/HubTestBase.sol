@@ -53,8 +53,7 @@ abstract contract HubTestBase is ProtocolFixture {
         _deployProtocol(_config());
         for (uint256 i; i < _operators(); ++i) {
             string memory name = string.concat("operator-", vm.toString(i));
-            (, address signer) =
-                lockSeat(makeAddr(name), 50_000 ether, makeAddr(string.concat(name, ".l2")), name);
+            (, address signer) = lockSeat(makeAddr(name), 50_000 ether, makeAddr(string.concat(name, ".l2")), name);
             if (i == 0) operatorSigner = signer;
         }
     }
@@ -287,9 +286,7 @@ abstract contract HubTestBase is ProtocolFixture {
 
     /// @dev The agent code an EIP-1167 clone of `implementation` has.
     function _cloneCode(address implementation) internal pure returns (bytes memory) {
-        return abi.encodePacked(
-            hex"363d3d373d3d3d363d73", implementation, hex"5af43d82803e903d91602b57fd5bf3"
-        );
+        return abi.encodePacked(hex"363d3d373d3d3d363d73", implementation, hex"5af43d82803e903d91602b57fd5bf3");
     }
 
     function _agentOf(uint256 seatIndex) internal view returns (SequencerAgent) {

@@ -160,9 +160,7 @@ contract SequencerHubTest is HubTestBase {
         vm.prank(operatorSigner);
         lockingPool.updateSigner(seqId, metisPubkey("operator-0-new"));
         assertEq(lockingPool.seqSigners(operatorSigner), type(uint256).max);
-        vm.expectRevert(
-            abi.encodeWithSelector(ISequencerHub.HubSignerUsed.selector, operatorSigner, type(uint256).max)
-        );
+        vm.expectRevert(abi.encodeWithSelector(ISequencerHub.HubSignerUsed.selector, operatorSigner, type(uint256).max));
         vm.prank(admin);
         hub.addSeat(operatorSigner, oldKey);
         assertEq(hub.seatCount(), 0);
@@ -374,9 +372,7 @@ contract SequencerHubTest is HubTestBase {
         bytes32 before = _fingerprint();
         uint256[2] memory bad = [MIN_LOCK - 1, MAX_LOCK + 1];
         for (uint256 i; i < 2; ++i) {
-            vm.expectRevert(
-                abi.encodeWithSelector(ISequencerHub.HubBadLockAmount.selector, bad[i], MIN_LOCK, MAX_LOCK)
-            );
+            vm.expectRevert(abi.encodeWithSelector(ISequencerHub.HubBadLockAmount.selector, bad[i], MIN_LOCK, MAX_LOCK));
             vm.prank(l1Keeper);
             hub.openSeat(s, bad[i]);
         }
@@ -450,17 +446,13 @@ contract SequencerHubTest is HubTestBase {
     function test_topUpSeat_upToMaxLockExactlyThenRefused() public {
         uint256 s = _openNew("node-0", OPEN);
         _fundHub(MAX_LOCK);
-        vm.expectRevert(
-            abi.encodeWithSelector(ISequencerHub.HubBadLockAmount.selector, MAX_LOCK + 1, 0, MAX_LOCK)
-        );
+        vm.expectRevert(abi.encodeWithSelector(ISequencerHub.HubBadLockAmount.selector, MAX_LOCK + 1, 0, MAX_LOCK));
         vm.prank(l1Keeper);
         hub.topUpSeat(s, MAX_LOCK - OPEN + 1);
         _keeperTopUp(s, MAX_LOCK - OPEN);
         assertEq(_poolSeat(s).amount, MAX_LOCK);
         bytes32 before = _fingerprint();
-        vm.expectRevert(
-            abi.encodeWithSelector(ISequencerHub.HubBadLockAmount.selector, MAX_LOCK + 1, 0, MAX_LOCK)
-        );
+        vm.expectRevert(abi.encodeWithSelector(ISequencerHub.HubBadLockAmount.selector, MAX_LOCK + 1, 0, MAX_LOCK));
         vm.prank(l1Keeper);
         hub.topUpSeat(s, 1);
         assertEq(_fingerprint(), before);
@@ -1125,8 +1117,7 @@ contract SequencerHubTest is HubTestBase {
         uint256 reportFee = 400_000 * 1 gwei;
         uint256 ethBefore = address(hub).balance;
         uint256 index = l1ToL2Count();
-        L1Report memory expected =
-            _expectedReport(10_000 ether, amount, 0, 10_000 ether - amount, 0, 0, 0, 0, 0);
+        L1Report memory expected = _expectedReport(10_000 ether, amount, 0, 10_000 ether - amount, 0, 0, 0, 0, 0);
         vm.expectEmit(address(hub));
         emit ISequencerHub.ReportSent(1, expected, reportFee);
         vm.expectEmit(address(hub));
@@ -1501,9 +1492,7 @@ contract SequencerHubTest is HubTestBase {
     function test_poolResponse_shortTupleRefused() public {
         uint256 s = _openNew("node-0", OPEN);
         uint256 seqId = _seqId(s);
-        _mock().mockCall(
-            address(lockingPool), abi.encodeCall(ILockingPool.sequencers, (seqId)), new bytes(12 * 32)
-        );
+        _mock().mockCall(address(lockingPool), abi.encodeCall(ILockingPool.sequencers, (seqId)), new bytes(12 * 32));
         vm.expectRevert(ISequencerHub.HubBadPoolResponse.selector);
         hub.syncSeat(s);
         vm.expectRevert(ISequencerHub.HubBadPoolResponse.selector);
@@ -1516,8 +1505,7 @@ contract SequencerHubTest is HubTestBase {
     function test_poolResponse_unknownStatusRefused() public {
         uint256 s = _openNew("node-0", OPEN);
         uint256 seqId = _seqId(s);
-        (, bytes memory data) =
-            address(lockingPool).staticcall(abi.encodeCall(ILockingPool.sequencers, (seqId)));
+        (, bytes memory data) = address(lockingPool).staticcall(abi.encodeCall(ILockingPool.sequencers, (seqId)));
         assembly ("memory-safe") {
             mstore(add(data, 416), 4) // word 12: status
         }

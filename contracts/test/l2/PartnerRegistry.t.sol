@@ -23,7 +23,9 @@ contract PartnerRegistryTest is Test {
 
     function test_register_emitsAndIsFoundByOriginAndReferral() public {
         vm.expectEmit(address(registry));
-        emit PartnerRegistry.PartnerRegistered(0, keccak256("https://app.example.com"), "https://app.example.com", ref, "Example DEX");
+        emit PartnerRegistry.PartnerRegistered(
+            0, keccak256("https://app.example.com"), "https://app.example.com", ref, "Example DEX"
+        );
         uint256 id = _register("https://app.example.com");
         assertEq(id, 0);
         (bool found, uint256 got, PartnerRegistry.Partner memory p) = registry.partnerOf("https://app.example.com");
@@ -70,7 +72,9 @@ contract PartnerRegistryTest is Test {
     function test_register_refusesTakenOriginZeroReferralBadName() public {
         _register("https://app.example.com");
         vm.startPrank(admin);
-        vm.expectRevert(abi.encodeWithSelector(PartnerRegistry.RegistryOriginTaken.selector, "https://app.example.com", 0));
+        vm.expectRevert(
+            abi.encodeWithSelector(PartnerRegistry.RegistryOriginTaken.selector, "https://app.example.com", 0)
+        );
         registry.registerPartner("https://app.example.com", ref, "again");
         vm.expectRevert(PartnerRegistry.RegistryZeroReferral.selector);
         registry.registerPartner("https://b.example.com", address(0), "b");
@@ -84,11 +88,15 @@ contract PartnerRegistryTest is Test {
         address stranger = makeAddr("stranger");
         bytes32 role = registry.REGISTRAR_ROLE();
         vm.prank(stranger);
-        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, role));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, role)
+        );
         registry.registerPartner("https://app.example.com", ref, "x");
         _register("https://app.example.com");
         vm.prank(stranger);
-        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, role));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, role)
+        );
         registry.updatePartner(0, ref, "x", false);
     }
 

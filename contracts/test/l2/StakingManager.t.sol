@@ -19,14 +19,19 @@ contract StakingManagerTest is ProtocolFixture {
 
     function test_constructor_revertsOnZeroAddresses() public {
         vm.expectRevert(IStakingManager.ManagerZeroAddress.selector);
-        new StakingManager(address(0), MetisAddresses.L2_STANDARD_BRIDGE, MetisAddresses.L2_CROSS_DOMAIN_MESSENGER, admin);
+        new StakingManager(
+            address(0), MetisAddresses.L2_STANDARD_BRIDGE, MetisAddresses.L2_CROSS_DOMAIN_MESSENGER, admin
+        );
         vm.expectRevert(IStakingManager.ManagerZeroAddress.selector);
         new StakingManager(MetisAddresses.L2_METIS, address(0), MetisAddresses.L2_CROSS_DOMAIN_MESSENGER, admin);
         vm.expectRevert(IStakingManager.ManagerZeroAddress.selector);
         new StakingManager(MetisAddresses.L2_METIS, MetisAddresses.L2_STANDARD_BRIDGE, address(0), admin);
         vm.expectRevert(IStakingManager.ManagerZeroAddress.selector);
         new StakingManager(
-            MetisAddresses.L2_METIS, MetisAddresses.L2_STANDARD_BRIDGE, MetisAddresses.L2_CROSS_DOMAIN_MESSENGER, address(0)
+            MetisAddresses.L2_METIS,
+            MetisAddresses.L2_STANDARD_BRIDGE,
+            MetisAddresses.L2_CROSS_DOMAIN_MESSENGER,
+            address(0)
         );
     }
 
@@ -152,7 +157,9 @@ contract StakingManagerTest is ProtocolFixture {
 
     function test_pause_rolesAndDoubleCalls() public {
         vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, manager.PAUSER_ROLE())
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector, alice, manager.PAUSER_ROLE()
+            )
         );
         vm.prank(alice);
         manager.pause();
@@ -282,7 +289,9 @@ contract StakingManagerTest is ProtocolFixture {
         _stake(alice, 100 ether);
         uint256 buffered = manager.bufferedMetis();
         vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, manager.KEEPER_ROLE())
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector, alice, manager.KEEPER_ROLE()
+            )
         );
         vm.prank(alice);
         manager.bridgeToL1(1 ether);
@@ -578,5 +587,4 @@ contract StakingManagerTest is ProtocolFixture {
         assertEq(manager.lossPauseUntil(), 0);
         _stake(alice, 1 ether);
     }
-
 }

@@ -434,7 +434,11 @@ contract StakingLensTest is LensBase {
 
     // ================================================================= helpers
 
-    function _find(IStakingLens.TicketView[] memory ts, uint256 id) internal pure returns (IStakingLens.TicketView memory) {
+    function _find(IStakingLens.TicketView[] memory ts, uint256 id)
+        internal
+        pure
+        returns (IStakingLens.TicketView memory)
+    {
         for (uint256 i; i < ts.length; ++i) {
             if (ts[i].id == id) return ts[i];
         }
@@ -470,7 +474,9 @@ contract StakingLensFreshTest is LensBase {
         assertEq(p.aprBps, 0);
         assertEq(p.streamAprBps, 0);
         assertEq(p.exitDelay, 0, "known from the first report");
-        assertEq(p.slowPathDelay, FAST_PATH_DELAY, "a new unlock: exitDelay (0 before the first report) + the fast path");
+        assertEq(
+            p.slowPathDelay, FAST_PATH_DELAY, "a new unlock: exitDelay (0 before the first report) + the fast path"
+        );
         assertEq(p.sharePrice, seMetis.convertToAssets(1e18));
         assertEq(p.pendingRewards, 0);
     }

@@ -140,7 +140,9 @@ contract RedemptionQueueTest is QueueBase {
         QueueState memory before = _state(alice);
         vm.startPrank(alice);
         eMetis.approve(address(queue), type(uint256).max);
-        vm.expectRevert(abi.encodeWithSelector(IRedemptionQueue.QueueAmountBelowMin.selector, 0.01 ether - 1, 0.01 ether));
+        vm.expectRevert(
+            abi.encodeWithSelector(IRedemptionQueue.QueueAmountBelowMin.selector, 0.01 ether - 1, 0.01 ether)
+        );
         queue.requestRedemption(0.01 ether - 1, alice);
         vm.stopPrank();
         _assertUnchanged(before, alice);
@@ -216,8 +218,11 @@ contract RedemptionQueueTest is QueueBase {
     function test_requestRedemptionWithPermit_failedPermitWithEnoughAllowance() public {
         vm.startPrank(alice);
         eMetis.approve(address(queue), 30 ether);
-        uint256 id1 = queue.requestRedemptionWithPermit(10 ether, alice, block.timestamp + 1, 27, bytes32(0), bytes32(0));
-        uint256 id2 = queue.requestRedemptionWithPermit(10 ether, alice, block.timestamp - 1, 28, bytes32(uint256(1)), bytes32(uint256(2)));
+        uint256 id1 =
+            queue.requestRedemptionWithPermit(10 ether, alice, block.timestamp + 1, 27, bytes32(0), bytes32(0));
+        uint256 id2 = queue.requestRedemptionWithPermit(
+            10 ether, alice, block.timestamp - 1, 28, bytes32(uint256(1)), bytes32(uint256(2))
+        );
         vm.stopPrank();
         assertEq(queue.ownerOf(id1), alice);
         assertEq(queue.ownerOf(id2), alice);
@@ -808,7 +813,9 @@ contract RedemptionQueueTest is QueueBase {
         assertEq(uint256(queue.getTicket(b).status), uint256(IRedemptionQueue.TicketStatus.Pending));
         vm.warp(block.timestamp + 365 days);
         assertEq(
-            uint256(queue.getTicket(b).status), uint256(IRedemptionQueue.TicketStatus.Pending), "time alone funds nothing"
+            uint256(queue.getTicket(b).status),
+            uint256(IRedemptionQueue.TicketStatus.Pending),
+            "time alone funds nothing"
         );
         _claim(alice, a);
         t = queue.getTicket(a);

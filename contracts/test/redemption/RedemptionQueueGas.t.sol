@@ -154,7 +154,6 @@ contract PlainMetis is ERC20 {
 /// 16 per non-zero byte) to forge's execution gas and subtract the refund as a receipt would (capped at a fifth).
 /// The queue is in use (other tickets exist), each user holds eMETIS and some METIS (it pays gas in METIS on Metis).
 contract RedemptionQueueGasTest is Test {
-
     EMetis internal eMetis;
     PlainMetis internal metis;
     RedemptionQueue internal queue;
@@ -262,7 +261,8 @@ contract RedemptionQueueGasTest is Test {
 
     /// The owner claims one of its two funded tickets to itself.
     function test_gas_claim_toSelf() public {
-        (uint256 exec, uint256 txGas) = _measure(claimer, abi.encodeCall(RedemptionQueue.claim, (claimerTicket, claimer)));
+        (uint256 exec, uint256 txGas) =
+            _measure(claimer, abi.encodeCall(RedemptionQueue.claim, (claimerTicket, claimer)));
         vm.snapshotValue("claim_toSelf_exec", exec);
         vm.snapshotValue("claim_toSelf_tx", txGas);
         assertEq(metis.balanceOf(claimer), 11 ether);

@@ -87,7 +87,8 @@ abstract contract MetisNetwork is Test {
     /// @notice L2 gas the helpers pass to bridge calls (raised to the oracle's minimum anyway).
     uint32 internal constant METIS_DEFAULT_L2_GAS = 200_000;
 
-    bytes32 private constant SENT_MESSAGE_TOPIC = keccak256("SentMessage(address,address,bytes,uint256,uint256,uint256)");
+    bytes32 private constant SENT_MESSAGE_TOPIC =
+        keccak256("SentMessage(address,address,bytes,uint256,uint256,uint256)");
     bytes32 private constant STATE_BATCH_TOPIC =
         keccak256("StateBatchAppended(uint256,uint256,bytes32,uint256,uint256,bytes)");
 
@@ -205,14 +206,18 @@ abstract contract MetisNetwork is Test {
         l2Metis = OneBalanceMetis(_etch("OneBalanceMetis.sol:OneBalanceMetis", MetisAddresses.L2_METIS));
         l2Metis.initialize(MetisAddresses.L2_STANDARD_BRIDGE);
         l2Messenger = L2CrossDomainMessengerModel(
-            _etch("L2CrossDomainMessengerModel.sol:L2CrossDomainMessengerModel", MetisAddresses.L2_CROSS_DOMAIN_MESSENGER)
+            _etch(
+                "L2CrossDomainMessengerModel.sol:L2CrossDomainMessengerModel", MetisAddresses.L2_CROSS_DOMAIN_MESSENGER
+            )
         );
         l2Messenger.initialize(address(l1Messenger), metisAdmin, MetisAddresses.L2_STANDARD_BRIDGE);
-        gasPriceOracle =
-            GasPriceOracleModel(_etch("GasPriceOracleModel.sol:GasPriceOracleModel", MetisAddresses.OVM_GAS_PRICE_ORACLE));
+        gasPriceOracle = GasPriceOracleModel(
+            _etch("GasPriceOracleModel.sol:GasPriceOracleModel", MetisAddresses.OVM_GAS_PRICE_ORACLE)
+        );
         gasPriceOracle.initialize(metisAdmin, cfg.minErc20BridgeCost);
-        l2Bridge =
-            L2StandardBridgeModel(_etch("L2StandardBridgeModel.sol:L2StandardBridgeModel", MetisAddresses.L2_STANDARD_BRIDGE));
+        l2Bridge = L2StandardBridgeModel(
+            _etch("L2StandardBridgeModel.sol:L2StandardBridgeModel", MetisAddresses.L2_STANDARD_BRIDGE)
+        );
         l2Bridge.initialize(
             MetisAddresses.L2_CROSS_DOMAIN_MESSENGER,
             address(l1Bridge),
@@ -488,8 +493,7 @@ abstract contract MetisNetwork is Test {
             stateRoot: b.elements[m.position],
             stateRootBatchHeader: b.header,
             stateRootProof: IL1CrossDomainMessenger.ChainInclusionProof({
-                index: m.position,
-                siblings: StateBatchMerkle.proof(b.elements, m.position)
+                index: m.position, siblings: StateBatchMerkle.proof(b.elements, m.position)
             }),
             stateTrieWitness: "",
             storageTrieWitness: ""
@@ -586,13 +590,11 @@ abstract contract MetisNetwork is Test {
         uint256 batchIndex = uint256(log.topics[1]);
         if (chainId != metisConfig.l2ChainId || batchIndex != metisStateBatches.length) return;
         IL1CrossDomainMessenger.ChainBatchHeader memory header = IL1CrossDomainMessenger.ChainBatchHeader({
-            batchIndex: batchIndex,
-            batchRoot: root,
-            batchSize: size,
-            prevTotalElements: prevTotal,
-            extraData: extraData
+            batchIndex: batchIndex, batchRoot: root, batchSize: size, prevTotalElements: prevTotal, extraData: extraData
         });
-        if (scc.batchHeaderHash(chainId, batchIndex) != keccak256(abi.encode(root, size, prevTotal, extraData))) return;
+        if (scc.batchHeaderHash(chainId, batchIndex) != keccak256(abi.encode(root, size, prevTotal, extraData))) {
+            return;
+        }
         StateBatch storage b = metisStateBatches.push();
         b.header = header;
         if (_pendingElements.length == size && StateBatchMerkle.root(_pendingElements) == root) {

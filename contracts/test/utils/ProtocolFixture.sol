@@ -83,7 +83,9 @@ abstract contract ProtocolFixture is MetisNetwork {
             address(rewardReceiver),
             admin
         );
-        lens = new StakingLens(address(manager), address(0), address(0), address(0), BLOCKS_PER_YEAR, RETURN_DELAY, FAST_PATH_DELAY);
+        lens = new StakingLens(
+            address(manager), address(0), address(0), address(0), BLOCKS_PER_YEAR, RETURN_DELAY, FAST_PATH_DELAY
+        );
 
         vm.startPrank(admin);
         manager.initialize(address(seMetis), address(dispatcher), address(queue), address(hub));
@@ -263,8 +265,8 @@ abstract contract ProtocolFixture is MetisNetwork {
         L1Report memory r = hub.buildReport();
         (uint256 bridged, uint256 credited) = manager.bridgeTotals();
         uint256 inFlightToL1 = bridged - r.receivedFromL2;
-        uint256 onBothChains = manager.bufferedMetis() + inFlightToL1 + r.idle + r.locked + r.unlocking
-            + (r.sentToL2 - credited);
+        uint256 onBothChains =
+            manager.bufferedMetis() + inFlightToL1 + r.idle + r.locked + r.unlocking + (r.sentToL2 - credited);
         assertEq(onBothChains, eMetis.totalSupply(), "backing == L2 buffer + in flight + L1");
     }
 }

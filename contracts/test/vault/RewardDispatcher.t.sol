@@ -119,9 +119,7 @@ contract RewardDispatcherTest is VaultBase {
     function test_setFeeBps_revertsForNonAdmin() public {
         bytes32 role = dispatcher.DEFAULT_ADMIN_ROLE();
         vm.prank(alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, role)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, role));
         dispatcher.setFeeBps(0);
     }
 
@@ -140,9 +138,7 @@ contract RewardDispatcherTest is VaultBase {
     function test_setTreasury_revertsForNonAdmin() public {
         bytes32 role = dispatcher.DEFAULT_ADMIN_ROLE();
         vm.prank(alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, role)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, role));
         dispatcher.setTreasury(alice);
     }
 

@@ -172,9 +172,7 @@ contract SeMetisTest is VaultBase {
     function test_redeem_revertsAboveBalance() public {
         uint256 shares = _deposit(alice, 5 ether);
         vm.prank(alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxRedeem.selector, alice, shares + 1, shares)
-        );
+        vm.expectRevert(abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxRedeem.selector, alice, shares + 1, shares));
         vault.redeem(shares + 1, alice, alice);
     }
 
@@ -405,9 +403,7 @@ contract SeMetisTest is VaultBase {
     function test_setRewardsCycle_revertsForNonAdmin() public {
         bytes32 role = vault.DEFAULT_ADMIN_ROLE();
         vm.prank(alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, role)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, role));
         vault.setRewardsCycle(2 days);
     }
 
@@ -632,6 +628,7 @@ contract SeMetisTest is VaultBase {
         vault.absorbLoss(1 ether);
         assertApproxEqAbs(vault.rewardsEarned(alice), 2 ether, 1);
     }
+
     function test_maxDeposit_reflectsPackedCapacity() public {
         assertEq(vault.maxDeposit(alice), type(uint96).max);
         _deposit(alice, 10 ether);

@@ -31,9 +31,7 @@ contract SeMetisFuzzTest is VaultBase {
 
     /// mint/withdraw round in favour of the vault: paying for `shares` then withdrawing what they are worth
     /// never yields more than was paid.
-    function testFuzz_mintWithdraw_roundsForVault(uint256 seed, uint256 rewards, uint256 shares, uint256 dt)
-        public
-    {
+    function testFuzz_mintWithdraw_roundsForVault(uint256 seed, uint256 rewards, uint256 shares, uint256 dt) public {
         seed = bound(seed, 1, MAX);
         rewards = bound(rewards, 1, MAX);
         dt = bound(dt, 0, 2 * CYCLE);

@@ -8,10 +8,20 @@ pragma solidity 0.8.23;
 /// (no call into it). The oracle is found through `addressmgr()` under the name "MVM_DiscountOracle".
 interface IL1StandardBridge {
     event ERC20DepositInitiated(
-        address indexed _l1Token, address indexed _l2Token, address indexed _from, address _to, uint256 _amount, bytes _data
+        address indexed _l1Token,
+        address indexed _l2Token,
+        address indexed _from,
+        address _to,
+        uint256 _amount,
+        bytes _data
     );
     event ERC20WithdrawalFinalized(
-        address indexed _l1Token, address indexed _l2Token, address indexed _from, address _to, uint256 _amount, bytes _data
+        address indexed _l1Token,
+        address indexed _l2Token,
+        address indexed _from,
+        address _to,
+        uint256 _amount,
+        bytes _data
     );
     event ERC20ChainID(uint256 _chainid);
 

@@ -7,10 +7,20 @@ pragma solidity 0.8.23;
 /// on top of the fee. The METIS arrives on L1 after the 7-day fraud window, once someone relays the message.
 interface IL2StandardBridge {
     event WithdrawalInitiated(
-        address indexed _l1Token, address indexed _l2Token, address indexed _from, address _to, uint256 _amount, bytes _data
+        address indexed _l1Token,
+        address indexed _l2Token,
+        address indexed _from,
+        address _to,
+        uint256 _amount,
+        bytes _data
     );
     event DepositFinalized(
-        address indexed _l1Token, address indexed _l2Token, address indexed _from, address _to, uint256 _amount, bytes _data
+        address indexed _l1Token,
+        address indexed _l2Token,
+        address indexed _from,
+        address _to,
+        uint256 _amount,
+        bytes _data
     );
 
     function withdrawTo(address _l2Token, address _to, uint256 _amount, uint32 _l1Gas, bytes calldata _data)

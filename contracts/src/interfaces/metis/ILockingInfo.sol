@@ -17,7 +17,9 @@ interface ILockingInfo {
     event Relocked(uint256 indexed sequencerId, uint256 amount, uint256 total);
     event LockUpdate(uint256 indexed sequencerId, uint256 indexed nonce, uint256 indexed newAmount);
     event Withdraw(uint256 indexed sequencerId, uint256 amount);
-    event ClaimRewards(uint256 indexed sequencerId, address recipient, uint256 indexed amount, uint256 indexed totalAmount);
+    event ClaimRewards(
+        uint256 indexed sequencerId, address recipient, uint256 indexed amount, uint256 indexed totalAmount
+    );
     event UnlockInit(
         address indexed user,
         uint256 indexed sequencerId,

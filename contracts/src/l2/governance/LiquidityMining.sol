@@ -126,8 +126,9 @@ contract LiquidityMining is ILiquidityMining, AccessControl, ReentrancyGuard {
     /// @inheritdoc ILiquidityMining
     function exit(address stakingToken) external nonReentrant {
         uint256 amount = _accounts[stakingToken][msg.sender].balance;
-        if (amount != 0) _withdraw(stakingToken, amount);
-        else {
+        if (amount != 0) {
+            _withdraw(stakingToken, amount);
+        } else {
             _updatePool(stakingToken);
             _updateAccount(stakingToken, msg.sender);
         }

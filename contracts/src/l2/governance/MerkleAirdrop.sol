@@ -154,11 +154,8 @@ contract MerkleAirdrop is IMerkleAirdrop, Ownable2Step {
                 emit Released(account, releasedNow);
             }
         }
-        _vesting[account] = Vesting({
-            total: SafeCast.toUint104(carry + locked),
-            released: 0,
-            start: uint48(block.timestamp)
-        });
+        _vesting[account] =
+            Vesting({total: SafeCast.toUint104(carry + locked), released: 0, start: uint48(block.timestamp)});
         totalLocked += locked;
     }
 

@@ -167,10 +167,7 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         stored -= fromStored;
         absorbed = fromStream + fromStored;
         _acct = Accounting({
-            stored: stored.toUint96(),
-            unvested: unvested.toUint96(),
-            lastSync: block.timestamp.toUint32(),
-            end: a.end
+            stored: stored.toUint96(), unvested: unvested.toUint96(), lastSync: block.timestamp.toUint32(), end: a.end
         });
         emit LossAbsorbed(absorbed, stored);
         if (absorbed != 0) _recordPrice(true);

@@ -128,15 +128,15 @@ contract L1CrossDomainMessengerModel is IL1CrossDomainMessenger, ReentrancyGuard
         }
     }
 
-    function _verifyXDomainMessage(uint256 _chainId, bytes memory _xDomainCalldata, L2MessageInclusionProof calldata _proof)
-        internal
-        view
-        returns (bool)
-    {
+    function _verifyXDomainMessage(
+        uint256 _chainId,
+        bytes memory _xDomainCalldata,
+        L2MessageInclusionProof calldata _proof
+    ) internal view returns (bool) {
         StateCommitmentChainModel scc = StateCommitmentChainModel(resolve("StateCommitmentChain"));
         return !scc.insideFraudProofWindow(_proof.stateRootBatchHeader)
             && scc.verifyStateCommitmentByChainId(
-                _chainId, _proof.stateRoot, _proof.stateRootBatchHeader, _proof.stateRootProof
-            ) && _proof.stateRoot == keccak256(abi.encodePacked(_xDomainCalldata, MetisAddresses.L2_CROSS_DOMAIN_MESSENGER));
+            _chainId, _proof.stateRoot, _proof.stateRootBatchHeader, _proof.stateRootProof
+        ) && _proof.stateRoot == keccak256(abi.encodePacked(_xDomainCalldata, MetisAddresses.L2_CROSS_DOMAIN_MESSENGER));
     }
 }

@@ -93,9 +93,8 @@ contract L1StandardBridgeModel is IL1StandardBridge, ModelInitializable {
         IERC20(_l1Token).safeTransferFrom(msg.sender, address(this), _amount);
 
         address l2Metis = MetisAddresses.L2_METIS;
-        bytes memory message = abi.encodeCall(
-            IL2StandardBridge.finalizeDeposit, (address(0), l2Metis, msg.sender, _to, _amount, _data)
-        );
+        bytes memory message =
+            abi.encodeCall(IL2StandardBridge.finalizeDeposit, (address(0), l2Metis, msg.sender, _to, _amount, _data));
         IL1CrossDomainMessenger(messenger).sendMessageViaChainId{value: msg.value}(
             _chainid, l2TokenBridge, message, _l2Gas
         );

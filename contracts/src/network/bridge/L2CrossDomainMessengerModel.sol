@@ -123,9 +123,7 @@ contract L2CrossDomainMessengerModel is IL2CrossDomainMessenger, Ownable, ModelI
 
     /// @inheritdoc IL2CrossDomainMessenger
     function sendMessage(address _target, bytes calldata _message, uint32 _gasLimit) external payable override {
-        require(
-            isXDomainSenderAllowed(msg.sender), "L2 to L1 messages are restricted to whitelisted senders."
-        );
+        require(isXDomainSenderAllowed(msg.sender), "L2 to L1 messages are restricted to whitelisted senders.");
         uint256 nonce = messageNonce;
         bytes memory xDomainCalldata = encodeXDomainCalldata(_target, msg.sender, _message, nonce);
         sentMessages[keccak256(xDomainCalldata)] = true;

@@ -33,7 +33,12 @@ contract L2StandardBridgeModel is IL2StandardBridge, ModelInitializable {
 
     /// @notice A deposit could not be credited (the L2 token does not match); nothing was minted.
     event DepositFailed(
-        address indexed _l1Token, address indexed _l2Token, address indexed _from, address _to, uint256 _amount, bytes _data
+        address indexed _l1Token,
+        address indexed _l2Token,
+        address indexed _from,
+        address _to,
+        uint256 _amount,
+        bytes _data
     );
 
     /// @notice The L2 messenger (0x4200000000000000000000000000000000000007 on Metis).
@@ -94,9 +99,7 @@ contract L2StandardBridgeModel is IL2StandardBridge, ModelInitializable {
         uint256 _amount,
         bytes calldata _data
     ) external override onlyFromCrossDomainAccount(l1TokenBridge) {
-        if (
-            ERC165Checker.supportsInterface(_l2Token, 0x1d1d8b63) && _l1Token == IL2StandardERC20(_l2Token).l1Token()
-        ) {
+        if (ERC165Checker.supportsInterface(_l2Token, 0x1d1d8b63) && _l1Token == IL2StandardERC20(_l2Token).l1Token()) {
             IL2StandardERC20(_l2Token).mint(_to, _amount);
             emit DepositFinalized(_l1Token, _l2Token, _from, _to, _amount, _data);
         } else {

@@ -163,9 +163,8 @@ contract StateCommitmentChainModel is ModelInitializable {
     {
         uint256 total = _totalElements[_chainId];
         require(_shouldStartAtElement == total, "Actual batch start index does not match expected start index.");
-        address proposer = IAddressManager(libAddressManager).getAddress(
-            string.concat(Strings.toString(_chainId), "_MVM_Proposer")
-        );
+        address proposer =
+            IAddressManager(libAddressManager).getAddress(string.concat(Strings.toString(_chainId), "_MVM_Proposer"));
         require(proposer != address(0) && msg.sender == proposer, "Proposer does not have enough collateral posted");
         require(_batch.length > 0, "Cannot submit an empty state batch.");
 

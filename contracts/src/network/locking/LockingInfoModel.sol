@@ -37,7 +37,11 @@ contract LockingInfoModel is ILockingInfo, Ownable, ModelInitializable {
     event SetRewardPayer(address _payer);
     /// @notice A sequencer's signer was replaced (`updateSigner` on the pool).
     event SignerChange(
-        uint256 indexed sequencerId, uint256 nonce, address indexed oldSigner, address indexed newSigner, bytes signerPubkey
+        uint256 indexed sequencerId,
+        uint256 nonce,
+        address indexed oldSigner,
+        address indexed newSigner,
+        bytes signerPubkey
     );
 
     /// @inheritdoc ILockingInfo
@@ -169,14 +173,21 @@ contract LockingInfoModel is ILockingInfo, Ownable, ModelInitializable {
 
     /// @notice Pool only: first step of an exit; the unpaid `_reward` is bridged to the recipient on L2 (with
     /// `msg.value` as the bridge fee; a zero reward bridges nothing and the ETH stays here).
-    function initializeUnlock(uint256 _seqId, uint256 _reward, uint32 _l2gas, SequencerInfoModel.Sequencer calldata _seq)
-        external
-        payable
-        onlyManager
-    {
+    function initializeUnlock(
+        uint256 _seqId,
+        uint256 _reward,
+        uint32 _l2gas,
+        SequencerInfoModel.Sequencer calldata _seq
+    ) external payable onlyManager {
         _liquidateReward(_seqId, _reward, _seq.rewardRecipient, _l2gas);
         emit UnlockInit(
-            _seq.signer, _seqId, _seq.nonce, _seq.deactivationBatch, _seq.deactivationTime, _seq.unlockClaimTime, _reward
+            _seq.signer,
+            _seqId,
+            _seq.nonce,
+            _seq.deactivationBatch,
+            _seq.deactivationTime,
+            _seq.unlockClaimTime,
+            _reward
         );
     }
 

@@ -198,7 +198,12 @@ contract LockingPoolModel is SequencerInfoModel, Pausable, ModelInitializable {
     }
 
     /// @inheritdoc ILockingPool
-    function relock(uint256 _seqId, uint256 _amount, bool _lockReward) external override whenNotPaused whitelistRequired {
+    function relock(uint256 _seqId, uint256 _amount, bool _lockReward)
+        external
+        override
+        whenNotPaused
+        whitelistRequired
+    {
         Sequencer storage seq = sequencers[_seqId];
         if (seq.status != Status.Active) revert SeqNotActive();
         if (seq.owner != msg.sender) revert NotSeqOwner();

@@ -19,7 +19,9 @@ library MerkleTestLib {
     function build(bytes32[] memory leaves) internal pure returns (bytes32[][] memory layers) {
         require(leaves.length > 0, "no leaves");
         uint256 depth = 1;
-        for (uint256 n = leaves.length; n > 1; n = (n + 1) / 2) depth++;
+        for (uint256 n = leaves.length; n > 1; n = (n + 1) / 2) {
+            depth++;
+        }
         layers = new bytes32[][](depth);
         layers[0] = leaves;
         for (uint256 d = 1; d < depth; d++) {
@@ -47,6 +49,8 @@ library MerkleTestLib {
             pos >>= 1;
         }
         p = new bytes32[](count);
-        for (uint256 i = 0; i < count; i++) p[i] = tmp[i];
+        for (uint256 i = 0; i < count; i++) {
+            p[i] = tmp[i];
+        }
     }
 }

@@ -83,7 +83,8 @@ contract L1CrossDomainMessengerModelTest is MetisNetwork {
 
         assertEq(l1Messenger.getQueueLengthByChainId(1088), nonce + 1);
         assertEq(
-            l1Messenger.queuedMessageHash(1088, nonce), keccak256(_calldata(address(l2Target), l1Sender, message, nonce))
+            l1Messenger.queuedMessageHash(1088, nonce),
+            keccak256(_calldata(address(l2Target), l1Sender, message, nonce))
         );
         assertEq(l1Messenger.queuedMessageHash(1088, nonce + 1), bytes32(0));
         assertEq(metisL1FeeRecipient.balance, feeBefore + 0.01 ether, "the whole msg.value goes to the sequencer");
@@ -228,7 +229,9 @@ contract L1CrossDomainMessengerModelTest is MetisNetwork {
         uint256 index = _sendToL1(1);
         L2ToL1Message memory m = l2ToL1Message(index);
         bytes32 element = keccak256(
-            abi.encodePacked(_calldata(m.target, m.sender, m.message, m.nonce), MetisAddresses.L2_CROSS_DOMAIN_MESSENGER)
+            abi.encodePacked(
+                _calldata(m.target, m.sender, m.message, m.nonce), MetisAddresses.L2_CROSS_DOMAIN_MESSENGER
+            )
         );
         // a batch the proposer never appended, with the right element and an old timestamp
         bytes32[] memory siblings = new bytes32[](0);

@@ -50,11 +50,17 @@ contract L1StandardBridgeModelTest is MetisNetwork {
         vm.startPrank(alice);
         // l2Gas below the minimum is raised to 200,000: the fee is 200,000 x 1 gwei
         vm.expectRevert(bytes("insufficient fee supplied. send at least 200000000000000"));
-        l1Bridge.depositERC20ToByChainId{value: 200_000 gwei - 1}(1088, address(l1Metis), L2_METIS, bobL2, 1 ether, 0, "");
+        l1Bridge.depositERC20ToByChainId{value: 200_000 gwei - 1}(
+            1088, address(l1Metis), L2_METIS, bobL2, 1 ether, 0, ""
+        );
         // above the minimum the fee follows l2Gas
         vm.expectRevert(bytes("insufficient fee supplied. send at least 500000000000000"));
-        l1Bridge.depositERC20ToByChainId{value: 499_999 gwei}(1088, address(l1Metis), L2_METIS, bobL2, 1 ether, 500_000, "");
-        l1Bridge.depositERC20ToByChainId{value: 500_000 gwei}(1088, address(l1Metis), L2_METIS, bobL2, 1 ether, 500_000, "");
+        l1Bridge.depositERC20ToByChainId{value: 499_999 gwei}(
+            1088, address(l1Metis), L2_METIS, bobL2, 1 ether, 500_000, ""
+        );
+        l1Bridge.depositERC20ToByChainId{value: 500_000 gwei}(
+            1088, address(l1Metis), L2_METIS, bobL2, 1 ether, 500_000, ""
+        );
         vm.stopPrank();
         assertEq(l1Metis.balanceOf(alice), 9 ether);
     }
@@ -165,7 +171,9 @@ contract L1StandardBridgeModelTest is MetisNetwork {
     }
 
     function test_finalizeMetisWithdrawal_releasesL1MetisAndCountsDeposits() public {
-        vm.mockCall(address(l1Messenger), abi.encodeWithSignature("xDomainMessageSender()"), abi.encode(address(l2Bridge)));
+        vm.mockCall(
+            address(l1Messenger), abi.encodeWithSignature("xDomainMessageSender()"), abi.encode(address(l2Bridge))
+        );
         vm.expectEmit(address(l1Bridge));
         emit IL1StandardBridge.ERC20ChainID(1088);
         vm.expectEmit(address(l1Bridge));

@@ -21,7 +21,11 @@ contract L2CrossDomainMessengerModelTest is MetisNetwork {
         allowL1ToL2Sender(l1Sender);
     }
 
-    function _calldata(address t, address sender, bytes memory message, uint256 nonce) internal pure returns (bytes memory) {
+    function _calldata(address t, address sender, bytes memory message, uint256 nonce)
+        internal
+        pure
+        returns (bytes memory)
+    {
         return abi.encodeWithSignature("relayMessage(address,address,bytes,uint256)", t, sender, message, nonce);
     }
 
@@ -48,13 +52,13 @@ contract L2CrossDomainMessengerModelTest is MetisNetwork {
     function test_alias() public view {
         address aliased = l2Messenger.applyL1ToL2Alias(address(l1Messenger));
         assertEq(aliased, l1MessengerAlias());
-        assertEq(
-            uint256(uint160(aliased)),
-            uint256(uint160(address(l1Messenger))) + (uint256(0x1111) << 144) + 0x1111
-        );
+        assertEq(uint256(uint160(aliased)), uint256(uint160(address(l1Messenger))) + (uint256(0x1111) << 144) + 0x1111);
         assertEq(l2Messenger.undoL1ToL2Alias(aliased), address(l1Messenger));
         assertEq(l2Messenger.undoL1ToL2Alias(l2Messenger.applyL1ToL2Alias(address(0))), address(0));
-        assertEq(l2Messenger.applyL1ToL2Alias(address(type(uint160).max)), address(0x1111000000000000000000000000000000001110));
+        assertEq(
+            l2Messenger.applyL1ToL2Alias(address(type(uint160).max)),
+            address(0x1111000000000000000000000000000000001110)
+        );
     }
 
     // ================================================================ relayMessage
@@ -95,9 +99,13 @@ contract L2CrossDomainMessengerModelTest is MetisNetwork {
         uint256 first = _send(1);
         uint256 second = _send(2);
         uint256 third = _send(3);
-        vm.expectRevert(abi.encodeWithSelector(L2CrossDomainMessengerModel.L2MessengerOutOfOrder.selector, second, first));
+        vm.expectRevert(
+            abi.encodeWithSelector(L2CrossDomainMessengerModel.L2MessengerOutOfOrder.selector, second, first)
+        );
         relayToL2(second);
-        vm.expectRevert(abi.encodeWithSelector(L2CrossDomainMessengerModel.L2MessengerOutOfOrder.selector, third, first));
+        vm.expectRevert(
+            abi.encodeWithSelector(L2CrossDomainMessengerModel.L2MessengerOutOfOrder.selector, third, first)
+        );
         relayToL2(third);
         relayToL2(first);
         relayToL2(second);
@@ -110,7 +118,9 @@ contract L2CrossDomainMessengerModelTest is MetisNetwork {
         uint256 index = _send(1);
         relayToL2(index);
         L1ToL2Message memory m = l1ToL2Message(index);
-        vm.expectRevert(abi.encodeWithSelector(L2CrossDomainMessengerModel.L2MessengerOutOfOrder.selector, index, index + 1));
+        vm.expectRevert(
+            abi.encodeWithSelector(L2CrossDomainMessengerModel.L2MessengerOutOfOrder.selector, index, index + 1)
+        );
         vm.prank(l1MessengerAlias());
         l2Messenger.relayMessage(m.target, stranger, m.message, m.nonce);
     }

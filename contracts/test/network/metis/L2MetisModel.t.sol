@@ -118,7 +118,9 @@ contract L2MetisModelTest is Test {
 
     function test_transfer_refusals() public {
         vm.startPrank(alice);
-        vm.expectRevert(abi.encodeWithSelector(IERC20Errors.ERC20InsufficientBalance.selector, alice, 100 ether, 101 ether));
+        vm.expectRevert(
+            abi.encodeWithSelector(IERC20Errors.ERC20InsufficientBalance.selector, alice, 100 ether, 101 ether)
+        );
         metis.transfer(bob, 101 ether);
         vm.expectRevert(abi.encodeWithSelector(IERC20Errors.ERC20InvalidReceiver.selector, address(0)));
         metis.transfer(address(0), 1);
@@ -186,7 +188,9 @@ contract L2MetisModelTest is Test {
         vm.expectRevert(abi.encodeWithSelector(L2MetisModel.L2MetisModelOnlyBridge.selector, alice));
         vm.prank(alice);
         metis.burn(alice, 1);
-        vm.expectRevert(abi.encodeWithSelector(IERC20Errors.ERC20InsufficientBalance.selector, alice, 70 ether, 71 ether));
+        vm.expectRevert(
+            abi.encodeWithSelector(IERC20Errors.ERC20InsufficientBalance.selector, alice, 70 ether, 71 ether)
+        );
         vm.prank(bridge);
         metis.burn(alice, 71 ether);
         vm.expectRevert(abi.encodeWithSelector(IERC20Errors.ERC20InvalidReceiver.selector, address(0)));

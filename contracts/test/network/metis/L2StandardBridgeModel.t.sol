@@ -83,9 +83,7 @@ contract L2StandardBridgeModelTest is MetisNetwork {
 
     function test_withdrawTo_cannotBurnMoreThanIsLeftAfterTheFee() public {
         fundL2(alice, 5 ether);
-        vm.expectRevert(
-            abi.encodeWithSelector(IERC20Errors.ERC20InsufficientBalance.selector, alice, 4 ether, 5 ether)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IERC20Errors.ERC20InsufficientBalance.selector, alice, 4 ether, 5 ether));
         vm.prank(alice);
         l2Bridge.withdrawTo{value: 1 ether}(L2_METIS, aliceL1, 5 ether, 0, "");
         assertEq(alice.balance, 5 ether);
@@ -120,8 +118,9 @@ contract L2StandardBridgeModelTest is MetisNetwork {
         address forger = makeAddr("forger.l1");
         allowL1ToL2Sender(forger);
         fundEth(forger, 1 ether);
-        bytes memory message =
-            abi.encodeCall(IL2StandardBridge.finalizeDeposit, (address(0), L2_METIS, forger, forger, 1_000 ether, bytes("")));
+        bytes memory message = abi.encodeCall(
+            IL2StandardBridge.finalizeDeposit, (address(0), L2_METIS, forger, forger, 1_000 ether, bytes(""))
+        );
         uint256 index = l1ToL2Count();
         vm.prank(forger);
         l1Messenger.sendMessageViaChainId{value: 200_000 gwei}(1088, address(l2Bridge), message, 0);
@@ -130,7 +129,9 @@ contract L2StandardBridgeModelTest is MetisNetwork {
     }
 
     function test_finalizeDeposit_mismatchedTokenEmitsDepositFailed() public {
-        vm.mockCall(address(l2Messenger), abi.encodeWithSignature("xDomainMessageSender()"), abi.encode(address(l1Bridge)));
+        vm.mockCall(
+            address(l2Messenger), abi.encodeWithSignature("xDomainMessageSender()"), abi.encode(address(l1Bridge))
+        );
         vm.startPrank(address(l2Messenger));
         vm.expectEmit(address(l2Bridge));
         emit L2StandardBridgeModel.DepositFailed(address(l1Metis), L2_METIS, alice, alice, 1 ether, "");
@@ -152,7 +153,9 @@ contract L2StandardBridgeModelTest is MetisNetwork {
         fundEth(aliceL1, 1 ether);
         vm.startPrank(aliceL1);
         l1Metis.approve(address(l1Bridge), 7 ether);
-        l1Bridge.depositERC20ToByChainId{value: 200_000 gwei}(1088, address(l1Metis), L2_METIS, address(vault), 7 ether, 0, "");
+        l1Bridge.depositERC20ToByChainId{value: 200_000 gwei}(
+            1088, address(l1Metis), L2_METIS, address(vault), 7 ether, 0, ""
+        );
         vm.stopPrank();
         assertTrue(relayNextToL2() > 0);
         assertEq(address(vault).balance, 7 ether);

@@ -97,7 +97,9 @@ contract OneBalanceMetisTest is Test {
 
     function test_transfer_refusals() public {
         vm.startPrank(alice);
-        vm.expectRevert(abi.encodeWithSelector(IERC20Errors.ERC20InsufficientBalance.selector, alice, 100 ether, 101 ether));
+        vm.expectRevert(
+            abi.encodeWithSelector(IERC20Errors.ERC20InsufficientBalance.selector, alice, 100 ether, 101 ether)
+        );
         metis.transfer(bob, 101 ether);
         vm.expectRevert(abi.encodeWithSelector(IERC20Errors.ERC20InvalidReceiver.selector, address(0)));
         metis.transfer(address(0), 1);

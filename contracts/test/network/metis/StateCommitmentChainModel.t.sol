@@ -55,7 +55,11 @@ contract StateCommitmentChainModelTest is Test {
         scc.appendStateBatchByChainId(CHAIN, e, start);
     }
 
-    function _proof(bytes32[] memory e, uint256 i) internal pure returns (IL1CrossDomainMessenger.ChainInclusionProof memory) {
+    function _proof(bytes32[] memory e, uint256 i)
+        internal
+        pure
+        returns (IL1CrossDomainMessenger.ChainInclusionProof memory)
+    {
         return IL1CrossDomainMessenger.ChainInclusionProof({index: i, siblings: StateBatchMerkle.proof(e, i)});
     }
 
