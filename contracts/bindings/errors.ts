@@ -48,7 +48,8 @@ export function decodeRevert(data: Hex | undefined): { errorName: string; args: 
 const NAME_TO_CODE: Record<string, ErrorCode> = {
   EnforcedPause: 'paused',
   ManagerPaused: 'paused',
-  PoolPaused: 'paused',
+  ManagerLossPaused: 'paused', // the guardian's loss pause (deposits and vault exits held for at most a day)
+  SeMetisExitsPaused: 'paused',
   ManagerBelowMinimum: 'below-minimum',
   QueueAmountBelowMin: 'below-minimum',
   QueueAmountAboveMax: 'above-maximum',

@@ -89,21 +89,35 @@ test('formatAmount rounds down, trims and groups', () => {
 
 test('parseManifest validates and checksums; rejects bad manifests', () => {
   const m = parseManifest(manifestJson);
-  assert.equal(m.contracts.lens, addr(11));
-  assert.equal(contractKeyOf(m, addr(3).toUpperCase().replace('0X', '0x')), 'stakingManager');
+  const at = (k: (typeof CONTRACT_KEYS)[number]) => addr(CONTRACT_KEYS.indexOf(k) + 1);
+  assert.equal(m.contracts.lens, at('lens'));
+  assert.equal(contractKeyOf(m, at('stakingManager').toUpperCase().replace('0X', '0x')), 'stakingManager');
   assert.equal(contractKeyOf(m, addr(99)), undefined);
   assert.throws(() => parseManifest({ ...manifestJson, chainId: 'x' }), ManifestError);
   assert.throws(() => parseManifest({ ...manifestJson, contracts: { ...manifestJson.contracts, lens: '0x12' } }), /contracts.lens/);
   assert.throws(() => parseManifest({ ...manifestJson, airdrop: { root: '0x1' } }), /airdrop.root/);
 });
 
-test('stakeTx encodes stake and stakeAndRestake with the referral', () => {
+test('stakeTx: native METIS as the value, stake(receiver, referral) or stakeAndRestake; stakeErc20Tx carries the amount', async () => {
+  const { decodeFunctionData } = await import('viem');
+  const { stakeErc20Tx, stakingManagerAbi } = await import('@metis-liquid-staking/contracts');
   const m = parseManifest(manifestJson);
   const a = stakeTx(m, { amount: 5n, receiver: addr(7) as Hex, referral: addr(8) as Hex });
-  const b = stakeTx(m, { amount: 5n, receiver: addr(7) as Hex, restake: true });
+  const b = stakeTx(m, { amount: 6n, receiver: addr(7) as Hex, restake: true });
   assert.equal(a.to, m.contracts.stakingManager);
-  assert.notEqual(a.data.slice(0, 10), b.data.slice(0, 10));
-  assert.ok(a.data.toLowerCase().includes(addr(8).slice(2)));
+  assert.equal(a.value, 5n, 'the amount travels as the value');
+  assert.equal(b.value, 6n);
+  assert.deepEqual(decodeFunctionData({ abi: stakingManagerAbi, data: a.data }), { functionName: 'stake', args: [addr(7), addr(8)] });
+  assert.deepEqual(decodeFunctionData({ abi: stakingManagerAbi, data: b.data }), {
+    functionName: 'stakeAndRestake',
+    args: [addr(7), '0x0000000000000000000000000000000000000000'],
+  });
+  const e = stakeErc20Tx(m, { amount: 5n, receiver: addr(7) as Hex, referral: addr(8) as Hex, restake: true });
+  assert.equal(e.value, 0n, 'the ERC-20 face sends no value');
+  assert.deepEqual(decodeFunctionData({ abi: stakingManagerAbi, data: e.data }), {
+    functionName: 'stakeErc20AndRestake',
+    args: [5n, addr(7), addr(8)],
+  });
 });
 
 test('previews follow the lens rates', () => {
@@ -171,11 +185,11 @@ const screenWith = (user: Partial<Screen['user']>, protocol: Partial<Screen['pro
     airdrop: {},
   }) as unknown as Screen;
 
-test('planAllowance: enough allowance -> ready; METIS with permit -> permit (deadline = chain time + 1 h); without -> approve', async () => {
+test('planAllowance (the ERC-20 stake face): enough allowance -> ready; a METIS with permit -> permit (deadline = chain time + 1 h); without -> approve', async () => {
   const m = parseManifest(manifestJson);
   const owner = addr(50) as `0x${string}`;
   const noCalls = async () => assert.fail('no chain call expected');
-  assert.deepEqual(await planAllowance(noCalls, 'stake', { m, screen: screenWith({ metisAllowanceToManager: 5n }), owner, amount: 5n }), {
+  assert.deepEqual(await planAllowance(noCalls, 'stakeErc20', { m, screen: screenWith({ metisAllowanceToManager: 5n }), owner, amount: 5n }), {
     kind: 'ready',
   });
   // METIS answers nonces and name: a permit to the manager
@@ -184,7 +198,7 @@ test('planAllowance: enough allowance -> ready; METIS with permit -> permit (dea
     (params as [{ data: string }])[0].data.startsWith('0x7ecebe00')
       ? encodeAbiParameters([{ type: 'uint256' }], [9n])
       : encodeAbiParameters([{ type: 'string' }], ['Metis']);
-  const p = await planAllowance(permitToken, 'stake', { m, screen: screenWith({}), owner, amount: 5n });
+  const p = await planAllowance(permitToken, 'stakeErc20', { m, screen: screenWith({}), owner, amount: 5n });
   assert.equal(p.kind, 'permit');
   if (p.kind !== 'permit') return;
   assert.equal(p.deadline, permitDeadline(1_000n));
@@ -197,7 +211,7 @@ test('planAllowance: enough allowance -> ready; METIS with permit -> permit (dea
   const noPermit = async () => {
     throw Object.assign(new Error('execution reverted'), { code: 3 });
   };
-  assert.deepEqual(await planAllowance(noPermit, 'stake', { m, screen: screenWith({}), owner, amount: 5n }), {
+  assert.deepEqual(await planAllowance(noPermit, 'stakeErc20', { m, screen: screenWith({}), owner, amount: 5n }), {
     kind: 'approve',
     symbol: 'METIS',
     approve: approveTx(m.contracts.metis, m.contracts.stakingManager, 5n),
@@ -310,8 +324,9 @@ test('approveTx encodes ERC-20 approve(spender, amount)', () => {
 });
 
 test("classifyError maps the protocol's own pause errors to paused", () => {
-  for (const errorName of ['ManagerPaused', 'PoolPaused']) {
-    const data = encodeErrorResult({ abi: protocolErrorsAbi, errorName } as never);
+  for (const errorName of ['ManagerPaused', 'ManagerLossPaused', 'SeMetisExitsPaused']) {
+    const args = errorName === 'ManagerPaused' ? undefined : [123n];
+    const data = encodeErrorResult({ abi: protocolErrorsAbi, errorName, args } as never);
     const c = classifyError({ code: 3, message: 'execution reverted', data });
     assert.equal(c.code, 'paused');
     assert.equal(c.errorName, errorName);
@@ -341,31 +356,6 @@ test('permitTypedData signs and recovers as EIP-2612 expects', async () => {
   const message = { ...td.message, value: 7n, nonce: 2n, deadline: 99n };
   const sig = await acct.signTypedData({ domain: td.domain, types, primaryType: 'Permit', message });
   assert.equal(await recoverTypedDataAddress({ domain: td.domain, types, primaryType: 'Permit', message, signature: sig }), acct.address);
-});
-
-test('stakeWithPermitTx encodes both permit variants with v, r, s and the referral', async () => {
-  const { decodeFunctionData } = await import('viem');
-  const { stakeWithPermitTx, stakingManagerAbi, parseManifest: pm } = await import('@metis-liquid-staking/contracts');
-  const m = pm(manifestJson);
-  const r = `0x${'11'.repeat(32)}` as const;
-  const s = `0x${'22'.repeat(32)}` as const;
-  for (const restake of [false, true]) {
-    const t = stakeWithPermitTx(m, {
-      amount: 5n,
-      receiver: addr(9) as `0x${string}`,
-      referral: addr(8) as `0x${string}`,
-      restake,
-      deadline: 100n,
-      v: 27,
-      r,
-      s,
-    });
-    assert.equal(t.to, m.contracts.stakingManager);
-    assert.equal(t.value, 0n);
-    const d = decodeFunctionData({ abi: stakingManagerAbi, data: t.data });
-    assert.equal(d.functionName, restake ? 'stakeAndRestakeWithPermit' : 'stakeWithPermit');
-    assert.deepEqual(d.args, [5n, addr(9), addr(8), 100n, 27, r, s]);
-  }
 });
 
 test('readPermitInfo reads name and nonce; undefined for a token without permit or a failing call', async () => {
