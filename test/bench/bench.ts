@@ -27,11 +27,9 @@ import {
   approveTx,
   claimAirdropTx,
   claimRedemptionTx,
-  planAllowance,
-  signPermit,
   readScreen,
-  stakeWithPermitTx,
   requestRedemptionTx,
+  stakeErc20Tx,
   restakeTx,
   stakeTx,
   type TxRequest,
@@ -42,8 +40,10 @@ import { REPO_ROOT } from '../../devnet/anvil.js';
 import { SNAP_DIR } from '../../devnet/serve.js';
 import { artifact } from '../../devnet/artifacts.js';
 import { startTestDevnet, type TestDevnet } from '../helpers/devnet-fixture.js';
-import { evmIncreaseTime, mine, rpc } from '../helpers/rpc.js';
-import { e2eWallet, keeperTick, launchChromium, openPartnerPage, servePartnerSite, startSnap, WIDGET_BUNDLE } from '../e2e/harness.js';
+import { mine, rpc } from '../helpers/rpc.js';
+import { advanceBoth, keeperTick, settle } from '../helpers/cycle.js';
+import type { KeeperAction } from '../../devnet/keeper.js';
+import { e2eWallet, launchChromium, openPartnerPage, servePartnerSite, startSnap, WIDGET_BUNDLE } from '../e2e/harness.js';
 
 const started = Date.now();
 /** Bundle budgets, KB (1,024 B) of gzip -9: issue 11. */
@@ -52,7 +52,7 @@ const log = (msg: string) => console.log(`· ${msg}`);
 const secs = () => `${((Date.now() - started) / 1000).toFixed(0)}s`;
 
 // ---------------------------------------------------------------- chain helpers
-let d: TestDevnet;
+let d!: TestDevnet;
 
 interface Gas {
   gasUsed: number;
@@ -66,9 +66,9 @@ function calldataGas(data: Hex): number {
 }
 
 /** anvil mines right away but may answer eth_sendTransaction before the receipt is queryable: poll briefly. */
-async function receiptOf(hash: Hex): Promise<any> {
+async function receiptOf(hash: Hex, url = d.url): Promise<any> {
   for (let i = 0; i < 400; i++) {
-    const r = await rpc<any>(d.url, 'eth_getTransactionReceipt', [hash]);
+    const r = await rpc<any>(url, 'eth_getTransactionReceipt', [hash]);
     if (r) return r;
     await new Promise((res) => setTimeout(res, 25));
   }
@@ -92,9 +92,9 @@ async function send(from: Address, tx: { to?: Address; data: Hex; value?: bigint
   return { gasUsed, exec: gasUsed - 21_000 - calldataGas(tx.data), receipt };
 }
 
-async function receiptGas(hash: Hex): Promise<Gas> {
-  const receipt = await receiptOf(hash);
-  const tx = await rpc<any>(d.url, 'eth_getTransactionByHash', [hash]);
+async function receiptGas(hash: Hex, url = d.url): Promise<Gas> {
+  const receipt = await receiptOf(hash, url);
+  const tx = await rpc<any>(url, 'eth_getTransactionByHash', [hash]);
   if (receipt.status !== '0x1') throw new Error(`tx ${hash} reverted`);
   const gasUsed = Number(BigInt(receipt.gasUsed));
   return { gasUsed, exec: gasUsed - 21_000 - calldataGas(tx.input) };
@@ -137,11 +137,7 @@ async function userPaths(): Promise<void> {
   const m = d.manifest;
   const u1 = d.accounts[1]!.address;
   const u2 = d.accounts[2]!.address;
-  // setup (not measured): unlimited approvals, as a returning user has them
-  for (const u of [u1, u2]) extra.approveMetis = await send(u, approveTx(m.contracts.metis, m.contracts.stakingManager, maxUint256), 'approve METIS');
-  notes.push(
-    `first-time stake/stakeAndRestake exclude the one-time METIS approve tx before them (${extra.approveMetis!.gasUsed} gas); "with permit" needs none`,
-  );
+  // setup (not measured): unlimited eMETIS approvals, as a returning user has them. A native stake needs none.
   await send(u1, approveTx(m.contracts.eMetis, m.contracts.seMetis, maxUint256), 'approve eMETIS to seMETIS');
   await send(u1, approveTx(m.contracts.eMetis, m.contracts.redemptionQueue, maxUint256), 'approve eMETIS to queue');
 
@@ -155,66 +151,90 @@ async function userPaths(): Promise<void> {
   await twice('restake', u1, () => restakeTx(m, { assets: parseEther('10'), receiver: u1 }));
   await twice('requestRedemption', u1, () => requestRedemptionTx(m, { amount: parseEther('5'), owner: u1 }));
 
-  // a first-time staker without an approval signs a METIS permit (what the widget and the snap do): one tx
+  // the ERC-20 face of METIS: a one-time approve, then stakeErc20 (integrations holding METIS as a token)
   const u3 = d.accounts[3]!.address;
-  const amount = parseEther('100');
-  const request = (a: { method: string; params?: unknown }) => rpc(d.url, a.method, (a.params ?? []) as unknown[]);
-  const plan = await planAllowance(request, 'stake', { m, screen: await screen(u3), owner: u3, amount });
-  if (plan.kind !== 'permit') throw new Error(`METIS has no permit on the devnet (plan: ${plan.kind})`);
-  extra.stakeWithPermitFirstTime = await send(
-    u3,
-    stakeWithPermitTx(m, { amount, receiver: u3, ...(await signPermit(request, u3, plan)) }),
-    'stakeWithPermit',
-  );
-  log(`stakeWithPermit (first-time, no approve tx): ${extra.stakeWithPermitFirstTime.gasUsed} gas`);
+  extra.approveMetis = await send(u3, approveTx(m.contracts.metis, m.contracts.stakingManager, maxUint256), 'approve METIS');
+  await send(u3, stakeErc20Tx(m, { amount: parseEther('100'), receiver: u3 }), 'stakeErc20 (first)');
+  extra.stakeErc20 = await send(u3, stakeErc20Tx(m, { amount: parseEther('100'), receiver: u3 }), 'stakeErc20 (returning)');
+  notes.push(`a native stake needs no approval (one tx); the ERC-20 face needs a one-time approve (${extra.approveMetis.gasUsed} gas)`);
 
   const tickets = (await screen(u1)).user.tickets.map((t) => t.id);
-  const exitDelay = (await screen(u1)).protocol.exitDelay;
-  await evmIncreaseTime(d.url, Number(exitDelay) + 1);
-  const funded = await keeperTick(d);
+  const funded = await keeperTick(d); // the L2 buffer covers both tickets: funded at once
   if (!funded.some((a) => a.kind === 'fund')) throw new Error(`the keeper did not fund the tickets: ${funded.map((a) => a.message).join('; ')}`);
   first.claimRedemption = await send(u1, claimRedemptionTx(m, { ticketId: tickets[0]!, to: u1 }), 'claim ticket 1');
   gas.claimRedemption = await send(u1, claimRedemptionTx(m, { ticketId: tickets[1]!, to: u1 }), 'claim ticket 2');
   log(`claimRedemption: first ${first.claimRedemption.gasUsed}, returning ${gas.claimRedemption.gasUsed} gas`);
 }
 
-/** One MPC batch over `blocks` new blocks, then the keeper's harvest (harvest + dispatch); returns the harvest tx's gas. */
-async function harvestAfter(blocks: number): Promise<Gas> {
-  await mine(d.url, blocks);
-  const actions = await keeperTick(d);
-  const h = actions.find((a) => a.kind === 'harvest' && a.tx);
-  if (!h) throw new Error(`no harvest in the keeper tick: ${actions.map((a) => `${a.kind}: ${a.message}`).join('; ')}`);
-  return receiptGas(h.tx!);
+const txOf = (actions: KeeperAction[], kind: KeeperAction['kind'], chain?: 'L1' | 'L2') =>
+  actions.find((a) => a.kind === kind && a.tx && (!chain || a.chain === chain));
+const kinds = (actions: KeeperAction[]) => actions.map((a) => `${a.chain ?? ''} ${a.kind}: ${a.message}`).join('; ');
+
+/** ETH the hub spent in L1 transaction `hash` (its bridge fees: the hub pays them from its own balance). */
+async function hubEthSpent(hash: Hex): Promise<bigint> {
+  const r = await receiptOf(hash, d.l1Url);
+  const hub = d.manifest.l1!.contracts.hub;
+  const at = (n: bigint) => rpc<Hex>(d.l1Url, 'eth_getBalance', [hub, toHex(n)]).then(BigInt);
+  const block = BigInt(r.blockNumber);
+  return (await at(block - 1n)) - (await at(block));
 }
 
 /**
+ * Keeper and relayer rounds until the buffered METIS is on L1 in a node seat and the report is back on L2
+ * (bridge on L2 -> relayer after the fraud-proof window -> the hub opens or tops up a seat -> report -> L2).
+ */
+async function allocateAll(): Promise<KeeperAction[]> {
+  const r = await settle(d, { maxRounds: 12, stepSeconds: 180 });
+  if (!r.actions.some((a) => (a.kind === 'open' || a.kind === 'topUp') && a.tx)) throw new Error(`no seat opened or topped up: ${kinds(r.actions)}`);
+  return r.actions;
+}
+
+/**
+ * One reward cycle: the sequencers produce `blocks` L2 blocks, the devnet MPC submits the batch on L1, the hub
+ * withdraws each seat's reward through the bridge (ETH fee from the hub), the relayer delivers it to the
+ * RewardReceiver and the keeper harvests on L2.
+ */
+async function rewardCycle(blocks: number): Promise<{ rewards: Gas; ethFee: bigint; harvest: Gas }> {
+  await mine(d.url, blocks);
+  await advanceBoth(d, blocks * 2);
+  const r = await settle(d, { maxRounds: 8, stepSeconds: 60 });
+  const rw = txOf(r.actions, 'rewards', 'L1');
+  const h = txOf(r.actions, 'harvest');
+  if (!rw || !h) throw new Error(`no full reward cycle: ${kinds(r.actions)}`);
+  return { rewards: await receiptGas(rw.tx!, d.l1Url), ethFee: await hubEthSpent(rw.tx!), harvest: await receiptGas(h.tx!) };
+}
+
+let l1RewardEthFee = 0n;
+
+/**
  * Harvest + dispatch with 1 and with 10,000 seMETIS stakers, in otherwise identical runs from the same
- * snapshot: the same METIS is staked and restaked (34,999 by one account, or 25,000 by one plus 1 each by
- * 9,999 more), then the keeper opens a seat, one warm-up harvest, and the measured harvest, each after an
- * MPC batch over 100 new blocks.
+ * snapshot of both chains: the same METIS is staked and restaked (34,999 by one account, or 25,000 by one plus
+ * 1 each by 9,999 more), allocated to a seat on L1, one warm-up reward cycle and the measured one.
  */
 async function harvestScaling(): Promise<void> {
   const m = d.manifest;
   const admin = d.accounts[0]!.address;
-  const start = await rpc<string>(d.url, 'evm_snapshot');
-  await send(admin, approveTx(m.contracts.metis, m.contracts.stakingManager, maxUint256), 'approve');
+  const start2 = await rpc<string>(d.url, 'evm_snapshot');
+  const start1 = await rpc<string>(d.l1Url, 'evm_snapshot');
 
-  const measure = async (label: string): Promise<Gas> => {
-    const opened = await keeperTick(d);
-    if (!opened.some((a) => a.kind === 'allocate')) throw new Error('the keeper did not open a node seat');
-    await harvestAfter(100); // warm-up: the first harvest initialises storage; not measured
-    const g = await harvestAfter(100);
-    log(`harvest with ${label}: ${g.gasUsed} gas`);
-    return g;
+  const measure = async (label: string) => {
+    await allocateAll();
+    await rewardCycle(100); // warm-up: the first cycle initialises storage; not measured
+    const c = await rewardCycle(100);
+    log(`harvest with ${label}: ${c.harvest.gasUsed} gas; L1 withdrawRewards ${c.rewards.gasUsed} gas + ${c.ethFee} wei ETH fee`);
+    return c;
   };
 
   // one staker (besides the deploy's seed shares held by 0x...dEaD)
   await send(admin, stakeTx(m, { amount: parseEther('34999'), receiver: admin, restake: true }), 'stakeAndRestake 34,999');
-  gas.harvest1 = await measure('1 staker');
-  await rpc(d.url, 'evm_revert', [start]);
+  const one = await measure('1 staker');
+  gas.harvest1 = one.harvest;
+  gas.l1RewardCyclePerSeat = one.rewards;
+  l1RewardEthFee = one.ethFee;
+  await rpc(d.url, 'evm_revert', [start2]);
+  await rpc(d.l1Url, 'evm_revert', [start1]);
 
-  // 10,000 stakers: 25,000 by the admin, then BenchStakers calls stakeAndRestake once per distinct receiver
-  await send(admin, approveTx(m.contracts.metis, m.contracts.stakingManager, maxUint256), 'approve');
+  // 10,000 stakers: 25,000 by the admin, then BenchStakers calls stakeErc20AndRestake once per distinct receiver
   await send(admin, stakeTx(m, { amount: parseEther('25000'), receiver: admin, restake: true }), 'stakeAndRestake 25,000');
   const helper = await deploy(admin, 'BenchStakers', []);
   const helperAbi = artifact('BenchStakers').abi;
@@ -256,7 +276,48 @@ async function harvestScaling(): Promise<void> {
   notes.push(
     `harvest: 9,999 bench stakers made by contracts/test/bench/BenchStakers.sol (stakeAndRestake each); seMETIS supply +${((await supply()) - supplyBefore) / 10n ** 24n} whole shares`,
   );
-  gas.harvest10000 = await measure('10,000 stakers');
+  gas.harvest10000 = (await measure('10,000 stakers')).harvest;
+}
+
+/** The hub's permissionless report on L1 (one cross-domain message) and its delivery on L2 (receiveReport). */
+async function reportPath(): Promise<void> {
+  const u = d.accounts[4]!.address;
+  await send(u, stakeTx(d.manifest, { amount: parseEther('30000'), receiver: u }), 'stake 30,000');
+  await allocateAll();
+  await advanceBoth(d, 3601); // the report's rate limit
+  const actions = await keeperTick(d);
+  const rep = txOf(actions, 'report', 'L1');
+  if (!rep) throw new Error(`no report: ${kinds(actions)}`);
+  gas.l1Report = await receiptGas(rep.tx!, d.l1Url);
+  const delivered = (await d.relayer.tick()).find((r) => r.direction === 'L1->L2' && r.ok);
+  if (!delivered) throw new Error('the report was not delivered to L2');
+  gas.l2ReceiveReport = await receiptGas(delivered.destinationTx);
+  log(`report: L1 ${gas.l1Report.gasUsed} gas, its L2 delivery ${gas.l2ReceiveReport.gasUsed} gas`);
+}
+
+/**
+ * Redemption latency in simulated time on the devnet (its windows, not mainnet's), from the request to the
+ * ticket being claimable, stepping both chains' clocks by `step` seconds between keeper and relayer passes;
+ * beside it the ETA the lens gave at the request (the promise the front ends show).
+ */
+async function redemptionLatency(label: string, eMetis: bigint, step: number, maxSteps: number): Promise<{ seconds: number; eta: number }> {
+  const user = d.accounts[5]!.address;
+  const m = d.manifest;
+  await send(user, approveTx(m.contracts.eMetis, m.contracts.redemptionQueue, maxUint256), 'approve eMETIS to queue');
+  await send(user, requestRedemptionTx(m, { amount: eMetis, owner: user }), `requestRedemption (${label})`);
+  const s0 = await screen(user);
+  const ticket = s0.user.tickets.at(-1)!;
+  const t0 = Number(s0.protocol.timestamp);
+  const eta = ticket.eta === 0n ? 0 : Number(ticket.eta) - t0;
+  for (let i = 0; i < maxSteps; i++) {
+    await keeperTick(d);
+    await d.relayer.tick();
+    const s = await screen(user);
+    const t = s.user.tickets.find((x) => x.id === ticket.id)!;
+    if (t.status >= 3) return { seconds: Number(s.protocol.timestamp) - t0, eta };
+    await advanceBoth(d, step);
+  }
+  throw new Error(`${label} redemption not claimable after ${maxSteps} steps of ${step} s`);
 }
 
 async function airdropClaims(): Promise<void> {
@@ -382,13 +443,27 @@ async function main(): Promise<void> {
     const clean2 = await rpc<string>(d.url, 'evm_snapshot');
     await airdropClaims();
     await rpc(d.url, 'evm_revert', [clean2]);
+    const clean3 = await rpc<string>(d.url, 'evm_snapshot');
+    const clean3l1 = await rpc<string>(d.l1Url, 'evm_snapshot');
+    await reportPath();
+    // the stakes are on L1 now: 5,000 comes back by the fast path (a partial withdraw above the seat's minimum),
+    // then 25,000 more than the seats can give without unlocking: the slow path
+    const latency = {
+      fast: await redemptionLatency('fast path', parseEther('5000'), 60, 200),
+      slow: await redemptionLatency('slow path', parseEther('25000'), 6 * 3600, 200),
+    };
+    log(
+      `redemption latency: fast ${latency.fast.seconds}s (lens ETA ${latency.fast.eta}s), slow ${latency.slow.seconds}s (ETA ${latency.slow.eta}s)`,
+    );
+    await rpc(d.url, 'evm_revert', [clean3]);
+    await rpc(d.l1Url, 'evm_revert', [clean3l1]);
     await harvestScaling();
 
     const ratio = gas.harvest10000!.gasUsed / gas.harvest1!.gasUsed;
     type Row = [string, Gas | undefined, Gas | undefined, string, number | null];
     const rows: Row[] = [
-      ['stake', first.stake, gas.stake!, 'Lido submit 73k-90k', 55_000],
-      ['  with permit', extra.stakeWithPermitFirstTime, undefined, '(first-time, no approve tx)', null],
+      ['stake (native)', first.stake, gas.stake!, 'Lido submit 73k-90k', 48_000],
+      ['  stakeErc20', undefined, extra.stakeErc20!, '(ERC-20 face, after approve)', null],
       ['stakeAndRestake', first.stakeAndRestake, gas.stakeAndRestake!, '-', 110_000],
       ['restake', first.restake, gas.restake!, '-', 65_000],
       ['requestRedemption', first.requestRedemption, gas.requestRedemption!, 'Lido requestWithdrawals 228k', 130_000],
@@ -397,6 +472,9 @@ async function main(): Promise<void> {
       ['  (no vesting)', undefined, extra.airdropClaimAvgNoVesting!, 'Uniswap merkle claim 78.6k', 60_000],
       ['harvest1', undefined, gas.harvest1!, '-', null],
       ['harvest10000', undefined, gas.harvest10000!, '-', null],
+      ['L1 rewards/seat', undefined, gas.l1RewardCyclePerSeat!, `withdrawRewards; +${l1RewardEthFee} wei ETH fee`, null],
+      ['L1 report', undefined, gas.l1Report!, 'hub.report -> L1 messenger', null],
+      ['L2 report', undefined, gas.l2ReceiveReport!, 'relayed receiveReport', null],
     ];
     const yes = (b: boolean) => (b ? 'yes' : 'NO');
     console.log('\nGas (receipt gasUsed = whole tx incl. 21k base + calldata, after refunds; exec = gasUsed - 21,000 - calldata gas)');
@@ -427,6 +505,11 @@ async function main(): Promise<void> {
     console.log(
       `${pad('snap home page', 19)}${pad(String(counts.snapHomePage), 12)}${pad('', 20)}${pad('eth_* in the forwarder', 30)}${pad('1', 10)}${yes(counts.snapHomePage <= 1)}`,
     );
+    console.log("\nRedemption latency (simulated time on the devnet: its windows are minutes, not Metis's days)");
+    for (const [name, l] of Object.entries(latency))
+      console.log(
+        `${pad(`${name} path`, 19)}${pad(`${l.seconds} s`, 12)}${pad('', 20)}${pad(`lens ETA at request: ${l.eta} s`, 30)}${pad('<= ETA', 10)}${yes(l.eta > 0 && l.seconds <= l.eta)}`,
+      );
     for (const n of notes) console.log(`note: ${n}`);
     const seconds = Math.round((Date.now() - started) / 1000);
     console.log(`suite: ${seconds}s`);
@@ -438,6 +521,13 @@ async function main(): Promise<void> {
         gasFirstTime: pick(first, (x) => x.gasUsed),
         gasExtra: pick(extra, (x) => x.gasUsed),
         harvestRatio: Number(ratio.toFixed(4)),
+        l1RewardEthFeeWei: l1RewardEthFee.toString(),
+        latency: {
+          redemptionFastPath: latency.fast.seconds,
+          redemptionSlowPath: latency.slow.seconds,
+          etaFastPath: latency.fast.eta,
+          etaSlowPath: latency.slow.eta,
+        },
         bundle: { widgetGzip, widgetEsmGzip, snapGzip, budgetsKb: BUDGETS },
         rpc: { widgetRefresh: counts.widgetRefresh, snapHomePage: counts.snapHomePage },
         suite: { seconds },

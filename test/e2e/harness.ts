@@ -17,7 +17,6 @@ import { CONTRACTS_DIR } from '@metis-liquid-staking/contracts/node';
 import { REPO_ROOT, findFreePort } from '../../devnet/anvil.js';
 import { startStaticServer, type StaticServer } from '../../devnet/serve.js';
 import { WIDGET_DIR, partnerSiteRoutes } from '../../devnet/partner-routes.js';
-import { runKeeperTick, type KeeperAction } from '../../devnet/keeper.js';
 import type { TestDevnet } from '../helpers/devnet-fixture.js';
 import { installTestSnap, serveSnap, uiString, type SimSnap } from '../helpers/snap.js';
 import { TestWallet, type WalletSnap } from '../helpers/test-wallet.js';
@@ -204,6 +203,4 @@ export async function openPartnerPage(browser: Browser, wallet: TestWallet): Pro
 }
 
 /** One keeper pass (allocate / MPC reward batch / harvest / fund redemptions), as devnet/keeper.ts runs it. */
-export function keeperTick(d: TestDevnet): Promise<KeeperAction[]> {
-  return runKeeperTick({ rpcUrl: d.url, manifest: d.manifest, keeperKey: d.roles.keeper.key, mpcKey: d.roles.mpc.key, log: () => {} });
-}
+export { keeperTick } from '../helpers/cycle.js';

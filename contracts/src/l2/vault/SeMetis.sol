@@ -383,18 +383,19 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
     /// @dev Records the share price now (oldest to newest, oldest overwritten). A point within
     /// `PRICE_POINT_SPACING` of the last replaces it, unless either is a loss (`loss`): its drop stays visible.
     function _recordPrice(bool loss) private {
-        uint256 price = _convertToAssets(1e24, Math.Rounding.Floor);
+        // saturated, never a revert: the chart must not block rewards or a loss (only absurd supplies reach it)
+        uint128 price = uint128(Math.min(_convertToAssets(1e24, Math.Rounding.Floor), type(uint128).max));
         uint256 count = _historyCount;
         uint256 next = _historyNext;
         if (count != 0 && !loss) {
             uint256 last = (next + PRICE_HISTORY - 1) % PRICE_HISTORY;
             PricePointSlot memory l = _history[last];
             if (!l.loss && block.timestamp < uint256(l.time) + PRICE_POINT_SPACING) {
-                _history[last] = PricePointSlot({time: uint32(block.timestamp), price: price.toUint128(), loss: false});
+                _history[last] = PricePointSlot({time: uint32(block.timestamp), price: price, loss: false});
                 return;
             }
         }
-        _history[next] = PricePointSlot({time: uint32(block.timestamp), price: price.toUint128(), loss: loss});
+        _history[next] = PricePointSlot({time: uint32(block.timestamp), price: price, loss: loss});
         _historyNext = uint8((next + 1) % PRICE_HISTORY);
         if (count < PRICE_HISTORY) _historyCount = uint8(count + 1);
     }
