@@ -1,7 +1,7 @@
 // Small helpers shared by the command-line entry points.
 import fs from 'node:fs';
 import path from 'node:path';
-import { BaseError } from 'viem';
+import { BaseError, createPublicClient, http } from 'viem';
 import { parseManifest, type Manifest } from '@metis-liquid-staking/contracts';
 import { DEFAULT_MANIFEST_DIR } from './deploy.js';
 import { MissingConfigError } from './networks.js';
@@ -29,4 +29,16 @@ export function loadManifest(chainId: number, file?: string): Manifest {
   const m = parseManifest(JSON.parse(fs.readFileSync(f, 'utf8')));
   if (m.chainId !== chainId) throw new Error(`${f} is for chain ${m.chainId}, expected ${chainId}`);
   return m;
+}
+
+/** Asks `url` its chain id (a few seconds at most): one clear line when it is down or another chain. */
+export async function checkChainId(url: string, expected: number, what: string, envVar: string, hint = ''): Promise<void> {
+  let id: number;
+  try {
+    id = await createPublicClient({ transport: http(url, { retryCount: 1, timeout: 5_000 }) }).getChainId();
+  } catch (err) {
+    const why = err instanceof BaseError ? err.shortMessage : err instanceof Error ? err.message.split('\n')[0] : String(err);
+    throw new Error(`cannot reach the ${what} RPC at ${url} (${envVar}): ${why}${hint}`, { cause: err });
+  }
+  if (id !== expected) throw new Error(`the ${what} RPC at ${url} (${envVar}) is chain ${id}, expected ${expected}`);
 }
