@@ -188,7 +188,8 @@ contract CrossChainHandler is ProtocolFixture {
     /// from another action; Metis's L2 messenger delivers in order, so an older report can only arrive after).
     function report(bool late) external {
         vm.prank(l1Keeper);
-        try hub.report() {} catch {
+        try hub.report() {}
+        catch {
             return;
         }
         if (late) vm.warp(block.timestamp + 1 hours + 1);
