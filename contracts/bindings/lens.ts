@@ -73,6 +73,22 @@ export function redemptionMaturity(nowSeconds: bigint, p: Pick<ProtocolView, 'ex
 }
 
 /**
+ * The honest wait for a new redemption of `eMetis`, as the lens estimates a pending ticket's `eta`: the METIS
+ * needed is the queue already waiting (`queueUnfinalized`) plus this request at today's backing ratio
+ * (rounded up). Fast path when the L2 buffer and what can come back without a new L1 exit delay
+ * (`fastCapacity`: returning, L1 idle, withdrawable) cover it: `fastPathDelay`; else `slowPathDelay`
+ * (the L1 exit delay plus the fast path).
+ */
+export function redemptionEta(
+  eMetis: bigint,
+  p: Pick<ProtocolView, 'queueUnfinalized' | 'backingRatio' | 'buffered' | 'fastCapacity' | 'fastPathDelay' | 'slowPathDelay'>,
+): { seconds: bigint; fastPath: boolean } {
+  const need = ((p.queueUnfinalized + eMetis) * p.backingRatio + WAD - 1n) / WAD;
+  const fastPath = need <= p.buffered + p.fastCapacity;
+  return { seconds: fastPath ? p.fastPathDelay : p.slowPathDelay, fastPath };
+}
+
+/**
  * The exit delay in whole days, ROUNDED UP (a redemption never matures later than the number shown:
  * 21 days + 1 second reads "22 days"). The one rule for both front ends.
  */
