@@ -1,5 +1,7 @@
-// `npm start` end to end (without the widget/snap builds): banner, partner page, manifest, proofs, snap server
-// with CORS, keeper opening the first seat, Ctrl-C saving the chain, and a restart that skips the deploy.
+// `npm start` end to end (without the widget/snap builds): both anvils, banner, partner page, manifest with its l1
+// part, proofs, snap server with CORS, the keeper bridging the demo stake and the relayer carrying it to L1 after
+// a short fraud window, seat 0 opened and its report delivered on L2, Ctrl-C saving both chains
+// (l2-state.json, l1-state.json), and a restart that skips the deploy.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -50,12 +52,14 @@ function rawStatus(port: number, rawPath: string): Promise<number> {
   });
 }
 
-test('npm start: up, serving, keeper working; Ctrl-C saves the chain; a restart skips the deploy', async () => {
+test('npm start: both anvils up, serving, relayer and keeper working; Ctrl-C saves both chains; a restart skips the deploy', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devnet-start-'));
-  const [port, web, snap] = [await findFreePort(), await findFreePort(), await findFreePort()];
+  const [port, l1Port, web, snap] = [await findFreePort(), await findFreePort(), await findFreePort(), await findFreePort()];
   const args = [
     '--port',
     String(port),
+    '--l1-port',
+    String(l1Port),
     '--web-port',
     String(web),
     '--snap-port',
@@ -69,11 +73,19 @@ test('npm start: up, serving, keeper working; Ctrl-C saves the chain; a restart 
     '1',
     '--block-time',
     '1',
+    '--l1-block-time',
+    '1',
+    '--relayer-interval',
+    '1',
+    '--fraud-window',
+    '5',
   ];
   let run = startDevnet(args);
   try {
     await run.waitFor(/devnet is up/);
-    assert.match(run.out(), new RegExp(`RPC\\s+http://127\\.0\\.0\\.1:${port}\\s+chain id 31337`));
+    assert.match(run.out(), new RegExp(`L2 \\(Metis\\)\\s+http://127\\.0\\.0\\.1:${port}\\s+chain id 31337`));
+    assert.match(run.out(), new RegExp(`L1 \\(Ethereum\\)\\s+http://127\\.0\\.0\\.1:${l1Port}\\s+chain id 1337`));
+    assert.match(run.out(), /after a 5s fraud window/);
     assert.match(run.out(), /#9 0xa0Ee7A142d267C1f36714E4a8F75612F20a79720/);
 
     const page = await (await fetch(`http://localhost:${web}/`)).text();
@@ -88,9 +100,13 @@ test('npm start: up, serving, keeper working; Ctrl-C saves the chain; a restart 
     const manifest = (await (await fetch(`http://localhost:${web}/deployments/31337.json`)).json()) as {
       rpcUrl: string;
       contracts: Record<string, string>;
+      l1: { chainId: number; rpcUrl: string; contracts: Record<string, string> };
     };
     assert.equal(manifest.rpcUrl, `http://127.0.0.1:${port}`);
-    assert.equal(Object.keys(manifest.contracts).length, 11);
+    assert.equal(Object.keys(manifest.contracts).length, 14);
+    assert.equal(manifest.l1.chainId, 1337);
+    assert.equal(manifest.l1.rpcUrl, `http://127.0.0.1:${l1Port}`);
+    assert.ok(manifest.l1.contracts.hub, 'the hub is in the l1 part');
     assert.ok(fs.existsSync(path.join(dir, 'deployments', '31337.json')), 'manifest written where asked');
     const proofs = (await (await fetch(`http://localhost:${web}/airdrop/proofs.json`)).json()) as { count: number };
     assert.equal(proofs.count, 6);
@@ -110,19 +126,23 @@ test('npm start: up, serving, keeper working; Ctrl-C saves the chain; a restart 
     );
     assert.equal(served.source.location.npm.filePath, 'dist/devnet/bundle.js');
 
-    // the keeper opens seat 0 with the demo stake and the MPC starts paying
-    await run.waitFor(/\[keeper\] allocate: .*node 0 opened/);
-    await run.waitFor(/\[keeper\] harvest: /, 60_000);
+    // the keeper bridges the demo stake, the relayer carries it to the hub after the fraud window, the keeper
+    // opens seat 0 and reports, and the relayer delivers the report to the manager
+    await run.waitFor(/\[keeper\] L2 bridge: 30001 METIS bridged to the hub/);
+    await run.waitFor(/\[relayer\] L2->L1 #\d+ delivered/);
+    await run.waitFor(/\[keeper\] L1 open: seat 0 opened with 30001 METIS/);
+    await run.waitFor(new RegExp(`\\[keeper\\] L1 open: seat 0[^]*\\[keeper\\] L1 report: report sent \\(L1 holdings changed\\)`));
+    await run.waitFor(new RegExp(`\\[keeper\\] L1 open: seat 0[^]*\\[relayer\\] L1->L2 #\\d+ delivered to ${manifest.contracts.stakingManager}`));
 
     run.child.kill('SIGINT');
     assert.equal(await run.exit, 0);
     assert.match(run.out(), /chain state saved to/);
-    assert.ok(fs.statSync(path.join(dir, 'state', 'state.json')).size > 0);
+    for (const f of ['l2-state.json', 'l1-state.json']) assert.ok(fs.statSync(path.join(dir, 'state', f)).size > 0, `${f} saved`);
 
     run = startDevnet(args);
     await run.waitFor(/devnet is up/);
     assert.match(run.out(), /continuing from/);
-    assert.match(run.out(), /already deployed on this chain: skipping deploy|already deployed on this chain \(/);
+    assert.match(run.out(), /protocol already deployed on both chains .*: skipping deploy/);
     assert.doesNotMatch(run.out(), /\[deploy/);
     run.child.kill('SIGINT');
     assert.equal(await run.exit, 0);
