@@ -10,23 +10,26 @@ type GetAll = ContractFunctionReturnType<typeof lensAbi, 'view', 'getAll'>;
 export type ProtocolView = GetAll[0];
 export type UserView = GetAll[1];
 export type AirdropView = GetAll[2];
+/** seMETIS share-price checkpoints, oldest first: `price` is eMETIS wei per whole seMETIS (1e24 share units). */
+export type PricePoint = GetAll[3][number];
 export type TicketInfo = UserView['tickets'][number];
 
 export interface Screen {
   protocol: ProtocolView;
   user: UserView;
   airdrop: AirdropView;
+  priceHistory: readonly PricePoint[];
 }
 
 /** Reads protocol figures and `account`'s position in a single eth_call. */
 export async function readScreen(request: RequestFn, lens: Address, account: Address, airdropIndexes: readonly bigint[] = []): Promise<Screen> {
   const data = await ethCall(request, lens, encodeFunctionData({ abi: lensAbi, functionName: 'getAll', args: [account, airdropIndexes] }));
-  const [protocol, user, airdrop] = decodeFunctionResult({ abi: lensAbi, functionName: 'getAll', data });
-  return { protocol, user, airdrop };
+  const [protocol, user, airdrop, priceHistory] = decodeFunctionResult({ abi: lensAbi, functionName: 'getAll', data });
+  return { protocol, user, airdrop, priceHistory };
 }
 
-/** Ticket status names as the RedemptionQueue's enum orders them. */
-export const TICKET_STATUS = ['none', 'pending', 'funded', 'claimable', 'claimed'] as const;
+/** Ticket status names as the RedemptionQueue's enum orders them (None, Pending, Claimable = funded, Claimed). */
+export const TICKET_STATUS = ['none', 'pending', 'claimable', 'claimed'] as const;
 export type TicketStatusName = (typeof TICKET_STATUS)[number];
 export function ticketStatus(t: Pick<TicketInfo, 'status'>): TicketStatusName {
   return TICKET_STATUS[t.status] ?? 'none';
