@@ -8449,6 +8449,23 @@ export const lensAbi = [
             "internalType": "uint256"
           }
         ]
+      },
+      {
+        "name": "priceHistory",
+        "type": "tuple[]",
+        "internalType": "struct ISeMetis.PricePoint[]",
+        "components": [
+          {
+            "name": "time",
+            "type": "uint64",
+            "internalType": "uint64"
+          },
+          {
+            "name": "price",
+            "type": "uint256",
+            "internalType": "uint256"
+          }
+        ]
       }
     ],
     "stateMutability": "view"

@@ -12,3 +12,4 @@ export * from './lens.js';
 export * from './transactions.js';
 export * from './errors.js';
 export * from './airdrop.js';
+export * from './rewards-chart.js';

@@ -2,6 +2,7 @@
 pragma solidity 0.8.23;
 
 import {IRedemptionQueue} from "./IRedemptionQueue.sol";
+import {ISeMetis} from "./ISeMetis.sol";
 
 /// @title One view call that returns everything a screen needs.
 /// @notice Amounts are in wei (18 decimals). Rates: `sharePrice` and `backingRatio` are 1e18-scaled; APRs and
@@ -94,9 +95,15 @@ interface IStakingLens {
         external
         view
         returns (TicketView[] memory tickets, uint256 total);
-    /// @notice Everything for one screen in one call.
+    /// @notice Everything for one screen in one call, with seMETIS's share-price checkpoints (oldest first) for the
+    /// rewards chart: a holder's earned METIS over time is its shares times the price change.
     function getAll(address account, uint256[] calldata airdropIndexes)
         external
         view
-        returns (ProtocolView memory protocol, UserView memory user, AirdropView memory airdrop);
+        returns (
+            ProtocolView memory protocol,
+            UserView memory user,
+            AirdropView memory airdrop,
+            ISeMetis.PricePoint[] memory priceHistory
+        );
 }

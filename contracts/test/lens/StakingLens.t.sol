@@ -5,6 +5,7 @@ import {ProtocolFixture} from "../utils/ProtocolFixture.sol";
 import {IStakingLens} from "../../src/interfaces/IStakingLens.sol";
 import {IRedemptionQueue} from "../../src/interfaces/IRedemptionQueue.sol";
 import {L1Report} from "../../src/interfaces/L1Report.sol";
+import {ISeMetis} from "../../src/interfaces/ISeMetis.sol";
 import {StakingLens} from "../../src/l2/lens/StakingLens.sol";
 
 /// @notice Shared scripted life for the lens suites, on the two-chain ProtocolFixture (the real protocol on both
@@ -413,7 +414,7 @@ contract StakingLensTest is LensBase {
         indexes[0] = 0;
         indexes[1] = 7;
         indexes[2] = 123_456;
-        (IStakingLens.ProtocolView memory p, IStakingLens.UserView memory u, IStakingLens.AirdropView memory a) =
+        (IStakingLens.ProtocolView memory p, IStakingLens.UserView memory u, IStakingLens.AirdropView memory a,) =
             lens.getAll(alice, indexes);
         assertEq(lens.airdrop(), address(0));
         assertEq(a.airdrop, address(0));
@@ -428,11 +429,33 @@ contract StakingLensTest is LensBase {
         // the other two parts are exactly getProtocol and getUser
         assertEq(keccak256(abi.encode(p)), keccak256(abi.encode(lens.getProtocol())));
         assertEq(keccak256(abi.encode(u)), keccak256(abi.encode(lens.getUser(alice))));
-        (,, a) = lens.getAll(alice, new uint256[](0));
+        (,, a,) = lens.getAll(alice, new uint256[](0));
         assertEq(a.claimed.length, 0);
     }
 
+    function test_getAll_returnsTheVaultsPriceHistory() public {
+        _stakeAndRestake(alice, 1_000 ether);
+        vm.warp(block.timestamp + 1 days);
+        _mintRewardsToVault(10 ether);
+        vm.warp(block.timestamp + 1 days);
+        _mintRewardsToVault(10 ether);
+        (,,, ISeMetis.PricePoint[] memory h) = lens.getAll(alice, new uint256[](0));
+        assertEq(keccak256(abi.encode(h)), keccak256(abi.encode(seMetis.priceHistory())), "the vault's own checkpoints");
+        assertGe(h.length, 2);
+        assertEq(h[h.length - 1].time, block.timestamp);
+        assertGt(h[h.length - 1].price, h[h.length - 2].price, "rewards raised the price");
+    }
+
     // ================================================================= helpers
+
+    /// @dev `amount` eMETIS (staked by a rewards stand-in) handed to the dispatcher and dispatched to the vault.
+    function _mintRewardsToVault(uint256 amount) internal {
+        address payer = makeAddr("reward stand-in");
+        _stake(payer, amount);
+        vm.prank(payer);
+        eMetis.transfer(address(dispatcher), amount);
+        dispatcher.dispatch();
+    }
 
     function _find(IStakingLens.TicketView[] memory ts, uint256 id)
         internal

@@ -78,7 +78,7 @@ contract RedemptionQueueDustTest is QueueBase {
     /// `lens.getAll` returns the first MAX_TICKETS tickets with their estimates and the true count.
     function test_dustGift_lensGetAllStaysUnderTheCap() public {
         _coolL2();
-        (, IStakingLens.UserView memory u,) = lens.getAll(victim, new uint256[](0));
+        (, IStakingLens.UserView memory u,,) = lens.getAll(victim, new uint256[](0));
         uint256 getAllGas = vm.lastCallGas().gasTotalUsed;
         assertEq(u.openTickets, GIFTS + 1);
         assertEq(u.tickets.length, lens.MAX_TICKETS());

@@ -169,11 +169,17 @@ contract StakingLens is IStakingLens {
     function getAll(address account, uint256[] calldata airdropIndexes)
         external
         view
-        returns (ProtocolView memory protocol, UserView memory user, AirdropView memory airdropView)
+        returns (
+            ProtocolView memory protocol,
+            UserView memory user,
+            AirdropView memory airdropView,
+            ISeMetis.PricePoint[] memory priceHistory
+        )
     {
         protocol = getProtocol();
         user = getUser(account);
         airdropView = _airdrop(account, airdropIndexes);
+        priceHistory = ISeMetis(manager.seMetis()).priceHistory();
     }
 
     // ------------------------------------------------------------------ internals
