@@ -47,6 +47,8 @@ export function amountField(
   symbol: string,
   balance: bigint | undefined,
   hints: (string | typeof nothing)[] = [],
+  /** Left below the balance by Max (the gas reserve when the amount is the gas token itself). */
+  reserve = 0n,
 ): TemplateResult {
   const value = w.amounts[id] ?? '';
   return html`<div class="field">
@@ -67,7 +69,7 @@ export function amountField(
         part="button max"
         class="secondary"
         ?disabled=${balance === undefined}
-        @click=${() => w.setAmount(id, balance === undefined ? '' : toDecimalString(balance, decimalsOf(symbol)))}
+        @click=${() => w.setAmount(id, balance === undefined ? '' : toDecimalString(balance > reserve ? balance - reserve : 0n, decimalsOf(symbol)))}
       >
         ${w.t('max')}
       </button>

@@ -1,12 +1,13 @@
 // Redeem tab: eMETIS -> METIS through the redemption queue (the bindings' allowance plan: an eMETIS permit,
-// else approve first), the account's tickets with maturity and status, and claiming a mature ticket.
+// else approve first), the honest wait before requesting (fast path from the L2 buffer and what comes back
+// without a new L1 exit delay, else the slow path), the account's tickets with their ETA, and claiming.
 import { html } from 'lit';
 import {
   claimRedemptionTx,
-  exitDelayDays,
   formatAmount,
   planAllowance,
   previewRedemption,
+  redemptionEta,
   redemptionLimits,
   requestRedemptionTx,
   requestRedemptionWithPermitTx,
@@ -22,8 +23,9 @@ export function renderRedeem(w: MetisStakeWidget) {
   const wei = tryAmount(w.amounts.redeem ?? '', 'eMETIS');
   const tickets = connected ? s!.user.tickets : [];
   return html`${amountField(w, 'redeem', 'eMETIS', connected ? s!.user.eMetisBalance : undefined, [
-      s ? w.t('redeemNote', { days: exitDelayDays(s.protocol) }) : '',
-      s && wei !== undefined ? w.t('receive', { amount: formatAmount(previewRedemption(wei, s.protocol)), symbol: 'METIS' }) : '',
+      s && wei !== undefined
+        ? `${w.t('receive', { amount: formatAmount(previewRedemption(wei, s.protocol)), symbol: 'METIS' })}, ${eta(w, s.protocol.timestamp, redemptionEta(wei, s.protocol))}`
+        : '',
     ])}
     ${actionButton(w, 'redeem', w.t('redeemRequest'), () => redeem(w))}
     <h3 id="tickets-h">${w.t('tickets')}</h3>
@@ -36,19 +38,18 @@ export function renderRedeem(w: MetisStakeWidget) {
     }`;
 }
 
+/** "ready ~<date> (fast path)" or "up to <date> (slow path)": `seconds` after `from` (unix s). */
+function eta(w: MetisStakeWidget, from: bigint, e: { seconds: bigint; fastPath: boolean }): string {
+  const date = new Date(Number(from + e.seconds) * 1000).toLocaleString(w.language === 'ja' ? 'ja-JP' : 'en-US');
+  return w.t(e.fastPath ? 'etaFast' : 'etaSlow', { date });
+}
+
 function ticket(w: MetisStakeWidget, t: TicketInfo) {
   const status = ticketStatus(t);
-  const date = new Date(Number(t.maturity) * 1000).toLocaleString(w.language === 'ja' ? 'ja-JP' : 'en-US');
+  // a pending ticket's eta is 0 until an L1 report lets the lens estimate it
+  const when = status !== 'pending' ? w.t(`status_${status}`) : t.eta ? eta(w, 0n, { seconds: t.eta, fastPath: t.fastPath }) : w.t('etaWait');
   return html`<li part="ticket" data-ticket=${String(t.id)} data-status=${status}>
-    <span
-      >${w.t('ticket', {
-        id: String(t.id),
-        emetis: formatAmount(t.eMetisAmount),
-        metis: formatAmount(t.metisAmount),
-        date,
-        status: w.t(`status_${status}`),
-      })}</span
-    >
+    <span>${w.t('ticket', { id: String(t.id), emetis: formatAmount(t.eMetisAmount), metis: formatAmount(t.metisAmount), status: when })}</span>
     ${status === 'claimable' ? actionButton(w, `claim-${t.id}`, w.t('claim'), () => claim(w, t)) : ''}
   </li>`;
 }

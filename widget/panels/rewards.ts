@@ -1,4 +1,5 @@
-// Rewards tab: APR, share price, the account's seMETIS and what it has earned to date.
+// Rewards tab: APR, share price, the account's seMETIS and what it has earned to date; the L1 side as the last
+// report shows it (active seats, METIS locked in them, METIS in flight between the chains).
 import { html } from 'lit';
 import { formatAmount, formatBps, sharePricePerToken } from '@metis-liquid-staking/contracts';
 import { fmtToken } from './common.js';
@@ -9,7 +10,7 @@ export function renderRewards(w: MetisStakeWidget) {
   if (!s) return html`<p class="hint">${w.t('loading')}</p>`;
   const p = s.protocol;
   const u = s.user;
-  const row = (key: 'apr' | 'sharePrice' | 'earned' | 'position' | 'fee' | 'tvl', value: string) =>
+  const row = (key: 'apr' | 'sharePrice' | 'earned' | 'position' | 'fee' | 'tvl' | 'seats' | 'l1Locked' | 'inFlight', value: string) =>
     html`<div part="figure" data-figure=${key}>
       <dt>${w.t(key)}</dt>
       <dd>${value}</dd>
@@ -22,6 +23,7 @@ export function renderRewards(w: MetisStakeWidget) {
           ${row('earned', `${formatAmount(u.rewardsEarned, 6)} eMETIS`)}`
         : ''
     }
-    ${row('fee', formatBps(p.feeBps))} ${row('tvl', `${formatAmount(p.tvl)} METIS`)}
+    ${row('fee', formatBps(p.feeBps))} ${row('tvl', `${formatAmount(p.tvl)} METIS`)} ${row('seats', String(p.activeSeats))}
+    ${row('l1Locked', `${formatAmount(p.totalLocked)} METIS`)} ${row('inFlight', `${formatAmount(p.inFlightToL1 + p.inFlightToL2)} METIS`)}
   </dl>`;
 }

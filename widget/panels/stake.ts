@@ -1,18 +1,20 @@
-// Stake tab: METIS -> eMETIS (or straight into seMETIS with the restake toggle), referral passed on-chain.
+// Stake tab: native METIS (the gas token) -> eMETIS, or straight into seMETIS with the restake toggle: one
+// transaction with the amount as its value (no approval, no permit), the referral passed on-chain.
 import { html, nothing } from 'lit';
 import {
   ProtocolError,
   formatAmount,
-  planAllowance,
   previewStake,
   previewStakeAndRestake,
   stakeLimits,
   stakeTx,
-  stakeWithPermitTx,
   toDecimalString,
 } from '@metis-liquid-staking/contracts';
 import type { MetisStakeWidget } from '../metis-stake-widget.js';
-import { actionButton, allowanceSteps, amountField, fmtToken, tryAmount, validAmount } from './common.js';
+import { actionButton, amountField, fmtToken, tryAmount, validAmount } from './common.js';
+
+/** METIS the Max button leaves in the wallet: stakes spend the gas token itself, and every later action needs gas. */
+export const GAS_RESERVE = 10n ** 16n;
 
 export function renderStake(w: MetisStakeWidget) {
   const s = w.wallet.screen;
@@ -23,10 +25,18 @@ export function renderStake(w: MetisStakeWidget) {
         ? w.t('receive', { amount: fmtToken(previewStakeAndRestake(wei, s.protocol), 'seMETIS'), symbol: 'seMETIS' })
         : w.t('receive', { amount: formatAmount(previewStake(wei, s.protocol)), symbol: 'eMETIS' })
       : nothing;
-  return html`${amountField(w, 'stake', 'METIS', s && w.wallet.account ? s.user.metisBalance : undefined, [
-      s ? w.t('minimum', { amount: formatAmount(s.protocol.minStake), symbol: 'METIS' }) : nothing,
-      preview,
-    ])}
+  return html`${amountField(
+      w,
+      'stake',
+      'METIS',
+      s && w.wallet.account ? s.user.metisBalance : undefined,
+      [
+        s ? w.t('minimum', { amount: formatAmount(s.protocol.minStake), symbol: 'METIS' }) : nothing,
+        w.t('gasNote', { amount: toDecimalString(GAS_RESERVE) }),
+        preview,
+      ],
+      GAS_RESERVE,
+    )}
     <label class="toggle">
       <input type="checkbox" part="toggle" .checked=${w.restake} @change=${(e: Event) => (w.restake = (e.target as HTMLInputElement).checked)} />
       ${w.t('restakeToggle')}
@@ -43,31 +53,21 @@ function stake(w: MetisStakeWidget) {
   if (amount === undefined) return;
   const restake = w.restake;
   const referral = w.referralAddress;
+  const c = w.wallet;
+  const action = restake ? 'stakeAndRestake' : 'stake';
   void w.tx.run({
-    action: restake ? 'stakeAndRestake' : 'stake',
+    action,
     symbol: restake ? 'seMETIS' : 'eMETIS',
     pick: (u) => (restake ? u.seMetisBalance : u.eMetisBalance),
-    steps: async () => {
-      const c = w.wallet;
-      const label = w.t('stepAction', { action: w.t('stake') });
-      // through the snap: it follows the same allowance plan itself (permit, or an approval in `requires`)
-      if (c.snap === 'installed')
-        return [
-          {
-            label,
-            run: async () =>
-              w.tx.sendAll(
-                await c.invokeSnap(restake ? 'stakeAndRestake' : 'stake', {
-                  amount: toDecimalString(amount),
-                  ...(referral ? { referral } : {}),
-                  chainId: m.chainId,
-                }),
-              ),
-          },
-        ];
-      const args = { amount, receiver: c.account!, restake, referral };
-      const plan = await planAllowance((r) => c.provider!.request(r), 'stake', { m, screen: c.screen!, owner: c.account!, amount });
-      return allowanceSteps(w, plan, label, (permit) => (permit ? stakeWithPermitTx(m, { ...args, ...permit }) : stakeTx(m, args)));
-    },
+    steps: () => [
+      {
+        label: w.t('stepAction', { action: w.t('stake') }),
+        // through the snap (it shows its own confirmation and returns the same native-value transaction), else directly
+        run: async () =>
+          c.snap === 'installed'
+            ? w.tx.sendAll(await c.invokeSnap(action, { amount: toDecimalString(amount), ...(referral ? { referral } : {}), chainId: m.chainId }))
+            : w.tx.send(stakeTx(m, { amount, receiver: c.account!, restake, referral })),
+      },
+    ],
   });
 }
