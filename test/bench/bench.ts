@@ -29,6 +29,7 @@ import {
   claimRedemptionTx,
   readScreen,
   requestRedemptionTx,
+  ticketStatus,
   stakeErc20Tx,
   restakeTx,
   stakeTx,
@@ -314,7 +315,7 @@ async function redemptionLatency(label: string, eMetis: bigint, step: number, ma
     await d.relayer.tick();
     const s = await screen(user);
     const t = s.user.tickets.find((x) => x.id === ticket.id)!;
-    if (t.status >= 3) return { seconds: Number(s.protocol.timestamp) - t0, eta };
+    if (ticketStatus(t) !== 'pending') return { seconds: Number(s.protocol.timestamp) - t0, eta };
     await advanceBoth(d, step);
   }
   throw new Error(`${label} redemption not claimable after ${maxSteps} steps of ${step} s`);
