@@ -184,6 +184,66 @@ test('deploy-cli on two anvils deploys Metis models and both sides, and writes t
   }
 });
 
+test('deploy-cli --plan needs no keys, checks the chain ids and sends nothing', async () => {
+  const l2 = await startAnvil({ port: await findFreePort(), chainId: NETWORKS.devnet.chainId });
+  const l1 = await startAnvil({ port: await findFreePort(), chainId: NETWORKS.devnet.l1ChainId });
+  try {
+    const plan = await runCliAsync('deploy-cli.ts', ['--network', 'devnet', '--plan'], { DEVNET_RPC_URL: l2.url, DEVNET_L1_RPC_URL: l1.url });
+    assert.equal(plan.status, 0, plan.stderr);
+    assert.match(plan.stdout, /deploy plan for devnet \(nothing is sent\)/);
+    assert.match(plan.stdout, new RegExp(`L2 devnet, chain 31337, ${l2.url}`));
+    assert.match(plan.stdout, new RegExp(`L1 of devnet, chain 1337, ${l1.url}`));
+    assert.match(plan.stdout, /deploys SequencerHub/);
+    assert.match(plan.stdout, /seats: 3/);
+    for (const a of [l2, l1]) {
+      const c = await makeClients({ rpcUrl: a.url, key: ANVIL_KEYS[0]! });
+      assert.equal(await c.publicClient.getBlockNumber(), 0n, 'nothing sent');
+    }
+    // a real network without keys: the plan still checks the chains (this anvil is not Metis Sepolia)
+    const wrong = await runCliAsync('deploy-cli.ts', ['--network', 'metis-sepolia', '--plan'], {
+      METIS_SEPOLIA_RPC_URL: l2.url,
+      METIS_SEPOLIA_L1_RPC_URL: l1.url,
+    });
+    assert.equal(wrong.status, 1);
+    assert.match(
+      wrong.stderr,
+      new RegExp(
+        `the metis-sepolia \\(L2\\) RPC at ${l2.url} \\(METIS_SEPOLIA_RPC_URL\\) is chain 31337, expected ${NETWORKS['metis-sepolia'].chainId}`,
+      ),
+    );
+    assert.doesNotMatch(wrong.stderr, /DEPLOYER_KEY/, 'no keys needed for a plan');
+  } finally {
+    await Promise.all([l2.stop(), l1.stop()]);
+  }
+});
+
+test("deploy-cli --plan on chains with Metis Sepolia's ids but none of its contracts lists every missing one", async () => {
+  const sepolia = NETWORKS['metis-sepolia'];
+  const l2 = await startAnvil({ port: await findFreePort(), chainId: sepolia.chainId });
+  const l1 = await startAnvil({ port: await findFreePort(), chainId: sepolia.l1ChainId });
+  try {
+    const r = await runCliAsync('deploy-cli.ts', ['--network', 'metis-sepolia', '--plan'], {
+      METIS_SEPOLIA_RPC_URL: l2.url,
+      METIS_SEPOLIA_L1_RPC_URL: l1.url,
+    });
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /no contract at:/);
+    for (const what of [
+      'METIS \\(L2\\)',
+      'L2StandardBridge',
+      'METIS \\(L1\\)',
+      `LockingPool ${sepolia.metisL1!.lockingPool}`,
+      'LockingInfo',
+      'L1StandardBridge',
+      'L1CrossDomainMessenger',
+    ]) {
+      assert.match(r.stderr, new RegExp(what));
+    }
+  } finally {
+    await Promise.all([l2.stop(), l1.stop()]);
+  }
+});
+
 test('keeper against an unreachable RPC retries with backoff, then fails with a clear error', async () => {
   const port = await findFreePort(); // nothing listens there
   const keeper = new Keeper({
