@@ -99,10 +99,17 @@ const slim = (item) => {
   return out;
 };
 /**
- * Contracts no front-end transaction reaches: the L1 side, and Metis's L2 bridge, messenger and gas price
- * oracle (only the keeper and the relayer call them). Their errors cannot come back to a front end.
+ * Contracts no front-end transaction reaches: the L1 side; on L2 the reward receiver and dispatcher (the
+ * keeper's), the lens (a view), the partner registry (its registrar's), the governance token (front ends
+ * only claim it through the airdrop, whose transfer errors are the ERC-20 ones), and Metis's bridge,
+ * messenger and gas price oracle (the keeper and the relayer call them). Their errors cannot come back.
  */
 const NOT_FRONTEND = new Set([
+  'rewardReceiverAbi',
+  'rewardDispatcherAbi',
+  'lensAbi',
+  'partnerRegistryAbi',
+  'governanceTokenAbi',
   'l2BridgeAbi',
   'l2MessengerAbi',
   'gasPriceOracleAbi',
