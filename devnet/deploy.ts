@@ -212,6 +212,10 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
     throw new Error(`${net.name}: the airdrop recipients CSV is required (the demo list is for the devnet only)`);
   }
   if (!net.isDevnet && !opts.metisL1) throw new Error(`${net.name}: Metis's L1 addresses are required`);
+  // seat signers are derived from public strings (seatSigner): fine on the devnet, anyone's keys elsewhere
+  if (!net.isDevnet && (opts.seats ?? 0) > 0) {
+    throw new Error(`${net.name}: seats are added after the deploy with the hub's addSeat(signer, pubkey), not derived`);
+  }
   const drop = await buildDemoAirdrop(opts.airdropCsv);
   const sizeLimit = opts.sizeLimit ?? EIP170_LIMIT;
   checkArtifacts([...(net.isDevnet ? L2_MODELS : []), ...L2_PROTOCOL], sizeLimit, net.name);

@@ -317,6 +317,8 @@ test('real-network deploys need Metis L1 addresses with code and a real airdrop 
     await assert.rejects(deployProtocolFull({ ...base, metisL1: sepolia.metisL1 }), /airdrop recipients CSV is required/);
     const csv = 'account,amount\n0x70997970C51812dc3A010C7d01b50e0d17dc79C8,10\n';
     await assert.rejects(deployProtocolFull({ ...base, airdropCsv: csv }), /Metis's L1 addresses are required/);
+    // devnet-derived seat signers (public keys) are never used on a real network
+    await assert.rejects(deployProtocolFull({ ...base, airdropCsv: csv, metisL1: sepolia.metisL1, seats: 1 }), /seats are added after the deploy/);
     const noCode = { chainId: 31337, metis: NO_CODE, lockingPool: NO_CODE, lockingInfo: NO_CODE, l1Bridge: NO_CODE, l1Messenger: NO_CODE } as const;
     await assert.rejects(deployProtocolFull({ ...base, airdropCsv: csv, metisL1: noCode }), (err: unknown) => {
       assert.ok(err instanceof Error);

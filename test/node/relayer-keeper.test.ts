@@ -34,7 +34,7 @@ import {
 import { L2_CROSS_DOMAIN_MESSENGER } from '@metis-liquid-staking/contracts';
 import { makeClients, write, type Clients } from '../../devnet/chain.js';
 import { Keeper, type KeeperAction, type KeeperActionKind } from '../../devnet/keeper.js';
-import { batchProof, stateElement, xDomainCalldata, type Relay } from '../../devnet/relayer.js';
+import { batchProof, Relayer, stateElement, xDomainCalldata, type Relay } from '../../devnet/relayer.js';
 import { startTestDevnet, type TestDevnet } from '../helpers/devnet-fixture.js';
 import { chainClient, evmIncreaseTime, revert, rpc, snapshot } from '../helpers/rpc.js';
 
@@ -470,5 +470,30 @@ describe('relayer and keeper across both chains', () => {
         assert.equal(await hubMetis(), hubBefore + METIS(1_500), 'paid once');
       });
     });
+  });
+
+  test('a restarted relayer (no memory) commits nothing twice, relays nothing twice and skips nothing', async () => {
+    const u3 = users[2]!;
+    const scc = d.manifest.l1!.network!.stateCommitmentChain;
+    const chainId = BigInt(d.manifest.chainId);
+    const committed = () =>
+      l1().readContract({ address: scc, abi: stateCommitmentChainAbi, functionName: 'getTotalElementsByChainId', args: [chainId] });
+    await write(u3, m().stakingManager, stakingManagerAbi, 'stake', [u3.address, zeroAddress], 'stake', METIS(1_200));
+    await tick();
+    assert.equal(did('bridge').length, 1, why());
+    await relay();
+    const total = await committed();
+    const hubBefore = await hubMetis();
+    const fresh = new Relayer({ ...d.relayer.opts, log: () => {} });
+    assert.deepEqual(await fresh.tick(), [], 'inside the window: nothing to do, nothing committed again');
+    assert.equal(await committed(), total);
+    await pastFraudWindow();
+    const carried = await fresh.tick();
+    assert.deepEqual(
+      carried.map((r) => [r.direction, r.ok]),
+      [['L2->L1', true]],
+    );
+    assert.equal(await hubMetis(), hubBefore + METIS(1_200));
+    assert.deepEqual(await d.relayer.tick(), [], 'the first relayer finds it delivered');
   });
 });
