@@ -12,4 +12,5 @@ export * from './lens.js';
 export * from './transactions.js';
 export * from './errors.js';
 export * from './airdrop.js';
+export * from './airdrop-shards.js';
 export * from './rewards-chart.js';

@@ -2,6 +2,7 @@
 // Format (DESIGN.md): contracts/deployments/<l2ChainId>.json. The front ends read only the L2 part; the
 // keeper, the relayer and the deploy also read `l1`.
 import { getAddress, isAddress, type Address, type Hex } from 'viem';
+import { MAX_PREFIX_LENGTH, type AirdropShardsRef } from './airdrop-shards.js';
 
 /** The L2 (Metis) contracts: the protocol's and Metis's own it calls. */
 export const CONTRACT_KEYS = [
@@ -48,7 +49,8 @@ export interface Manifest {
   startBlock: number;
   contracts: Record<ContractKey, Address>;
   l1?: L1Manifest;
-  airdrop: { root: Hex; proofsUrl?: string };
+  /** `proofsUrl`: the whole proofs file; `shards`: the per-address shard files (one small fetch per account). */
+  airdrop: { root: Hex; proofsUrl?: string; shards?: AirdropShardsRef };
 }
 
 export class ManifestError extends Error {
@@ -100,6 +102,16 @@ function parseL1(input: unknown): L1Manifest {
   };
 }
 
+function parseShardsRef(input: unknown): AirdropShardsRef {
+  if (typeof input !== 'object' || input === null) fail('airdrop.shards must be an object');
+  const { url, prefixLength } = input as Record<string, unknown>;
+  if (typeof url !== 'string' || url === '') fail('airdrop.shards.url must be a non-empty string');
+  if (typeof prefixLength !== 'number' || !Number.isInteger(prefixLength) || prefixLength < 0 || prefixLength > MAX_PREFIX_LENGTH) {
+    fail(`airdrop.shards.prefixLength must be an integer from 0 to ${MAX_PREFIX_LENGTH}`);
+  }
+  return { url, prefixLength };
+}
+
 /** Validates an untrusted manifest object and returns it with checksummed addresses. */
 export function parseManifest(input: unknown): Manifest {
   if (typeof input !== 'object' || input === null) fail('not an object');
@@ -111,6 +123,7 @@ export function parseManifest(input: unknown): Manifest {
   const root = rawAirdrop.root;
   if (typeof root !== 'string' || !/^0x[0-9a-fA-F]{64}$/.test(root)) fail('airdrop.root must be a 32-byte hex string');
   if (rawAirdrop.proofsUrl !== undefined && typeof rawAirdrop.proofsUrl !== 'string') fail('airdrop.proofsUrl must be a string');
+  const shards = rawAirdrop.shards === undefined ? undefined : parseShardsRef(rawAirdrop.shards);
   return {
     chainId,
     name: m.name,
@@ -118,7 +131,7 @@ export function parseManifest(input: unknown): Manifest {
     startBlock: blockNumber(m.startBlock, 'startBlock'),
     contracts,
     ...(m.l1 !== undefined ? { l1: parseL1(m.l1) } : {}),
-    airdrop: { root: root as Hex, ...(rawAirdrop.proofsUrl ? { proofsUrl: rawAirdrop.proofsUrl as string } : {}) },
+    airdrop: { root: root as Hex, ...(rawAirdrop.proofsUrl ? { proofsUrl: rawAirdrop.proofsUrl as string } : {}), ...(shards ? { shards } : {}) },
   };
 }
 

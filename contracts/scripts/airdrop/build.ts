@@ -1,7 +1,9 @@
-// Builds the genesis airdrop's Merkle tree (OpenZeppelin StandardMerkleTree) and every recipient's proof.
+// Builds the genesis airdrop's Merkle tree (two levels, see shards.ts) and every recipient's proof, as the
+// whole proofs file (`npm run airdrop:build -- recipients.csv out.json`).
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import { AIRDROP_LEAF, airdropLeaf } from '../../bindings/airdrop.js';
 import type { Recipient } from './csv.js';
+import { allProofs, buildShardedAirdrop, type ShardBuildOptions, type ShardedAirdrop } from './shards.js';
 
 /** Leaf encoding shared with MerkleAirdrop.sol: (index, account, amount). */
 export const LEAF_ENCODING = AIRDROP_LEAF.map((p) => p.type);
@@ -24,6 +26,8 @@ export interface AirdropOutput {
 export interface BuildOptions {
   /** Called with (done, total) as proofs are produced, about every 10%. */
   onProgress?: (done: number, total: number) => void;
+  /** How the two-level tree is built (shard size limit, forced prefix length, per-phase progress). */
+  shards?: ShardBuildOptions;
 }
 
 /** The leaf hash MerkleAirdrop.sol computes (the bindings' airdropLeaf). */
@@ -31,37 +35,36 @@ export function airdropLeafHash(index: bigint | number, account: `0x${string}`, 
   return airdropLeaf(BigInt(index), account, amount);
 }
 
-/** Indexes recipients in order (0, 1, ...), builds the tree and returns the root, total and per-account proofs. */
+/**
+ * Indexes recipients in order (0, 1, ...), builds the two-level tree of {@link buildShardedAirdrop} (so the
+ * root is the one the shard files lead to; with a list small enough for one shard it is the plain
+ * StandardMerkleTree root) and returns the root, total and every account's full proof.
+ */
 export function buildAirdrop(recipients: readonly Pick<Recipient, 'account' | 'amount'>[], options: BuildOptions = {}): AirdropOutput {
-  if (recipients.length === 0) throw new Error('no recipients');
-  const values = recipients.map((r, i) => [i.toString(), r.account, r.amount.toString()] as [string, string, string]);
-  const tree = StandardMerkleTree.of(values, [...LEAF_ENCODING]);
-  const claims: Record<string, AirdropClaim> = {};
-  let total = 0n;
-  const n = recipients.length;
+  return proofsOf(buildShardedAirdrop(recipients, options.shards), options);
+}
+
+/** The whole-file proofs (`claims` keyed by account, in CSV order) of a sharded build. */
+export function proofsOf(built: ShardedAirdrop, options: Pick<BuildOptions, 'onProgress'> = {}): AirdropOutput {
+  const n = built.count;
+  const proofs = new Array<`0x${string}`[]>(n);
   const step = Math.max(1, Math.ceil(n / 10));
-  // Proofs are read straight from the dumped tree (a binary heap: node i has children 2i+1 and 2i+2), which is
-  // what tree.getProof does, without re-validating every leaf (about 1 ms each, far too slow for large lists).
-  const { tree: nodes, values: dumped } = tree.dump();
-  dumped.forEach(({ value: [index, account, amount], treeIndex }, valueIndex) => {
-    const proof: `0x${string}`[] = [];
-    for (let i = treeIndex; i > 0; i = Math.floor((i - 1) / 2)) {
-      proof.push(nodes[i % 2 === 1 ? i + 1 : i - 1] as `0x${string}`);
-    }
-    claims[account] = { index: Number(index), amount, proof };
-    total += BigInt(amount);
-    const done = valueIndex + 1;
+  let done = 0;
+  for (const { index, proof } of allProofs(built)) {
+    proofs[index] = proof;
+    done++;
     if (options.onProgress && (done % step === 0 || done === n)) options.onProgress(done, n);
-  });
+  }
+  const claims: Record<string, AirdropClaim> = {};
+  built.recipients.forEach((r, i) => (claims[r.account] = { index: i, amount: r.amount.toString(), proof: proofs[i]! }));
   // Self-check against the library on the first and the last leaf.
-  for (const valueIndex of new Set([0, n - 1])) {
-    const [index, account, amount] = values[valueIndex] as [string, string, string];
-    const claim = claims[account];
-    if (!claim || !StandardMerkleTree.verify(tree.root, [...LEAF_ENCODING], [index, account, amount], claim.proof)) {
-      throw new Error(`internal error: proof of leaf ${valueIndex} does not verify`);
+  for (const i of new Set([0, n - 1])) {
+    const r = built.recipients[i]!;
+    if (!StandardMerkleTree.verify(built.root, [...LEAF_ENCODING], [i.toString(), r.account, r.amount.toString()], proofs[i]!)) {
+      throw new Error(`internal error: proof of leaf ${i} does not verify`);
     }
   }
-  return { root: tree.root as `0x${string}`, total: total.toString(), count: n, claims };
+  return { root: built.root, total: built.total.toString(), count: n, claims };
 }
 
 /** The claim of `account` in a built airdrop (address compared case-insensitively), or undefined. */

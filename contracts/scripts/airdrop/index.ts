@@ -1,2 +1,3 @@
 export * from './csv.js';
 export * from './build.js';
+export * from './shards.js';
