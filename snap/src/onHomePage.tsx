@@ -1,11 +1,12 @@
-// The home page: position and rewards of each connected account (one lens eth_call per account), and its
-// genesis airdrop when a dapp has handed the snap a verified claim (rememberAirdropClaim).
+// The home page: the protocol's L2 and L1 picture (APR, node seats, METIS locked on L1 and in flight from the
+// last hub report), position, rewards and redemption ETAs of each connected account (one lens eth_call per
+// account), and its genesis airdrop when a dapp has handed the snap a verified claim (rememberAirdropClaim).
 import type { OnHomePageHandler } from '@metamask/snaps-sdk';
-import { formatBps, ticketStatus } from '@metis-liquid-staking/contracts';
-import { fmt, fmtDate, fmtShares, fmtSharePrice } from './lib/format';
-import { GOVERNANCE_TOKEN } from '@metis-liquid-staking/contracts';
+import { formatBps, GOVERNANCE_TOKEN, ticketStatus } from '@metis-liquid-staking/contracts';
+import { fmt, fmtShares, fmtSharePrice } from './lib/format';
 import { getTranslator } from './lib/i18n';
 import { readPositions } from './lib/positions';
+import { ticketWhen } from './lib/rows';
 import { HomePage } from '../ui/HomePage';
 import type { RowSpec } from '../ui/parts';
 
@@ -13,14 +14,19 @@ export const onHomePage: OnHomePageHandler = async () => {
   const t = await getTranslator();
   const positions = await readPositions();
   const first = positions[0];
-  const summary: RowSpec[] = first
-    ? [
-        { label: t('network'), text: `${first.m.name} (${first.m.chainId})` },
-        { label: t('apr'), text: formatBps(first.screen.protocol.aprBps) },
-        { label: t('fee'), text: formatBps(first.screen.protocol.feeBps) },
-        { label: t('rate'), text: fmtSharePrice(first.screen.protocol) },
-      ]
-    : [];
+  const fp = first?.screen.protocol;
+  const summary: RowSpec[] =
+    first && fp
+      ? [
+          { label: t('network'), text: `${first.m.name} (${first.m.chainId})` },
+          { label: t('apr'), text: formatBps(fp.aprBps) },
+          { label: t('fee'), text: formatBps(fp.feeBps) },
+          { label: t('rate'), text: fmtSharePrice(fp) },
+          { label: t('seats'), text: String(fp.activeSeats) },
+          { label: t('l1Locked'), text: fmt(fp.totalLocked, 'METIS') },
+          { label: t('inFlight'), text: fmt(fp.inFlightToL1 + fp.inFlightToL2, 'METIS') },
+        ]
+      : [];
   const accounts = positions.map(({ account, claim, screen: { protocol: p, user: u, airdrop: a } }) => {
     const rows: RowSpec[] = [
       { label: t('account'), address: account },
@@ -32,15 +38,9 @@ export const onHomePage: OnHomePageHandler = async () => {
     for (const k of u.tickets) {
       const st = ticketStatus(k);
       if (st === 'claimed' || st === 'none') continue;
-      const when =
-        st === 'claimable'
-          ? t('ticketClaimable')
-          : st === 'funded'
-            ? t('ticketWaiting', { date: fmtDate(k.maturity) })
-            : t('ticketPending', { date: fmtDate(k.maturity) });
       rows.push({
         label: `${t('tickets')} #${k.id}`,
-        text: `${fmt(k.metisAmount, 'METIS')}, ${when}`,
+        text: `${fmt(k.metisAmount, 'METIS')}, ${ticketWhen(t, k)}`,
         variant: st === 'claimable' ? 'default' : 'warning',
       });
     }

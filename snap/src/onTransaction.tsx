@@ -1,5 +1,6 @@
 // Transaction insights: for a transaction to one of the protocol's contracts on a known chain, the
-// decoded call in plain words, the expected result at the current rate, the fee and warnings.
+// decoded call in plain words (a native stake's amount is the transaction's value), the expected result at the
+// current rate, the redemption ETA (fast or slow path), the fee and warnings.
 // A transaction on another chain to an address that is a protocol contract on a bundled chain gets a
 // warning (the protocol is not deployed there). Anything else gets no insight (null).
 import type { OnTransactionHandler } from '@metamask/snaps-sdk';
@@ -34,7 +35,9 @@ export const onTransaction: OnTransactionHandler = async ({ transaction, chainId
   const from = transaction.from as Address;
   const [t] = await Promise.all([getTranslator(), ensureChain(m.chainId)]);
   const screen = await readScreen(rpc, m.contracts.lens, from);
-  const d = describeCall(t, m, key, (transaction.data ?? '0x') as Hex, from, screen);
+  // MetaMask gives the value as a hex quantity: the amount of a native stake
+  const value = typeof transaction.value === 'string' && /^0x[0-9a-fA-F]+$/.test(transaction.value) ? BigInt(transaction.value) : 0n;
+  const d = describeCall(t, m, key, (transaction.data ?? '0x') as Hex, from, screen, value);
   return {
     content: Insight({ title: t('insightTitle'), actionLabel: t('function'), action: d.action, rows: d.rows, warnings: d.warnings }),
     ...(d.critical ? { severity: 'critical' as const } : {}),

@@ -10,6 +10,7 @@ import { languageOf, translator } from '../src/lib/i18n.js';
 import { addressParam, amountParam, chainIdParam, ticketIdParam } from '../src/lib/params.js';
 import { days, fmtDate, fmtSharePrice } from '../src/lib/format.js';
 import { decodeCall } from '../src/lib/decode.js';
+import { duration, redemptionEtaRows, ticketWhen } from '../src/lib/rows.js';
 import { snapTx } from '../src/lib/tx.js';
 import { erc20Abi, redemptionQueueAbi, seMetisAbi, stakingManagerAbi } from '@metis-liquid-staking/contracts';
 
@@ -73,8 +74,11 @@ test('formatting: UTC dates, whole days, share price per whole seMETIS (24 decim
 
 test('decodeCall: protocol functions by contract; unknown selectors and other contracts are undefined', () => {
   const me = '0x0000000000000000000000000000000000000001' as Address;
-  const stake = encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stake', args: [5n, me, me] });
-  assert.deepEqual(decodeCall('stakingManager', stake), { functionName: 'stake', args: [5n, me, me] });
+  // the native stake carries no amount (it is the transaction's value); its ERC-20 face does
+  const stake = encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stake', args: [me, me] });
+  assert.deepEqual(decodeCall('stakingManager', stake), { functionName: 'stake', args: [me, me] });
+  const erc20 = encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stakeErc20AndRestake', args: [5n, me, me] });
+  assert.deepEqual(decodeCall('stakingManager', erc20), { functionName: 'stakeErc20AndRestake', args: [5n, me, me] });
   assert.equal(decodeCall('redemptionQueue', stake), undefined, 'a manager call sent to the queue is not decoded');
   const claim = encodeFunctionData({ abi: redemptionQueueAbi, functionName: 'claim', args: [2n, me] });
   assert.equal(decodeCall('redemptionQueue', claim)?.functionName, 'claim');
@@ -97,4 +101,38 @@ test('snapTx: hex value and chainId; `requires` only when an approval is needed'
   assert.equal(withApproval.value, '0xa');
   assert.ok('requires' in withApproval);
   assert.deepEqual(withApproval.requires, [{ from, to: from, data: '0x34', value: '0x0', chainId: '0x440' }]);
+});
+
+test('waits in words, rounded up; ticket ETAs: waiting for L1 (eta 0), fast ~date, slow up to date, claimable', () => {
+  const t = translator(load('en'));
+  assert.equal(duration(t, 1n), '1 min');
+  assert.equal(duration(t, 61n), '2 min');
+  assert.equal(duration(t, 3601n), '2 h');
+  assert.equal(duration(t, 86_400n * 21n + 1n), '22 days');
+  const pending = { status: 1, eta: 0n, fastPath: false };
+  assert.equal(ticketWhen(t, pending), 'waiting for L1');
+  assert.equal(ticketWhen(t, { ...pending, eta: 1_800_000_000n, fastPath: true }), 'ready ~2027-01-15 08:00 UTC (fast path)');
+  assert.equal(ticketWhen(t, { ...pending, eta: 1_800_000_000n }), 'up to 2027-01-15 08:00 UTC (slow path)');
+  assert.equal(ticketWhen(t, { ...pending, status: 2 }), 'claimable now');
+});
+
+test('redemption ETA: fast path while buffer + fastCapacity cover the queue and the request, else the slow path', () => {
+  const t = translator(load('en'));
+  const e = (n: bigint) => n * 10n ** 18n;
+  const p = {
+    queueUnfinalized: e(10n),
+    backingRatio: 10n ** 18n,
+    buffered: e(40n),
+    fastCapacity: e(50n),
+    fastPathDelay: 1800n,
+    slowPathDelay: 21n * 86_400n + 1800n,
+    exitDelay: 21n * 86_400n,
+  };
+  const fast = redemptionEtaRows(t, e(80n), p); // 10 queued + 80 = 90 = 40 + 50
+  assert.deepEqual(fast.row, { label: 'Estimated wait', text: 'about 30 min (fast path)' });
+  assert.equal(fast.warning.severity, 'info');
+  const slow = redemptionEtaRows(t, e(80n) + 1n, p);
+  assert.deepEqual(slow.row, { label: 'Estimated wait', text: 'up to 22 days (slow path: 21-day unlock on L1 + bridge)' });
+  assert.equal(slow.warning.severity, 'warning');
+  assert.equal(slow.warning.title, 'Redemption takes up to 22 days');
 });

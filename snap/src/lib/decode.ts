@@ -14,7 +14,6 @@ import {
   previewStakeAndRestake,
   previewUnstake,
   previewWithdrawShares,
-  redemptionMaturity,
   redemptionQueueAbi,
   seMetisAbi,
   stakingManagerAbi,
@@ -26,9 +25,9 @@ import {
   type Screen,
   type TokenInfo,
 } from '@metis-liquid-staking/contracts';
-import { days, fmt, fmtDate, fmtShares } from './format';
+import { fmt, fmtShares } from './format';
 import type { Translate } from './i18n';
-import { aprRows, referralRow, referralWarning } from './rows';
+import { aprRows, redemptionEtaRows, referralRow, referralWarning, ticketWhen } from './rows';
 import type { RowSpec, Warning } from '../../ui/parts';
 
 export interface Described {
@@ -65,10 +64,11 @@ export function decodeCall(key: ContractKey, data: Hex): { functionName: string;
   return call ? { functionName: call.functionName, args: call.args ?? [] } : undefined;
 }
 
-const WARN = 'warning' as const;
-
-/** Plain-words description of a call from `from` to the protocol contract `key`. */
-export function describeCall(t: Translate, m: Manifest, key: ContractKey, data: Hex, from: Address, s: Screen): Described {
+/**
+ * Plain-words description of a call from `from` to the protocol contract `key`, sending `value` wei of native
+ * METIS (the amount of a native stake: `stake(receiver, referral)` carries none in its call data).
+ */
+export function describeCall(t: Translate, m: Manifest, key: ContractKey, data: Hex, from: Address, s: Screen, value = 0n): Described {
   const { protocol: p, user: u } = s;
   const warnings: Warning[] = [];
   const rows: RowSpec[] = [];
@@ -104,13 +104,17 @@ export function describeCall(t: Translate, m: Manifest, key: ContractKey, data: 
   if (key === 'stakingManager') {
     const c = decodeWith(stakingManagerAbi, data);
     if (c) {
-      const [amount, receiver, referral] = c.args;
-      const restake = c.functionName.startsWith('stakeAndRestake');
+      // native (payable): the amount is the value; the ERC-20 face (stakeErc20...) has it as the first argument
+      const erc20 = c.functionName === 'stakeErc20' || c.functionName === 'stakeErc20AndRestake';
+      const [amount, receiver, referral] = erc20 ? c.args : [value, ...c.args];
+      const restake = c.functionName.endsWith('AndRestake');
       action = t(restake ? 'act.stakeAndRestake' : 'act.stake', { amount: amt(amount) });
       expected(restake ? fmtShares(previewStakeAndRestake(amount, p)) : fmt(previewStake(amount, p), 'eMETIS'));
       if (receiver.toLowerCase() !== from.toLowerCase()) rows.push({ label: t('account'), address: receiver });
       const ref = BigInt(referral) === 0n ? undefined : referral;
       rows.push(...aprRows(t, p), ...referralRow(t, m.chainId, ref));
+      if (!erc20 && amount === 0n) warnings.push({ title: t('noValue'), text: t('noValueText', { min: amt(p.minStake) }), severity: 'danger' });
+      if (erc20 && u.metisAllowanceToManager < amount) warnings.push({ title: t('allowanceLow'), text: t('allowanceLowText', { amount: amt(amount) }), severity: 'danger' });
       above(amount, u.metisBalance, TOKENS.METIS);
       warnings.push(...referralWarning(t, m.chainId, ref, from));
     }
@@ -120,8 +124,9 @@ export function describeCall(t: Translate, m: Manifest, key: ContractKey, data: 
       const amount = c.args[0];
       action = t('act.requestRedemption', { amount: amt(amount) });
       expected(fmt(previewRedemption(amount, p), 'METIS'));
-      rows.push({ label: t('maturity'), text: fmtDate(redemptionMaturity(p.timestamp, p)) });
-      warnings.push({ title: t('redemptionDelay', { days: days(p) }), text: t('redemptionDelayText'), severity: WARN });
+      const eta = redemptionEtaRows(t, amount, p);
+      rows.push(eta.row);
+      warnings.push(eta.warning);
       above(amount, u.eMetisBalance, TOKENS.eMETIS);
     } else if (c?.functionName === 'claim' || c?.functionName === 'claimBatch') {
       const ids = c.functionName === 'claim' ? [c.args[0]] : [...c.args[0]];
@@ -135,7 +140,7 @@ export function describeCall(t: Translate, m: Manifest, key: ContractKey, data: 
         if (st !== 'claimable')
           rows.push({
             label: `${t('ticket')} #${id}`,
-            text: st === 'claimed' ? st : t('ticketWaiting', { date: fmtDate(k.maturity) }),
+            text: ticketWhen(t, k),
             variant: 'warning',
           });
       }

@@ -1,7 +1,16 @@
 // Rows and warnings used on several screens.
 import type { Address } from 'viem';
-import { formatBps, type AllowancePlan, type Manifest, type ProtocolView } from '@metis-liquid-staking/contracts';
-import { fmt } from './format';
+import {
+  exitDelayDays,
+  formatBps,
+  redemptionEta,
+  ticketStatus,
+  type AllowancePlan,
+  type Manifest,
+  type ProtocolView,
+  type TicketInfo,
+} from '@metis-liquid-staking/contracts';
+import { days, fmt, fmtDate } from './format';
 import type { Translate } from './i18n';
 import { referralName } from './referrals';
 import type { RowSpec, Warning } from '../../ui/parts';
@@ -48,4 +57,39 @@ export function allowanceWarnings(t: Translate, plan: AllowancePlan, amount: big
       severity: 'info',
     },
   ];
+}
+
+/** A wait in words, rounded up: "5 min", "3 h", "22 days". */
+export function duration(t: Translate, seconds: bigint): string {
+  const up = (unit: bigint) => (seconds + unit - 1n) / unit;
+  if (seconds >= 86_400n) return t('daysN', { n: up(86_400n) });
+  if (seconds >= 3_600n) return t('hours', { n: up(3_600n) });
+  return t('minutes', { n: up(60n) });
+}
+
+/**
+ * The honest wait for a new redemption of `eMetis` (the bindings' redemptionEta: fast path when the buffer and
+ * fastCapacity cover the queue and this request, else the slow path), as a row and a banner.
+ */
+export function redemptionEtaRows(
+  t: Translate,
+  eMetis: bigint,
+  p: Parameters<typeof redemptionEta>[1] & Pick<ProtocolView, 'exitDelay'>,
+): { row: RowSpec; warning: Warning } {
+  const e = redemptionEta(eMetis, p);
+  const time = duration(t, e.seconds);
+  return {
+    row: { label: t('eta'), text: e.fastPath ? t('etaFast', { time }) : t('etaSlow', { time, days: days(p) }) },
+    warning: e.fastPath
+      ? { title: t('redemptionFast', { time }), text: t('redemptionDelayText'), severity: 'info' }
+      : { title: t('redemptionDelay', { days: exitDelayDays({ exitDelay: e.seconds }) }), text: t('redemptionDelayText'), severity: 'warning' },
+  };
+}
+
+/** When a ticket pays: claimable, its lens ETA (fast path ~date, slow path up to date), or waiting for the L1 report (eta 0). */
+export function ticketWhen(t: Translate, k: Pick<TicketInfo, 'status' | 'eta' | 'fastPath'>): string {
+  const st = ticketStatus(k);
+  if (st !== 'pending') return st === 'claimable' ? t('ticketClaimable') : st;
+  if (k.eta === 0n) return t('ticketWaitL1');
+  return t(k.fastPath ? 'ticketFast' : 'ticketSlow', { date: fmtDate(k.eta) });
 }

@@ -1,10 +1,10 @@
-// `claimRedemption`: pays a mature, funded ticket's METIS to its owner.
+// `claimRedemption`: pays a funded (claimable) ticket's METIS to its owner.
 import { InvalidParamsError, type Json } from '@metamask/snaps-sdk';
 import { claimRedemptionTx, ticketStatus } from '@metis-liquid-staking/contracts';
 import { confirm, prepare } from '../lib/context';
-import { fmt, fmtDate } from '../lib/format';
+import { fmt } from '../lib/format';
 import { ticketIdParam } from '../lib/params';
-import { contractRows } from '../lib/rows';
+import { contractRows, ticketWhen } from '../lib/rows';
 import { snapTx } from '../lib/tx';
 import { Confirmation } from '../../ui/Confirmation';
 
@@ -15,7 +15,7 @@ export async function claimRedemption(params: unknown): Promise<Json> {
   if (!ticket) throw new InvalidParamsError(`Ticket ${ticketId} is not owned by ${from}.`);
   const status = ticketStatus(ticket);
   if (status !== 'claimable') {
-    const when = status === 'claimed' ? 'it was already claimed' : `it is ${status}; it matures ${fmtDate(ticket.maturity)}`;
+    const when = status === 'claimed' ? 'it was already claimed' : `it is ${status}, ${ticketWhen(t, ticket)}`;
     throw new InvalidParamsError(`Ticket ${ticketId} cannot be claimed yet: ${when}.`);
   }
 

@@ -20,12 +20,23 @@ export async function getPosition(params: unknown): Promise<Json> {
     feeBps: Number(p.feeBps),
     sharePrice: s(p.sharePrice),
     paused: p.paused,
+    // the L1 picture from the last hub report: node seats, METIS locked, on its way between the chains
+    l1: {
+      activeSeats: Number(p.activeSeats),
+      totalLocked: s(p.totalLocked),
+      unlocking: s(p.unlocking),
+      inFlightToL1: s(p.inFlightToL1),
+      inFlightToL2: s(p.inFlightToL2),
+      reportTimestamp: Number(p.reportTimestamp),
+    },
     tickets: u.tickets.map((k) => ({
       id: s(k.id),
       eMetisAmount: s(k.eMetisAmount),
       metisAmount: s(k.metisAmount),
-      maturity: Number(k.maturity),
       status: ticketStatus(k),
+      // the lens's estimate (unix seconds; 0 until an L1 report lets it estimate) and its path
+      eta: Number(k.eta),
+      fastPath: k.fastPath,
     })),
   };
 }

@@ -1,20 +1,21 @@
-// `requestRedemption`: eMETIS -> a queue ticket for METIS after the exit delay. A short allowance is
-// covered by an eMETIS permit signed in MetaMask (requestRedemptionWithPermit): one transaction.
+// `requestRedemption`: eMETIS -> a queue ticket for METIS, paid on the fast path (the L2 buffer and what comes
+// back from L1 without a new exit delay) or the slow path (a seat's unlock on L1, then the bridge): the dialog
+// shows the bindings' redemptionEta. A short allowance is covered by an eMETIS permit signed in MetaMask
+// (requestRedemptionWithPermit): one transaction.
 import type { Json } from '@metamask/snaps-sdk';
 import {
   planAllowance,
   previewRedemption,
   redemptionLimits,
-  redemptionMaturity,
   requestRedemptionTx,
   requestRedemptionWithPermitTx,
   signPermit,
 } from '@metis-liquid-staking/contracts';
 import { rpc } from '../lib/chain';
 import { confirm, prepare } from '../lib/context';
-import { days, fmt, fmtBacking, fmtDate } from '../lib/format';
+import { fmt, fmtBacking } from '../lib/format';
 import { amountParam } from '../lib/params';
-import { allowanceWarnings, contractRows } from '../lib/rows';
+import { allowanceWarnings, contractRows, redemptionEtaRows } from '../lib/rows';
 import { snapTx } from '../lib/tx';
 import { Confirmation } from '../../ui/Confirmation';
 
@@ -23,6 +24,7 @@ export async function requestRedemption(params: unknown): Promise<Json> {
   const { protocol } = screen;
   const amount = amountParam(p, redemptionLimits(screen), 'eMETIS');
   const plan = await planAllowance(rpc, 'requestRedemption', { m, screen, owner: from, amount });
+  const eta = redemptionEtaRows(t, amount, protocol);
 
   await confirm(
     Confirmation({
@@ -32,13 +34,10 @@ export async function requestRedemption(params: unknown): Promise<Json> {
         { label: t('youPay'), text: fmt(amount, 'eMETIS') },
         { label: t('youReceive'), text: fmt(previewRedemption(amount, protocol), 'METIS') },
         { label: t('rate'), text: fmtBacking(protocol.backingRatio) },
-        { label: t('maturity'), text: fmtDate(redemptionMaturity(protocol.timestamp, protocol)) },
+        eta.row,
       ],
       details: contractRows(t, m, m.contracts.redemptionQueue),
-      warnings: [
-        { title: t('redemptionDelay', { days: days(protocol) }), text: t('redemptionDelayText'), severity: 'warning' },
-        ...allowanceWarnings(t, plan, amount),
-      ],
+      warnings: [eta.warning, ...allowanceWarnings(t, plan, amount)],
     }),
   );
 
