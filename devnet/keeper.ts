@@ -134,6 +134,7 @@ const min = (a: bigint, b: bigint) => (a < b ? a : b);
 interface Report {
   nonce: bigint;
   timestamp: bigint;
+  sentToL2: bigint;
   shortfall: bigint;
   idle: bigint;
   locked: bigint;
@@ -437,7 +438,13 @@ export class Keeper {
     const ratio = await read<bigint>(this.c2, this.m.stakingManager, stakingManagerAbi, 'backingRatio');
     const need = (unfinalized * ratio + ONE - 1n) / ONE;
     const buffered = await read<bigint>(this.c2, this.m.stakingManager, stakingManagerAbi, 'bufferedMetis');
-    const returning = await read<bigint>(this.c2, this.m.stakingManager, stakingManagerAbi, 'pendingPrincipal');
+    const pending = await read<bigint>(this.c2, this.m.stakingManager, stakingManagerAbi, 'pendingPrincipal');
+    // principal the hub sent back whose report Metis has not delivered yet (the L2's pendingPrincipal does not
+    // know it): without it a tick right after a return, or after a crash between the L1 and L2 steps, would
+    // withdraw and return it again from another seat
+    const [, , sentCum] = await read<readonly [bigint, bigint, bigint]>(this.c1, this.h.hub, sequencerHubAbi, 'totals');
+    const known = (await this.l2Report()).sentToL2;
+    const returning = pending + (sentCum > known ? sentCum - known : 0n);
     return need > buffered + returning ? need - buffered - returning : 0n;
   }
 

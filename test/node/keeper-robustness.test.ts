@@ -1,0 +1,308 @@
+// The keeper (devnet/keeper.ts) when things go wrong across the two chains: a crash between its L1 and L2 steps,
+// a hub out of ETH for Metis's bridge fees, a seat Metis's governance takes off the LockingPool whitelist, and
+// mainnet's BFT rule refusing an unlock. What cannot exist here is played: Metis's contracts are the models of
+// contracts/src/network (governance is the devnet admin, the MPC is the keeper's devnet MPC key, the bridge is
+// the devnet relayer); a crash is an RPC that stops answering mid-tick (a small proxy in front of the L2 anvil
+// that cuts every connection once the hub's returnToL2 has gone out on L1). One devnet for the file: three users
+// stake 270,000 METIS, the keeper bridges it, opens the three seats (100,000 / 100,000 / 70,001) and bridges a
+// first batch of rewards; every test starts from that state (EVM snapshots of both chains) and runs on
+// simulated time.
+import { after, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { decodeFunctionData, parseEther, parseTransaction, zeroAddress, type Address, type Hex } from 'viem';
+import {
+  eMetisAbi,
+  l1MessengerAbi,
+  lensAbi,
+  lockingPoolAbi,
+  metisAbi,
+  redemptionQueueAbi,
+  sequencerHubAbi,
+  stakingManagerAbi,
+} from '@metis-liquid-staking/contracts/abis';
+import { makeClients, write, type Clients } from '../../devnet/chain.js';
+import { Keeper, KeeperRpcError, type KeeperAction, type KeeperActionKind, type KeeperOptions } from '../../devnet/keeper.js';
+import type { Relay } from '../../devnet/relayer.js';
+import { startTestDevnet, type TestDevnet } from '../helpers/devnet-fixture.js';
+import { advanceBoth } from '../helpers/cycle.js';
+import { chainClient, revert, snapshot } from '../helpers/rpc.js';
+
+const METIS = (n: number | string) => parseEther(String(n));
+/** IRedemptionQueue.TicketStatus: None, Pending, Claimable (funded), Claimed. */
+const PENDING = 1;
+const CLAIMABLE = 2;
+/** Kinds that send a transaction for the protocol (the MPC batch is Metis's, played). */
+const PROTOCOL_TX: KeeperActionKind[] = [
+  'guard',
+  'credit',
+  'harvest',
+  'fund',
+  'rewards',
+  'sync',
+  'claim',
+  'return',
+  'withdraw',
+  'unlock',
+  'bridge',
+  'topUp',
+  'open',
+  'report',
+];
+
+/** A JSON-RPC proxy in front of `target` that can be cut (every connection reset) and watches what passes. */
+async function startProxy(target: string, onRequest: (body: { method?: string; params?: unknown[] }) => void = () => {}) {
+  const state = { dead: false, requests: 0 };
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      if (state.dead) {
+        req.socket.destroy();
+        return;
+      }
+      state.requests++;
+      const body = Buffer.concat(chunks).toString('utf8');
+      void (async () => {
+        try {
+          const upstream = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+          const text = await upstream.text();
+          const parsed = JSON.parse(body) as { method?: string; params?: unknown[] } | { method?: string; params?: unknown[] }[];
+          for (const one of Array.isArray(parsed) ? parsed : [parsed]) onRequest(one);
+          res.writeHead(upstream.status, { 'content-type': 'application/json' });
+          res.end(text);
+        } catch {
+          req.socket.destroy();
+        }
+      })();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    state,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+describe('keeper robustness across both chains', () => {
+  let d: TestDevnet;
+  const users: Clients[] = [];
+  const logs: string[] = [];
+  let actions: KeeperAction[] = [];
+  let relays: Relay[] = [];
+  let base: readonly [Hex, Hex];
+
+  const m = () => d.manifest.contracts;
+  const h = () => d.manifest.l1!.contracts;
+  const l2 = () => chainClient(d.url);
+  const l1 = () => chainClient(d.l1Url);
+  const keeperOpts = (over: Partial<KeeperOptions> = {}): KeeperOptions => ({
+    manifest: d.manifest,
+    l2RpcUrl: d.url,
+    l1RpcUrl: d.l1Url,
+    l2Key: d.roles.keeper.key,
+    l1Key: d.roles.keeper.key,
+    mpcKey: d.roles.mpc.key,
+    log: (l) => logs.push(l),
+    ...over,
+  });
+  /** The keeper with the devnet MPC (reward batches when enough L1 time has passed). */
+  const keeper = (over: Partial<KeeperOptions> = {}) => new Keeper(keeperOpts(over));
+  /** The keeper without the MPC: only the protocol's own duties, so a tick's actions do not depend on wall time. */
+  const bare = (over: Partial<KeeperOptions> = {}) => new Keeper(keeperOpts({ mpcKey: undefined, ...over }));
+
+  const protocol = () => l2().readContract({ address: m().lens, abi: lensAbi, functionName: 'getProtocol' });
+  const tickets = async (a: Address) => (await l2().readContract({ address: m().lens, abi: lensAbi, functionName: 'getUser', args: [a] })).tickets;
+  const hubMetis = () => l1().readContract({ address: h().metis, abi: metisAbi, functionName: 'balanceOf', args: [h().hub] });
+  const hubTotals = () => l1().readContract({ address: h().hub, abi: sequencerHubAbi, functionName: 'totals' });
+  const hubLastReport = () => l1().readContract({ address: h().hub, abi: sequencerHubAbi, functionName: 'lastReport' });
+  const liveReport = () => l1().readContract({ address: h().hub, abi: sequencerHubAbi, functionName: 'buildReport' });
+  const l2Report = () => l2().readContract({ address: m().stakingManager, abi: stakingManagerAbi, functionName: 'lastReport' });
+  const seat = async (i: number) => {
+    const [agent, , seqId, principal, state] = await l1().readContract({
+      address: h().hub,
+      abi: sequencerHubAbi,
+      functionName: 'seat',
+      args: [BigInt(i)],
+    });
+    const s = await l1().readContract({ address: h().lockingPool, abi: lockingPoolAbi, functionName: 'sequencers', args: [seqId] });
+    return { agent, seqId, principal, state, amount: s[0], reward: s[1], claimTime: s[6], poolStatus: s[12] };
+  };
+  const seatAmounts = async () => Promise.all([0, 1, 2].map(async (i) => (await seat(i)).amount));
+  const sum = (xs: bigint[]) => xs.reduce((a, b) => a + b, 0n);
+  /** Messages the L1 messenger sent (the hub's reports, rewards and returns all go through it). */
+  const l1Messages = async () =>
+    (await l1().getContractEvents({ address: h().l1Messenger, abi: l1MessengerAbi, eventName: 'SentMessage', fromBlock: 0n })).length;
+
+  const did = (k: KeeperActionKind, from = actions) => from.filter((a) => a.kind === k);
+  const txKinds = (from = actions) => from.filter((a) => a.tx && PROTOCOL_TX.includes(a.kind)).map((a) => a.kind);
+  const why = (from = actions) =>
+    [...from.map((a) => `${a.kind}: ${a.message}`), ...relays.map((r) => `${r.direction} #${r.nonce} ok=${r.ok}`)].join(' | ');
+  const relay = async () => (relays = await d.relayer.tick());
+  /** Past the fraud window of every batch the relayer committed (L1 time), then relays. */
+  const relayPastWindow = async () => {
+    await relay();
+    const pending = await d.relayer.pendingToL1();
+    const now = (await l1().getBlock()).timestamp;
+    const readyAt = pending.reduce((a, p) => (p.readyAt > a ? p.readyAt : a), 0n);
+    if (readyAt > now) await advanceBoth(d, Number(readyAt - now) + 1);
+    await relay();
+  };
+  /** Ticks and relays (the fraud window passed each round) until a round does nothing; returns every action. */
+  const settle = async (k: Keeper, rounds = 8) => {
+    const all: KeeperAction[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const acts = await k.tick();
+      all.push(...acts);
+      await relayPastWindow();
+      if (acts.filter((a) => a.tx).length === 0 && relays.length === 0) break;
+      await advanceBoth(d, 30);
+    }
+    return (actions = all);
+  };
+  const redeem = async (u: Clients, amount: bigint) => {
+    await write(u, m().eMetis, eMetisAbi, 'approve', [m().redemptionQueue, amount]);
+    await write(u, m().redemptionQueue, redemptionQueueAbi, 'requestRedemption', [amount, u.address]);
+  };
+  /** The books agree on both chains: eMETIS is fully backed, and the L2's view of L1 is what L1 holds. */
+  const assertConverged = async (msg: string) => {
+    const p = await protocol();
+    const live = await liveReport();
+    const [nonce] = await hubLastReport();
+    assert.equal(p.reportNonce, nonce, `${msg}: the L2 has the hub's last report`);
+    assert.equal(p.backingRatio, 10n ** 18n, `${msg}: one METIS per eMETIS`);
+    assert.equal(p.tvl, p.eMetisSupply, `${msg}: supply == backing`);
+    assert.equal(p.totalLocked, live.locked, `${msg}: locked as the pool holds it`);
+    assert.equal(p.unlocking, live.unlocking, msg);
+    assert.equal(p.l1Idle, await hubMetis(), msg);
+    assert.equal(p.inFlightToL2, 0n, `${msg}: nothing left on its way to L2`);
+    assert.equal(p.inFlightToL1, 0n, `${msg}: nothing left on its way to L1`);
+    assert.equal(live.shortfall, 0n, `${msg}: no loss on L1`);
+    // what backs eMETIS is exactly what exists: the L2 buffer, the hub's idle METIS and the seats
+    assert.equal(p.tvl, p.buffered + (await hubMetis()) + sum(await seatAmounts()), `${msg}: nothing lost`);
+  };
+
+  before(async () => {
+    d = await startTestDevnet({ seed: true });
+    for (const i of [1, 2, 3]) users.push(await makeClients({ rpcUrl: d.url, key: d.accounts[i]!.key }));
+    for (const u of users) await write(u, m().stakingManager, stakingManagerAbi, 'stake', [u.address, zeroAddress], 'stake', METIS(90_000));
+    const k = keeper();
+    await settle(k);
+    assert.deepEqual(
+      did('open').map((a) => a.amount),
+      [METIS(100_000), METIS(100_000), METIS(70_001)],
+      why(),
+    );
+    // an hour of L2 blocks: the MPC pays the seats, the keeper bridges the rewards, the relayer delivers, harvest
+    await advanceBoth(d, 3_600);
+    await settle(k);
+    assert.equal(did('rewards').length, 3, why());
+    assert.ok(did('harvest').length > 0, why());
+    await assertConverged('base');
+    base = [await snapshot(d.url), await snapshot(d.l1Url)];
+  });
+
+  beforeEach(async () => {
+    // anvil forgets a snapshot once reverted to: take it again each time
+    await revert(d.url, base[0]);
+    await revert(d.l1Url, base[1]);
+    base = [await snapshot(d.url), await snapshot(d.l1Url)];
+    actions = [];
+    relays = [];
+  });
+
+  after(async () => {
+    await d?.stop();
+    if (process.env.DEVNET_TEST_VERBOSE) console.log(logs.join('\n'));
+  });
+
+  describe('crash between L1 and L2 steps', () => {
+    test('the L2 RPC dies right after the hub returned principal on L1: the next tick does not withdraw or return again; the redemption is paid once', async () => {
+      const [u1] = users as [Clients];
+      const amount = METIS(30_000);
+      await redeem(u1, amount);
+      const need = amount - (await protocol()).buffered;
+      const seatsBefore = await seatAmounts();
+      const totalsBefore = await hubTotals();
+      const l2Before = await l2Report();
+
+      // played crash: the L2 stops answering once the hub's returnToL2 is on L1 (as if the keeper's host lost
+      // its L2 link, or the process died before its L2 steps)
+      const l2Proxy = await startProxy(d.url);
+      const l1Proxy = await startProxy(d.l1Url, (body) => {
+        if (body.method !== 'eth_sendRawTransaction') return;
+        const tx = parseTransaction(body.params![0] as Hex);
+        if (tx.to?.toLowerCase() !== h().hub.toLowerCase() || !tx.data) return;
+        if (decodeFunctionData({ abi: sequencerHubAbi, data: tx.data }).functionName === 'returnToL2') l2Proxy.state.dead = true;
+      });
+      try {
+        const crashing = bare({ l2RpcUrl: l2Proxy.url, l1RpcUrl: l1Proxy.url, retries: 2, retryBaseMs: 10 });
+        await assert.rejects(crashing.tick(), (err: unknown) => err instanceof KeeperRpcError && err.step === 'bridge to L1');
+      } finally {
+        await l2Proxy.close();
+        await l1Proxy.close();
+      }
+      // L1 did its part: the fast path withdrew `need` from the biggest seat and sent it back with a report
+      const seatsMid = await seatAmounts();
+      assert.equal(sum(seatsBefore) - sum(seatsMid), need, 'one withdrawal, of what the buffer could not pay');
+      assert.equal((await hubTotals())[2] - totalsBefore[2], need, 'sent back to L2 once');
+      assert.equal(await hubMetis(), 0n);
+      // L2 has not heard of it yet
+      assert.deepEqual(await l2Report(), l2Before);
+      assert.equal((await tickets(u1.address))[0]!.status, PENDING);
+
+      // the keeper restarts before Metis has delivered anything: it sees the principal on its way and waits
+      actions = await bare().tick();
+      assert.deepEqual(txKinds(), [], `nothing to do while the return is in flight: ${why()}`);
+      assert.deepEqual(await seatAmounts(), seatsMid, 'no second withdrawal');
+      assert.equal((await hubTotals())[2] - totalsBefore[2], need, 'no second return');
+
+      // Metis delivers; the keeper credits and funds; the books agree
+      await settle(keeper());
+      assert.equal(did('withdraw').length + did('return').length + did('unlock').length, 0, why());
+      const [t] = await tickets(u1.address);
+      assert.equal(t!.status, CLAIMABLE, why());
+      assert.equal(t!.metisAmount, amount);
+      assert.equal((await hubTotals())[2] - totalsBefore[2], need, 'returned exactly once in all');
+      await assertConverged('after the crash');
+    });
+
+    test('two ticks back to back (before Metis delivers anything) are safe: the second does nothing', async () => {
+      const [u1, u2] = users as [Clients, Clients];
+      await redeem(u1, METIS(30_000));
+      // and a stake worth bridging once the queue is paid
+      await write(u2, m().stakingManager, stakingManagerAbi, 'stake', [u2.address, zeroAddress], 'stake', METIS(5_000));
+      const k = bare();
+      const first = await k.tick();
+      assert.deepEqual(txKinds(first), ['withdraw', 'return'], why(first));
+      const afterFirst = {
+        seats: await seatAmounts(),
+        totals: await hubTotals(),
+        nonce: (await hubLastReport())[0],
+        messages: await l1Messages(),
+        p: await protocol(),
+      };
+      actions = await k.tick();
+      assert.deepEqual(actions, [], why());
+      // and a fresh keeper (a restart) agrees
+      actions = await bare().tick();
+      assert.deepEqual(actions, [], why());
+      assert.deepEqual(await seatAmounts(), afterFirst.seats);
+      assert.deepEqual(await hubTotals(), afterFirst.totals);
+      assert.equal((await hubLastReport())[0], afterFirst.nonce, 'no second report');
+      assert.equal(await l1Messages(), afterFirst.messages);
+      const p = await protocol();
+      assert.deepEqual(
+        [p.buffered, p.inFlightToL1, p.reportNonce, p.queueUnfinalized],
+        [afterFirst.p.buffered, afterFirst.p.inFlightToL1, afterFirst.p.reportNonce, afterFirst.p.queueUnfinalized],
+      );
+
+      await settle(keeper());
+      assert.equal((await tickets(u1.address))[0]!.status, CLAIMABLE, why());
+      await assertConverged('after two ticks');
+    });
+  });
+});
