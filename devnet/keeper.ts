@@ -112,9 +112,23 @@ export class KeeperRpcError extends Error {
 }
 
 export function shortError(err: unknown): string {
-  if (err instanceof BaseError) return err.shortMessage + (err.details ? ` (${err.details})` : '');
+  if (err instanceof BaseError) {
+    // a custom error the ABI decodes is named (the node's details only carry its raw selector and data)
+    const reverted = err.walk((e) => e instanceof ContractFunctionRevertedError);
+    const data = reverted instanceof ContractFunctionRevertedError ? reverted.data : undefined;
+    if (data && data.errorName !== 'Error' && data.errorName !== 'Panic') return `${err.shortMessage} ${customError(data.errorName, data.args ?? [])}`;
+    return err.shortMessage + (err.details ? ` (${err.details})` : '');
+  }
   if (err instanceof Error) return err.message.split('\n')[0] ?? String(err);
   return String(err);
+}
+
+function customError(name: string, args: readonly unknown[]): string {
+  if (name === 'HubInsufficientEth') {
+    const [needed, available] = args as readonly [bigint, bigint];
+    return `HubInsufficientEth: the hub needs ${formatEther(needed)} ETH for Metis's bridge fees and holds ${formatEther(available)} ETH; send the hub ETH`;
+  }
+  return `${name}(${args.map(String).join(', ')})`;
 }
 
 /** True for errors a retry cannot fix: the contract reverted. */

@@ -30,6 +30,7 @@ import { advanceBoth } from '../helpers/cycle.js';
 import { chainClient, revert, snapshot } from '../helpers/rpc.js';
 
 const METIS = (n: number | string) => parseEther(String(n));
+const ETH = (n: number | string) => parseEther(String(n));
 /** IRedemptionQueue.TicketStatus: None, Pending, Claimable (funded), Claimed. */
 const PENDING = 1;
 const CLAIMABLE = 2;
@@ -116,6 +117,8 @@ describe('keeper robustness across both chains', () => {
 
   const protocol = () => l2().readContract({ address: m().lens, abi: lensAbi, functionName: 'getProtocol' });
   const tickets = async (a: Address) => (await l2().readContract({ address: m().lens, abi: lensAbi, functionName: 'getUser', args: [a] })).tickets;
+  const hubEth = () => l1().getBalance({ address: h().hub });
+  const setHubEth = (value: bigint) => l1().setBalance({ address: h().hub, value });
   const hubMetis = () => l1().readContract({ address: h().metis, abi: metisAbi, functionName: 'balanceOf', args: [h().hub] });
   const hubTotals = () => l1().readContract({ address: h().hub, abi: sequencerHubAbi, functionName: 'totals' });
   const hubLastReport = () => l1().readContract({ address: h().hub, abi: sequencerHubAbi, functionName: 'lastReport' });
@@ -141,15 +144,14 @@ describe('keeper robustness across both chains', () => {
   const txKinds = (from = actions) => from.filter((a) => a.tx && PROTOCOL_TX.includes(a.kind)).map((a) => a.kind);
   const why = (from = actions) =>
     [...from.map((a) => `${a.kind}: ${a.message}`), ...relays.map((r) => `${r.direction} #${r.nonce} ok=${r.ok}`)].join(' | ');
-  const relay = async () => (relays = await d.relayer.tick());
   /** Past the fraud window of every batch the relayer committed (L1 time), then relays. */
   const relayPastWindow = async () => {
-    await relay();
+    const first = await d.relayer.tick();
     const pending = await d.relayer.pendingToL1();
     const now = (await l1().getBlock()).timestamp;
     const readyAt = pending.reduce((a, p) => (p.readyAt > a ? p.readyAt : a), 0n);
     if (readyAt > now) await advanceBoth(d, Number(readyAt - now) + 1);
-    await relay();
+    relays = [...first, ...(await d.relayer.tick())];
   };
   /** Ticks and relays (the fraud window passed each round) until a round does nothing; returns every action. */
   const settle = async (k: Keeper, rounds = 8) => {
@@ -303,6 +305,101 @@ describe('keeper robustness across both chains', () => {
       await settle(keeper());
       assert.equal((await tickets(u1.address))[0]!.status, CLAIMABLE, why());
       await assertConverged('after two ticks');
+    });
+  });
+
+  describe('hub out of ETH for bridge fees', () => {
+    test('rewards to bridge and a report due: one error per step naming HubInsufficientEth, nothing else moves; after a refund the next tick does both', async () => {
+      await advanceBoth(d, 3_600);
+      await setHubEth(0n);
+      const before = {
+        seats: await Promise.all([0, 1, 2].map(seat)),
+        nonce: (await hubLastReport())[0],
+        messages: await l1Messages(),
+        l2: await l2Report(),
+      };
+      const k = keeper();
+      actions = await k.tick();
+      // the MPC batch is Metis's (its own key pays the gas); every step that needs a bridge fee stops
+      assert.deepEqual(
+        actions.map((a) => a.kind),
+        ['mpc', 'error', 'error'],
+        why(),
+      );
+      const errors = did('error');
+      assert.match(errors[0]!.message, /^withdraw rewards: .*HubInsufficientEth/, why());
+      assert.match(errors[1]!.message, /^report: .*HubInsufficientEth/, why());
+      const seatsNow = await Promise.all([0, 1, 2].map(seat));
+      for (const [i, s] of seatsNow.entries()) {
+        assert.ok(s.reward > before.seats[i]!.reward, `seat ${i}: the batch's rewards wait on the pool`);
+        assert.equal(s.amount, before.seats[i]!.amount);
+      }
+      assert.equal((await hubLastReport())[0], before.nonce, 'no report');
+      assert.equal(await l1Messages(), before.messages, 'nothing sent through the L1 messenger');
+      assert.deepEqual(await l2Report(), before.l2);
+      // still dry: the same failures are not recorded again, nothing is sent
+      actions = await k.tick();
+      assert.deepEqual(actions, [], why());
+
+      await setHubEth(ETH(10));
+      actions = await k.tick();
+      assert.deepEqual(
+        did('rewards').map((a) => a.amount),
+        seatsNow.map((s) => s.reward),
+        why(),
+      );
+      assert.equal(did('report').length, 1, why());
+      assert.equal(did('error').length, 0, why());
+      assert.ok((await hubEth()) < ETH(10), 'the fees were paid');
+      const harvested = await settle(keeper());
+      assert.equal(
+        did('harvest', harvested).reduce((a, x) => a + x.amount!, 0n),
+        sum(seatsNow.map((s) => s.reward)),
+        why(harvested),
+      );
+      await assertConverged('after the refund');
+    });
+
+    test('a redemption needing principal back: the fast path withdraws, returnToL2 fails on the fee and the METIS waits on the hub (not withdrawn again); after a refund it is returned', async () => {
+      const [u1] = users as [Clients];
+      const amount = METIS(30_000);
+      await redeem(u1, amount);
+      const need = amount - (await protocol()).buffered;
+      const seatsBefore = await seatAmounts();
+      const totalsBefore = await hubTotals();
+      await setHubEth(0n);
+      const k = bare();
+      actions = await k.tick();
+      assert.deepEqual(
+        actions.map((a) => a.kind),
+        ['withdraw', 'error'],
+        why(),
+      );
+      assert.match(did('error')[0]!.message, /^redemptions from L1: .*HubInsufficientEth/, why());
+      assert.equal(sum(seatsBefore) - sum(await seatAmounts()), need);
+      assert.equal(await hubMetis(), need, 'parked on the hub, not lost');
+      assert.deepEqual(await hubTotals(), [totalsBefore[0], totalsBefore[1] + need, totalsBefore[2]], 'nothing sent to L2');
+      assert.equal((await liveReport()).shortfall, 0n, 'no loss: the principal is idle on the hub');
+      // the keeper neither withdraws again nor locks the parked METIS back while the queue waits for it
+      actions = await k.tick();
+      assert.deepEqual(actions, [], why());
+      actions = await bare().tick();
+      assert.deepEqual(
+        actions.map((a) => a.kind),
+        ['error'],
+        `a restarted keeper says it again, once: ${why()}`,
+      );
+      assert.equal(await hubMetis(), need);
+
+      await setHubEth(ETH(10));
+      actions = await k.tick();
+      assert.deepEqual(txKinds(), ['return'], why());
+      assert.equal(did('return')[0]!.amount, need);
+      await settle(keeper());
+      assert.equal(did('withdraw').length, 0, why());
+      assert.equal((await tickets(u1.address))[0]!.status, CLAIMABLE, why());
+      assert.equal((await hubTotals())[2] - totalsBefore[2], need);
+      await assertConverged('after the refund');
     });
   });
 });
