@@ -132,7 +132,7 @@ test('redemption ETA: fast path while buffer + fastCapacity cover the queue and 
   assert.deepEqual(fast.row, { label: 'Estimated wait', text: 'about 30 min (fast path)' });
   assert.equal(fast.warning.severity, 'info');
   const slow = redemptionEtaRows(t, e(80n) + 1n, p);
-  assert.deepEqual(slow.row, { label: 'Estimated wait', text: 'up to 22 days (slow path: 21-day unlock on L1 + bridge)' });
+  assert.deepEqual(slow.row, { label: 'Estimated wait', text: 'up to 22 days (slow path: 21 days unlock on L1 + bridge)' });
   assert.equal(slow.warning.severity, 'warning');
   assert.equal(slow.warning.title, 'Redemption takes up to 22 days');
 });

@@ -1,14 +1,16 @@
-// The MetaMask snap, end to end in @metamask/snaps-simulation against a real anvil with the whole protocol
-// deployed (startTestDevnet). The test plays the dapp: it calls the snap's RPC methods, clicks the dialogs,
-// and sends the returned transactions to anvil with eth_sendTransaction (anvil's account #0 is unlocked
-// and is also the snap's account, derived from the same mnemonic).
+// The MetaMask snap, end to end in @metamask/snaps-simulation against the two-chain devnet (startTestDevnet:
+// an L2 anvil with the protocol, an L1 anvil with the hub and models of Metis's LockingPool and bridge, the
+// devnet relayer carrying messages). MetaMask itself is played by the simulation; the test plays the dapp: it
+// calls the snap's RPC methods, clicks the dialogs, and sends the returned transactions to the L2 anvil with
+// eth_sendTransaction (anvil's account #0 is unlocked and is also the snap's account, same mnemonic).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { decodeFunctionData, encodeFunctionData, getAddress, parseEther, toFunctionSelector, type Address, type Hex } from 'viem';
+import { decodeFunctionData, encodeFunctionData, getAddress, numberToHex, parseEther, toFunctionSelector, type Address, type Hex } from 'viem';
 import { startTestDevnet, type TestDevnet } from '../helpers/devnet-fixture.js';
-import { evmIncreaseTime, rpc } from '../helpers/rpc.js';
+import { advanceBoth, keeperTick, settle } from '../helpers/cycle.js';
+import { rpc } from '../helpers/rpc.js';
 import { installTestSnap, serveSnap, SNAP_DIR, uiString, type SimSnap } from '../helpers/snap.js';
 import {
   airdropAbi,
@@ -21,11 +23,12 @@ import {
   stakingManagerAbi,
   formatAmount,
   formatBps,
+  redemptionEta,
   waitForReceipt,
   type Screen,
 } from '@metis-liquid-staking/contracts';
 import { DEPLOYMENTS_DIR } from '@metis-liquid-staking/contracts/node';
-import { Keeper } from '../../devnet/keeper.js';
+import { DEVNET_PARTNER_REFERRAL } from '../../devnet/accounts.js';
 
 const PARTNER = 'http://localhost:3000';
 const CHAIN = 31337;
@@ -42,13 +45,22 @@ describe('snap (simulation + anvil)', () => {
   const chainRequest = (method: string, params: unknown[] = []) => rpc(d.url, method, params);
   const screen = (who: Address = me): Promise<Screen> =>
     readScreen((a) => chainRequest(a.method, (a.params ?? []) as unknown[]), d.manifest.contracts.lens, who);
-  const send = async (tx: Tx) => {
+  /** Sends `tx` from the unlocked account; returns the gas it paid (METIS is Metis's gas token). */
+  const send = async (tx: Tx): Promise<bigint> => {
     const { requires: _r, ...one } = tx;
     const hash = (await chainRequest('eth_sendTransaction', [one])) as Hex;
     const receipt = await waitForReceipt((a) => chainRequest(a.method, (a.params ?? []) as unknown[]), hash, { pollMs: 100 });
     assert.equal(receipt.status, '0x1', `transaction to ${tx.to} succeeded`);
+    const { effectiveGasPrice } = (await chainRequest('eth_getTransactionReceipt', [hash])) as { effectiveGasPrice: Hex };
+    return BigInt(receipt.gasUsed) * BigInt(effectiveGasPrice);
   };
-  const sendRaw = (tx: { from: Address; to: Address; data: Hex }) => send({ ...tx, value: '0x0', chainId: '0x7a69' });
+  const sendRaw = (tx: { from: Address; to: Address; data: Hex; value?: bigint }) =>
+    send({ ...tx, value: numberToHex(tx.value ?? 0n), chainId: '0x7a69' });
+  /** The insight's text for a transaction `data` to `to` sending `value` wei of native METIS. */
+  const insight = async (to: Address, data: Hex, value = 0n, sim: SimSnap = snap) => {
+    const res = await sim.onTransaction({ from: me, to, data, chainId: 'eip155:31337', value: numberToHex(value) });
+    return uiString(res.getInterface().content);
+  };
   const invoke = (method: string, params: Record<string, unknown>, origin = PARTNER) =>
     snap.request({ method, params: { chainId: CHAIN, ...params }, origin });
   /** Runs a write method, checks its dialog with `check`, clicks OK or Cancel, returns the response. */
@@ -91,8 +103,7 @@ describe('snap (simulation + anvil)', () => {
   });
 
   test('the snap knows the devnet partner page referral by name', () => {
-    const start = fs.readFileSync(new URL('../../devnet/start.ts', import.meta.url), 'utf8');
-    assert.match(start, new RegExp(`PARTNER_REFERRAL[^=]*= '${KNOWN_REFERRAL}'`, 'i'));
+    assert.equal(DEVNET_PARTNER_REFERRAL, KNOWN_REFERRAL);
   });
 
   test('manifests: explicit allowedOrigins (never dapps: true), production without localhost, devnet = production + the demo page; only used endowments', () => {
@@ -198,9 +209,9 @@ describe('snap (simulation + anvil)', () => {
     assert.equal(now.user.metisBalance, before.user.metisBalance);
   });
 
-  test('stake: the dialog shows amount, eMETIS received, APR, fee, referral and contract; OK signs a METIS permit in MetaMask and returns stakeWithPermit', async () => {
+  test('stake: the dialog shows amount, eMETIS received, APR, fee, referral and contract, no approval; OK returns native stake(receiver, referral) with value = amount', async () => {
     const before = await screen();
-    assert.ok(before.user.metisAllowanceToManager < parseEther('100'), 'no allowance yet: the permit path');
+    const ethCalls = calls.filter((c) => c === 'eth_call').length;
     const res = await withDialog('stake', { amount: '100', referral: KNOWN_REFERRAL }, 'ok', (text) => {
       assert.match(text, /Stake METIS/);
       assert.match(text, /You pay \| 100 METIS/);
@@ -209,35 +220,24 @@ describe('snap (simulation + anvil)', () => {
       assert.match(text, new RegExp(`Protocol fee on rewards \\| ${formatBps(before.protocol.feeBps).replace('.', '\\.')}`));
       assert.match(text, /Referral \| Devnet demo partner/);
       assert.ok(text.includes(d.manifest.contracts.stakingManager), 'contract address shown');
-      assert.match(text, /sign a permit/);
+      assert.doesNotMatch(text, /approv|permit|allowance/i, 'native METIS needs no approval');
     });
+    assert.equal(calls.filter((c) => c === 'eth_call').length - ethCalls, 1, 'one lens eth_call, no allowance or permit reads');
+    assert.ok(!calls.includes('eth_signTypedData_v4'), 'no signature asked');
     const tx = resultOf(res);
     assert.equal(tx.from, me);
     assert.equal(tx.to, d.manifest.contracts.stakingManager);
-    assert.equal(tx.value, '0x0');
+    assert.equal(tx.value, numberToHex(parseEther('100')), 'the amount is the value');
     assert.equal(tx.chainId, '0x7a69');
-    assert.equal(tx.requires, undefined, 'no approval transaction: the permit replaces it');
+    assert.equal(tx.requires, undefined, 'one transaction');
     const call = decodeFunctionData({ abi: stakingManagerAbi, data: tx.data });
-    assert.equal(call.functionName, 'stakeWithPermit');
-    assert.deepEqual(call.args.slice(0, 3), [parseEther('100'), me, KNOWN_REFERRAL]);
-    assert.ok(calls.includes('eth_signTypedData_v4'), 'the snap asked for an EIP-712 signature');
-    await send(tx);
+    assert.equal(call.functionName, 'stake');
+    assert.deepEqual(call.args, [me, KNOWN_REFERRAL]);
+    const gas = await send(tx);
     const now = await screen();
     assert.equal(now.user.eMetisBalance - before.user.eMetisBalance, parseEther('100'));
-    assert.equal(before.user.metisBalance - now.user.metisBalance, parseEther('100'));
-  });
-
-  test('stake with enough allowance (the widget approves first): plain stake, no signature request', async () => {
-    await sendRaw({ from: me, to: d.manifest.contracts.metis, data: enc20approve(d.manifest.contracts.stakingManager, parseEther('5')) });
-    const signs = calls.filter((c) => c === 'eth_signTypedData_v4').length;
-    const before = await screen();
-    const ethCalls = calls.filter((c) => c === 'eth_call').length;
-    const tx = resultOf(await withDialog('stake', { amount: '5' }, 'ok', (text) => assert.doesNotMatch(text, /permit|approval/)));
-    assert.equal(decodeFunctionData({ abi: stakingManagerAbi, data: tx.data }).functionName, 'stake');
-    assert.equal(calls.filter((c) => c === 'eth_signTypedData_v4').length, signs);
-    assert.equal(calls.filter((c) => c === 'eth_call').length - ethCalls, 1, 'one lens eth_call');
-    await send(tx);
-    assert.equal((await screen()).user.eMetisBalance - before.user.eMetisBalance, parseEther('5'));
+    assert.equal(before.user.metisBalance - now.user.metisBalance, parseEther('100') + gas, 'native METIS paid: the amount and the gas');
+    assert.equal(now.user.metisAllowanceToManager, before.user.metisAllowanceToManager, 'no allowance used');
   });
 
   test('stakeAndRestake: an unknown referral is flagged; OK -> seMETIS at the current rate', async () => {
@@ -252,7 +252,9 @@ describe('snap (simulation + anvil)', () => {
     });
     const tx = resultOf(res);
     const call = decodeFunctionData({ abi: stakingManagerAbi, data: tx.data });
-    assert.equal(call.functionName, 'stakeAndRestakeWithPermit');
+    assert.equal(call.functionName, 'stakeAndRestake');
+    assert.deepEqual(call.args, [me, unknown]);
+    assert.equal(tx.value, numberToHex(parseEther('50')));
     await send(tx);
     const now = await screen();
     assert.ok(now.user.seMetisBalance > before.user.seMetisBalance);
@@ -299,14 +301,16 @@ describe('snap (simulation + anvil)', () => {
   });
 
   let ticketId = 0n;
-  test('requestRedemption: dialog shows METIS out, maturity date and the delay; an eMETIS permit makes it one transaction', async () => {
+  test('requestRedemption: dialog shows METIS out and the honest wait (the L2 buffer covers it: fast path); an eMETIS permit makes it one transaction', async () => {
     const before = await screen();
     assert.ok(before.user.eMetisAllowanceToQueue < parseEther('20'), 'no allowance: the permit path');
+    assert.equal(redemptionEta(parseEther('20'), before.protocol).fastPath, true, 'the stakes are still in the L2 buffer');
     const res = await withDialog('requestRedemption', { amount: '20' }, 'ok', (text) => {
       assert.match(text, /Redeem eMETIS for METIS/);
       assert.match(text, /You receive \| 20 METIS/);
-      assert.match(text, /Claimable from \| \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
-      assert.match(text, new RegExp(`Redemption takes ${Number((before.protocol.exitDelay + 86399n) / 86400n)} days`));
+      assert.match(text, /Estimated wait \| about \d+ (min|h) \(fast path\)/);
+      assert.match(text, /Redemption on the fast path: about \d+ (min|h)/);
+      assert.doesNotMatch(text, /slow path/);
       assert.ok(text.includes(d.manifest.contracts.redemptionQueue));
     });
     const tx = resultOf(res);
@@ -327,10 +331,12 @@ describe('snap (simulation + anvil)', () => {
     assert.equal((await screen()).user.tickets.length, before.user.tickets.length);
   });
 
-  test('claimRedemption before maturity is refused with the date', async () => {
+  test('claimRedemption before the keeper funds the ticket is refused with its ETA', async () => {
+    const k = (await screen()).user.tickets.find((x) => x.id === ticketId)!;
+    assert.equal(k.fastPath, true);
     const err = errorOf(await invoke('claimRedemption', { ticketId: ticketId.toString() }));
     assert.equal(err.code, -32602);
-    assert.match(err.message, /cannot be claimed yet/);
+    assert.match(err.message, /cannot be claimed yet: it is pending, ready ~\d{4}-\d\d-\d\d \d\d:\d\d UTC \(fast path\)/);
   });
 
   test('getPosition returns the lens figures as JSON', async () => {
@@ -340,7 +346,25 @@ describe('snap (simulation + anvil)', () => {
     assert.equal(r.eMetis, s.user.eMetisBalance.toString());
     assert.equal(r.seMetis, s.user.seMetisBalance.toString());
     assert.equal(r.rewardsEarned, s.user.rewardsEarned.toString());
-    assert.equal((r.tickets as unknown[]).length, s.user.tickets.length);
+    const tickets = r.tickets as { id: string; status: string; eta: number; fastPath: boolean }[];
+    assert.equal(tickets.length, s.user.tickets.length);
+    const last = s.user.tickets.at(-1)!;
+    assert.deepEqual(tickets.at(-1), {
+      id: last.id.toString(),
+      eMetisAmount: last.eMetisAmount.toString(),
+      metisAmount: last.metisAmount.toString(),
+      status: 'pending',
+      eta: Number(last.eta),
+      fastPath: last.fastPath,
+    });
+    assert.deepEqual(r.l1, {
+      activeSeats: Number(s.protocol.activeSeats),
+      totalLocked: s.protocol.totalLocked.toString(),
+      unlocking: s.protocol.unlocking.toString(),
+      inFlightToL1: s.protocol.inFlightToL1.toString(),
+      inFlightToL2: s.protocol.inFlightToL2.toString(),
+      reportTimestamp: Number(s.protocol.reportTimestamp),
+    });
   });
 
   test('transaction insights: every protocol function decoded in plain words; nothing for other contracts', async () => {
@@ -349,28 +373,24 @@ describe('snap (simulation + anvil)', () => {
     const enc = (abi: readonly unknown[], functionName: string, args: readonly unknown[]) =>
       (encodeFunctionData as (a: { abi: unknown; functionName: string; args: readonly unknown[] }) => Hex)({ abi, functionName, args });
     const sig = { deadline: 1n, v: 27, r: `0x${'11'.repeat(32)}` as Hex, s: `0x${'22'.repeat(32)}` as Hex };
-    const cases: [Address, Hex, RegExp][] = [
+    const three = parseEther('3');
+    // [to, data, expected, value]: a native stake's amount is the transaction's value, not in the call data
+    const cases: [Address, Hex, RegExp, bigint?][] = [
       [
         m.stakingManager,
-        enc(stakingManagerAbi, 'stake', [parseEther('3'), me, KNOWN_REFERRAL]),
+        enc(stakingManagerAbi, 'stake', [me, KNOWN_REFERRAL]),
         /Stake 3 METIS for eMETIS.*Expected result \| 3 eMETIS.*APR after fee/,
+        three,
       ],
       [
         m.stakingManager,
-        enc(stakingManagerAbi, 'stakeAndRestake', [parseEther('3'), me, d.accounts[4]!.address]),
+        enc(stakingManagerAbi, 'stakeAndRestake', [me, d.accounts[4]!.address]),
         /Stake 3 METIS and restake.*seMETIS.*Unknown referral/,
+        three,
       ],
-      [
-        m.stakingManager,
-        enc(stakingManagerAbi, 'stakeWithPermit', [parseEther('3'), me, KNOWN_REFERRAL, sig.deadline, sig.v, sig.r, sig.s]),
-        /Stake 3 METIS for eMETIS/,
-      ],
-      [
-        m.stakingManager,
-        enc(stakingManagerAbi, 'stakeAndRestakeWithPermit', [parseEther('3'), me, KNOWN_REFERRAL, sig.deadline, sig.v, sig.r, sig.s]),
-        /Stake 3 METIS and restake/,
-      ],
-      [m.stakingManager, enc(stakingManagerAbi, 'stake', [parseEther('10000000'), me, KNOWN_REFERRAL]), /Amount above balance/],
+      [m.stakingManager, enc(stakingManagerAbi, 'stakeErc20', [three, me, KNOWN_REFERRAL]), /Stake 3 METIS for eMETIS.*Expected result \| 3 eMETIS/],
+      [m.stakingManager, enc(stakingManagerAbi, 'stakeErc20AndRestake', [three, me, KNOWN_REFERRAL]), /Stake 3 METIS and restake/],
+      [m.stakingManager, enc(stakingManagerAbi, 'stake', [me, KNOWN_REFERRAL]), /Amount above balance/, parseEther('10000000')],
       [m.seMetis, enc(seMetisAbi, 'deposit', [parseEther('2'), me]), /Restake 2 eMETIS into seMETIS.*seMETIS/],
       [
         m.seMetis,
@@ -381,7 +401,7 @@ describe('snap (simulation + anvil)', () => {
       [
         m.redemptionQueue,
         enc(redemptionQueueAbi, 'requestRedemption', [parseEther('5'), me]),
-        /Redeem 5 eMETIS for METIS.*Expected result \| 5 METIS.*Claimable from.*Redemption takes/,
+        /Redeem 5 eMETIS for METIS.*Expected result \| 5 METIS.*Estimated wait \| about \d+ (min|h) \(fast path\)/,
       ],
       [
         m.redemptionQueue,
@@ -410,11 +430,11 @@ describe('snap (simulation + anvil)', () => {
       [m.governanceToken, enc(eMetisAbi, 'approve', [m.liquidityMining, parseEther('2')]), /Allow liquidityMining to spend 2 MLSD/],
       [m.lens, enc(lensAbi, 'getAll', [me, []]), /does not recognise/],
     ];
-    for (const [to, data, expected] of cases) {
-      const res = await snap.onTransaction({ from: me, to, data, chainId: 'eip155:31337', value: '0x0' });
-      const text = uiString(res.getInterface().content);
+    for (const [to, data, expected, value] of cases) {
+      const text = await insight(to, data, value);
       assert.match(text, /Metis liquid staking/);
       assert.match(text, expected, `${data.slice(0, 10)} to ${to}: ${text}`);
+      assert.doesNotMatch(text, /No METIS sent/, 'only a 0-value native stake warns');
     }
     // other contracts and unknown chains: no insight (null; the simulation helper throws on a null result)
     await assert.rejects(snap.onTransaction({ from: me, to: d.accounts[3]!.address, data: '0x', chainId: 'eip155:31337' }), /getInterface/);
@@ -424,15 +444,49 @@ describe('snap (simulation + anvil)', () => {
     assert.match(uiString(other.getInterface().content), /This network has no deployment of the protocol.*eip155:1: stakingManager \(devnet\)/);
   });
 
+  test('insight: a native stake sending no value is flagged critical (it would fail); the same call with the value is not', async () => {
+    const data = encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stakeAndRestake', args: [me, KNOWN_REFERRAL] });
+    const res = await snap.onTransaction({ from: me, to: d.manifest.contracts.stakingManager, data, chainId: 'eip155:31337', value: '0x0' });
+    const text = uiString(res.getInterface().content);
+    assert.match(text, /Stake 0 METIS and restake/);
+    assert.match(text, /No METIS sent \| This stake sends 0 METIS: the amount is the transaction value/);
+    assert.equal((res.response as { result?: { severity?: string } }).result?.severity, 'critical');
+    const paid = await snap.onTransaction({
+      from: me,
+      to: d.manifest.contracts.stakingManager,
+      data,
+      chainId: 'eip155:31337',
+      value: numberToHex(parseEther('1')),
+    });
+    assert.equal((paid.response as { result?: { severity?: string } }).result?.severity, undefined);
+    // without a value field at all (a dapp that forgot it): the same warning
+    const none = await snap.onTransaction({ from: me, to: d.manifest.contracts.stakingManager, data, chainId: 'eip155:31337' });
+    assert.match(uiString(none.getInterface().content), /No METIS sent/);
+  });
+
+  test('insight: the ERC-20 face warns while the manager allowance is short, and not once approved', async () => {
+    const m = d.manifest.contracts;
+    const data = encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stakeErc20', args: [parseEther('2'), me, KNOWN_REFERRAL] });
+    assert.ok((await screen()).user.metisAllowanceToManager < parseEther('2'));
+    assert.match(await insight(m.stakingManager, data), /Allowance too low \| stakeErc20 takes METIS through its ERC-20 face: approve 2 METIS/);
+    await sendRaw({ from: me, to: m.metis, data: enc20approve(m.stakingManager, parseEther('2')) });
+    try {
+      const text = await insight(m.stakingManager, data);
+      assert.match(text, /Stake 2 METIS for eMETIS/);
+      assert.doesNotMatch(text, /Allowance too low/);
+    } finally {
+      await sendRaw({ from: me, to: m.metis, data: enc20approve(m.stakingManager, 0n) });
+    }
+  });
+
   test('insight warns when the protocol is paused', async () => {
     const snapId = await chainRequest('evm_snapshot');
     const admin = d.accounts[0]!.address;
     await sendRaw({ from: admin, to: d.manifest.contracts.stakingManager, data: toFunctionSelector('pause()') });
     try {
       assert.equal((await screen()).protocol.paused, true);
-      const data = encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stake', args: [parseEther('1'), me, KNOWN_REFERRAL] });
-      const res = await snap.onTransaction({ from: me, to: d.manifest.contracts.stakingManager, data, chainId: 'eip155:31337' });
-      assert.match(uiString(res.getInterface().content), /The protocol is paused/);
+      const data = encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stake', args: [me, KNOWN_REFERRAL] });
+      assert.match(await insight(d.manifest.contracts.stakingManager, data, parseEther('1')), /The protocol is paused/);
       const err = errorOf(await invoke('stake', { amount: '1' }));
       assert.equal(err.code, -32002);
       assert.match(err.message, /paused/);
@@ -454,29 +508,23 @@ describe('snap (simulation + anvil)', () => {
     assert.ok(text.includes(`seMETIS value | ${formatAmount(s.user.seMetisMetisValue)} METIS`), text);
     assert.ok(text.includes(`Rewards earned | ${formatAmount(s.user.rewardsEarned)} eMETIS`), text);
     assert.ok(text.includes(`APR after fee | ${formatBps(s.protocol.aprBps)}`), text);
-    assert.ok(text.includes(`Redemptions #${ticketId} | 20 METIS`), text);
+    // the L1 picture from the lens (nothing bridged yet: no seat, nothing locked or in flight)
+    assert.ok(text.includes(`Active node seats | ${s.protocol.activeSeats}`), text);
+    assert.ok(text.includes(`METIS locked on L1 | ${formatAmount(s.protocol.totalLocked)} METIS`), text);
+    assert.ok(text.includes(`In flight between chains | ${formatAmount(s.protocol.inFlightToL1 + s.protocol.inFlightToL2)} METIS`), text);
+    assert.match(text, new RegExp(`Redemptions #${ticketId} \\| 20 METIS, ready ~\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC \\(fast path\\)`), text);
   });
 
-  test('cronjob: one notification when the ticket becomes claimable (after time travel and the keeper funding it), never twice', async () => {
+  test('cronjob: one notification when the ticket becomes claimable (the keeper funds it from the L2 buffer), never twice', async () => {
     const first = await snap.onCronjob({ method: 'checkRedemptions' });
     assert.deepEqual(first.notifications, [], 'not claimable yet: silent');
-    const keeper = new Keeper({
-      rpcUrl: d.url,
-      manifest: d.manifest,
-      keeperKey: d.roles.keeper.key,
-      mpcKey: d.roles.mpc.key,
-      minTopUp: 1n,
-    });
-    try {
-      const s = await screen();
-      await evmIncreaseTime(d.url, Number(s.protocol.exitDelay) + 60);
-      await keeper.tick();
-      await keeper.tick();
-    } finally {
-      await keeper.stop();
-    }
+    const actions = await keeperTick(d);
+    assert.ok(
+      actions.some((a) => a.kind === 'fund' && a.tx),
+      actions.map((a) => `${a.kind}: ${a.message}`).join(' | '),
+    );
     const ticket = (await screen()).user.tickets.find((k) => k.id === ticketId)!;
-    assert.equal(ticket.status, 3, 'claimable');
+    assert.equal(ticket.status, 2, 'claimable');
     const second = await snap.onCronjob({ method: 'checkRedemptions' });
     assert.equal(second.notifications.length, 1);
     assert.match(second.notifications[0]!.message, new RegExp(`Redemption #${ticketId} is ready: claim 20 METIS`));
@@ -484,54 +532,47 @@ describe('snap (simulation + anvil)', () => {
     assert.deepEqual(third.notifications, [], 'notified once per ticket');
   });
 
-  test('claimRedemption after maturity: cancel -> 4001 and the ticket stays; OK -> the claim pays the METIS', async () => {
+  test('claimRedemption once funded: cancel -> 4001 and the ticket stays; OK -> the claim pays the native METIS', async () => {
     const before = await screen();
     assert.equal(errorOf(await withDialog('claimRedemption', { ticketId: ticketId.toString() }, 'cancel')).code, 4001);
-    assert.equal((await screen()).user.tickets.find((k) => k.id === ticketId)?.status, 3, 'still claimable');
+    assert.equal((await screen()).user.tickets.find((k) => k.id === ticketId)?.status, 2, 'still claimable');
     const res = await withDialog('claimRedemption', { ticketId: Number(ticketId) }, 'ok', (text) => {
       assert.match(text, new RegExp(`Ticket \\| #${ticketId}`));
       assert.match(text, /You receive \| 20 METIS/);
     });
     const tx = resultOf(res);
     assert.deepEqual(decodeFunctionData({ abi: redemptionQueueAbi, data: tx.data }).args, [ticketId, me]);
-    await send(tx);
-    assert.equal((await screen()).user.metisBalance - before.user.metisBalance, parseEther('20'));
+    const gas = await send(tx);
+    assert.equal((await screen()).user.metisBalance - before.user.metisBalance, parseEther('20') - gas, 'paid in native METIS, net of the gas');
   });
 
   test('cronjob: the rewards summary reports rewards earned since the last summary, and stays silent when nothing changed', async () => {
-    const keeper = new Keeper({
-      rpcUrl: d.url,
-      manifest: d.manifest,
-      keeperKey: d.roles.keeper.key,
-      mpcKey: d.roles.mpc.key,
-      minTopUp: 1n,
-    });
-    // open a node seat so rewards flow: stake enough METIS to reach the pool's minimum lock
+    // open a node seat so rewards flow: a whale stakes native METIS past a seat's minimum lock; the keeper bridges
+    // it to the hub on L1, the relayer carries it (Metis's bridge and LockingPool are played by the devnet's models)
     const whale = d.accounts[1]!;
+    await sendRaw({
+      from: whale.address,
+      to: d.manifest.contracts.stakingManager,
+      data: encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stake', args: [whale.address, KNOWN_REFERRAL] }),
+      value: parseEther('25000'),
+    });
+    const allocated = await settle(d, { maxRounds: 12 });
+    assert.ok(
+      allocated.actions.some((a) => (a.kind === 'open' || a.kind === 'topUp') && a.tx),
+      allocated.actions.map((a) => `${a.kind}: ${a.message}`).join(' | '),
+    );
+    // the sequencers produce blocks; the devnet MPC pays the reward batch on L1; the hub bridges it to L2; the
+    // keeper harvests it into seMETIS
+    await rpc(d.url, 'anvil_mine', ['0x7d0', '0x1']);
+    await advanceBoth(d, 4000);
+    const cycle = await settle(d, { maxRounds: 8, stepSeconds: 60 });
+    assert.ok(
+      cycle.actions.some((a) => a.kind === 'harvest' && a.tx),
+      cycle.actions.map((a) => `${a.kind}: ${a.message}`).join(' | '),
+    );
     const s0 = await screen();
-    const need = s0.protocol.buffered < parseEther('20000') ? parseEther('25000') : 0n;
-    if (need > 0n) {
-      await sendRaw({ from: whale.address, to: d.manifest.contracts.metis, data: enc20approve(d.manifest.contracts.stakingManager, need) });
-      await sendRaw({
-        from: whale.address,
-        to: d.manifest.contracts.stakingManager,
-        data: encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stake', args: [need, whale.address, KNOWN_REFERRAL] }),
-      });
-    }
-    try {
-      const log = [...(await keeper.tick())]; // allocate: opens a node seat
-      for (let i = 0; i < 3 && !log.some((a) => a.kind === 'harvest'); i++) {
-        await rpc(d.url, 'anvil_mine', ['0x64', '0x1']);
-        log.push(...(await keeper.tick())); // MPC reward batch + harvest
-      }
-      assert.ok(
-        log.some((a) => a.kind === 'harvest'),
-        log.map((a) => `${a.kind}: ${a.message}`).join(' | '),
-      );
-      await evmIncreaseTime(d.url, Number(s0.protocol.rewardsCycle) + 10); // stream the rewards
-    } finally {
-      await keeper.stop();
-    }
+    assert.ok(s0.protocol.activeSeats > 0n && s0.protocol.totalLocked > 0n, 'a seat is open on L1 and the L2 lens knows it');
+    await advanceBoth(d, Number(s0.protocol.rewardsCycle) + 10); // stream the rewards
     const earned = (await screen()).user.rewardsEarned;
     assert.ok(earned > 0n, 'rewards earned');
     const first = await snap.onCronjob({ method: 'rewardsSummary' });
@@ -539,6 +580,27 @@ describe('snap (simulation + anvil)', () => {
     assert.match(first.notifications[0]!.message, /You earned [\d.,]+ eMETIS on seMETIS/);
     const second = await snap.onCronjob({ method: 'rewardsSummary' });
     assert.deepEqual(second.notifications, []);
+  });
+
+  test("insight: the redemption ETA is the lens figures' honest wait: fast path within buffer + fastCapacity, else the slow path", async () => {
+    const { protocol: p } = await screen();
+    assert.ok(p.reportNonce > 0n, 'after the rewards test: the hub has reported the L1 figures (exit delay included)');
+    const fits = p.buffered + p.fastCapacity - p.queueUnfinalized; // at a 1:1 backing ratio
+    assert.equal(p.backingRatio, 10n ** 18n);
+    assert.ok(fits > 0n);
+    const req = (amount: bigint) => encodeFunctionData({ abi: redemptionQueueAbi, functionName: 'requestRedemption', args: [amount, me] });
+    assert.equal(redemptionEta(fits, p).fastPath, true);
+    assert.equal(redemptionEta(fits + 1n, p).fastPath, false);
+    // waits in words, rounded up (the unit tests check the rounding itself)
+    const dur = (x: bigint) =>
+      x >= 86_400n ? `${(x + 86_399n) / 86_400n} days` : x >= 3600n ? `${(x + 3599n) / 3600n} h` : `${(x + 59n) / 60n} min`;
+    const fast = await insight(d.manifest.contracts.redemptionQueue, req(fits));
+    assert.ok(fast.includes(`Estimated wait | about ${dur(p.fastPathDelay)} (fast path)`), fast);
+    assert.ok(fast.includes(`Redemption on the fast path: about ${dur(p.fastPathDelay)}`), fast);
+    assert.doesNotMatch(fast, /slow path/);
+    const slow = await insight(d.manifest.contracts.redemptionQueue, req(fits + 1n));
+    assert.ok(slow.includes(`Estimated wait | up to ${dur(p.slowPathDelay)} (slow path: ${dur(p.exitDelay)} unlock on L1 + bridge)`), slow);
+    assert.ok(slow.includes(`Redemption takes up to ${dur(p.slowPathDelay)}`), slow);
   });
 
   test('home page across accounts: one section and one lens call per connected account', async () => {
@@ -554,6 +616,10 @@ describe('snap (simulation + anvil)', () => {
       assert.ok(text.slice(a, b).includes(`eMETIS | ${formatAmount(mine.user.eMetisBalance)} eMETIS`));
       assert.ok(text.slice(b).includes(`eMETIS | ${formatAmount(theirs.user.eMetisBalance)} eMETIS`));
       assert.ok(text.slice(b).includes(`Rewards earned | ${formatAmount(theirs.user.rewardsEarned)} eMETIS`));
+      // the protocol's L1 picture once a seat is open (the rewards test above opened one)
+      assert.ok(mine.protocol.activeSeats > 0n);
+      assert.ok(text.slice(0, a).includes(`Active node seats | ${mine.protocol.activeSeats}`), text);
+      assert.ok(text.slice(0, a).includes(`METIS locked on L1 | ${formatAmount(mine.protocol.totalLocked)} METIS`), text);
     } finally {
       mock.unmock();
     }
@@ -569,12 +635,10 @@ describe('snap (simulation + anvil)', () => {
       assert.match(text, /支払い \| 1 METIS/);
       await (ui as { cancel(): Promise<void> }).cancel();
       assert.equal(errorOf(await p).code, 4001);
-      const data = encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stake', args: [parseEther('2'), me, KNOWN_REFERRAL] });
-      const insight = uiString(
-        (await ja.onTransaction({ from: me, to: d.manifest.contracts.stakingManager, data, chainId: 'eip155:31337' })).getInterface().content,
-      );
-      assert.match(insight, /2 METIS をステークして eMETIS を受け取る/);
-      assert.match(insight, /予想される結果 \| 2 eMETIS/);
+      const data = encodeFunctionData({ abi: stakingManagerAbi, functionName: 'stake', args: [me, KNOWN_REFERRAL] });
+      const shown = await insight(d.manifest.contracts.stakingManager, data, parseEther('2'), ja);
+      assert.match(shown, /2 METIS をステークして eMETIS を受け取る/);
+      assert.match(shown, /予想される結果 \| 2 eMETIS/);
       const home = uiString((await ja.onHomePage()).getInterface().content);
       assert.match(home, /あなたの Metis ステーキング/);
     } finally {

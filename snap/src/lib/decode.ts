@@ -114,7 +114,8 @@ export function describeCall(t: Translate, m: Manifest, key: ContractKey, data: 
       const ref = BigInt(referral) === 0n ? undefined : referral;
       rows.push(...aprRows(t, p), ...referralRow(t, m.chainId, ref));
       if (!erc20 && amount === 0n) warnings.push({ title: t('noValue'), text: t('noValueText', { min: amt(p.minStake) }), severity: 'danger' });
-      if (erc20 && u.metisAllowanceToManager < amount) warnings.push({ title: t('allowanceLow'), text: t('allowanceLowText', { amount: amt(amount) }), severity: 'danger' });
+      if (erc20 && u.metisAllowanceToManager < amount)
+        warnings.push({ title: t('allowanceLow'), text: t('allowanceLowText', { amount: amt(amount) }), severity: 'danger' });
       above(amount, u.metisBalance, TOKENS.METIS);
       warnings.push(...referralWarning(t, m.chainId, ref, from));
     }

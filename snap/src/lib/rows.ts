@@ -1,7 +1,6 @@
 // Rows and warnings used on several screens.
 import type { Address } from 'viem';
 import {
-  exitDelayDays,
   formatBps,
   redemptionEta,
   ticketStatus,
@@ -10,7 +9,7 @@ import {
   type ProtocolView,
   type TicketInfo,
 } from '@metis-liquid-staking/contracts';
-import { days, fmt, fmtDate } from './format';
+import { fmt, fmtDate } from './format';
 import type { Translate } from './i18n';
 import { referralName } from './referrals';
 import type { RowSpec, Warning } from '../../ui/parts';
@@ -79,10 +78,12 @@ export function redemptionEtaRows(
   const e = redemptionEta(eMetis, p);
   const time = duration(t, e.seconds);
   return {
-    row: { label: t('eta'), text: e.fastPath ? t('etaFast', { time }) : t('etaSlow', { time, days: days(p) }) },
-    warning: e.fastPath
-      ? { title: t('redemptionFast', { time }), text: t('redemptionDelayText'), severity: 'info' }
-      : { title: t('redemptionDelay', { days: exitDelayDays({ exitDelay: e.seconds }) }), text: t('redemptionDelayText'), severity: 'warning' },
+    row: { label: t('eta'), text: e.fastPath ? t('etaFast', { time }) : t('etaSlow', { time, unlock: duration(t, p.exitDelay) }) },
+    warning: {
+      title: t(e.fastPath ? 'redemptionFast' : 'redemptionDelay', { time }),
+      text: t('redemptionDelayText'),
+      severity: e.fastPath ? 'info' : 'warning',
+    },
   };
 }
 
