@@ -99,6 +99,14 @@ export class KeeperStoppedError extends Error {
   }
 }
 
+/** A rule of Metis's contracts refuses a step for now (the keeper waits): not an RPC failure, not retried. */
+export class KeeperWaitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'KeeperWaitError';
+  }
+}
+
 /** An RPC stayed unreachable (or kept failing) through every retry. */
 export class KeeperRpcError extends Error {
   constructor(
@@ -215,7 +223,7 @@ export class Keeper {
       try {
         return await fn();
       } catch (err) {
-        if (isRevert(err)) throw err;
+        if (isRevert(err) || err instanceof KeeperWaitError) throw err;
         // Shutting down (Ctrl-C also stops the anvils): no point in retrying.
         if (this.stopped) throw new KeeperStoppedError();
         if (i >= attempts) throw new KeeperRpcError(step, attempts, err);
@@ -515,7 +523,7 @@ export class Keeper {
         if (!/BFT restriction/.test(shortError(err))) throw err;
       }
     }
-    throw new Error(`${fmt(rest)} of redemptions need a seat unlock, and Metis's BFT rule refuses every one now; waiting`);
+    throw new KeeperWaitError(`${fmt(rest)} of redemptions need a seat unlock, and Metis's BFT rule refuses every one now; waiting`);
   }
 
   // -------------------------------------------------------------- 5. L2 -> L1

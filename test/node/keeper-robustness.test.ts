@@ -16,6 +16,7 @@ import {
   eMetisAbi,
   l1MessengerAbi,
   lensAbi,
+  lockingInfoAbi,
   lockingPoolAbi,
   metisAbi,
   redemptionQueueAbi,
@@ -23,7 +24,7 @@ import {
   stakingManagerAbi,
 } from '@metis-liquid-staking/contracts/abis';
 import { makeClients, write, type Clients } from '../../devnet/chain.js';
-import { Keeper, KeeperRpcError, type KeeperAction, type KeeperActionKind, type KeeperOptions } from '../../devnet/keeper.js';
+import { Keeper, KeeperRpcError, SeatState, type KeeperAction, type KeeperActionKind, type KeeperOptions } from '../../devnet/keeper.js';
 import type { Relay } from '../../devnet/relayer.js';
 import { startTestDevnet, type TestDevnet } from '../helpers/devnet-fixture.js';
 import { advanceBoth } from '../helpers/cycle.js';
@@ -94,6 +95,7 @@ describe('keeper robustness across both chains', () => {
   const logs: string[] = [];
   let actions: KeeperAction[] = [];
   let relays: Relay[] = [];
+  let l1Admin: Clients;
   let base: readonly [Hex, Hex];
 
   const m = () => d.manifest.contracts;
@@ -160,7 +162,8 @@ describe('keeper robustness across both chains', () => {
       const acts = await k.tick();
       all.push(...acts);
       await relayPastWindow();
-      if (acts.filter((a) => a.tx).length === 0 && relays.length === 0) break;
+      // the devnet MPC pays a batch whenever 20 s of L1 time passed: not a sign of work left
+      if (acts.filter((a) => a.tx && a.kind !== 'mpc').length === 0 && relays.length === 0) break;
       await advanceBoth(d, 30);
     }
     return (actions = all);
@@ -189,6 +192,8 @@ describe('keeper robustness across both chains', () => {
 
   before(async () => {
     d = await startTestDevnet({ seed: true });
+    // the devnet admin plays Metis's governance of the L1 models (whitelist, lock limits)
+    l1Admin = await makeClients({ rpcUrl: d.l1Url, key: d.roles.admin.key });
     for (const i of [1, 2, 3]) users.push(await makeClients({ rpcUrl: d.url, key: d.accounts[i]!.key }));
     for (const u of users) await write(u, m().stakingManager, stakingManagerAbi, 'stake', [u.address, zeroAddress], 'stake', METIS(90_000));
     const k = keeper();
@@ -400,6 +405,160 @@ describe('keeper robustness across both chains', () => {
       assert.equal((await tickets(u1.address))[0]!.status, CLAIMABLE, why());
       assert.equal((await hubTotals())[2] - totalsBefore[2], need);
       await assertConverged('after the refund');
+    });
+  });
+
+  describe('a seat taken off the LockingPool whitelist', () => {
+    test('the keeper skips it (no top-up, reward bridge, withdrawal, unlock or claim), keeps serving the others, never errors; re-whitelisted, its rewards are bridged', async () => {
+      const [u1] = users as [Clients];
+      const u4 = await makeClients({ rpcUrl: d.url, key: d.accounts[4]!.key });
+      const s0 = await seat(0);
+      // Metis's governance: room on seats 0 and 1 (maxLock 120,000), then seat 0's agent off the whitelist
+      await write(l1Admin, h().lockingInfo, lockingInfoAbi, 'setMaxLock', [METIS(120_000)]);
+      await write(l1Admin, h().lockingPool, lockingPoolAbi, 'setWhitelist', [s0.agent, false]);
+      const minLock = await l1().readContract({ address: h().lockingInfo, abi: lockingInfoAbi, functionName: 'minLock' });
+      const all: KeeperAction[] = [];
+      const k = keeper();
+      const seatsBefore = await seatAmounts();
+
+      // a new stake: the top-up goes to seat 1, the first whitelisted seat with room (seat 0 has room too)
+      await write(u4, m().stakingManager, stakingManagerAbi, 'stake', [u4.address, zeroAddress], 'stake', METIS(15_000));
+      const bridged = (await protocol()).buffered; // with the rewards harvested earlier
+      all.push(...(await settle(k)));
+      assert.deepEqual(
+        did('topUp').map((a) => [a.message.split(' ')[1], a.amount]),
+        [['1', bridged]],
+        why(),
+      );
+      assert.deepEqual(await seatAmounts(), [seatsBefore[0], seatsBefore[1]! + bridged, seatsBefore[2]]);
+
+      // an hour of blocks: Metis still pays seat 0 (it still sequences); only seats 1 and 2's rewards can be bridged
+      await advanceBoth(d, 3_600);
+      all.push(...(await settle(k)));
+      assert.deepEqual(
+        did('rewards').map((a) => a.message.split(':')[0]),
+        ['seat 1', 'seat 2'],
+        why(),
+      );
+      const stuck = (await seat(0)).reward;
+      assert.ok(stuck > 0n, "seat 0's rewards wait on the pool (Metis's withdrawRewards needs the whitelist)");
+
+      // a redemption beyond the buffer: the fast path takes from seat 1, not from seat 0 (the biggest... but not whitelisted)
+      await redeem(u1, METIS(30_000));
+      all.push(...(await settle(k)));
+      assert.ok(did('withdraw').length > 0, why());
+      assert.ok(
+        did('withdraw').every((a) => !a.message.startsWith('seat 0')),
+        why(),
+      );
+      assert.equal((await tickets(u1.address))[0]!.status, CLAIMABLE, why());
+      assert.equal((await seat(0)).amount, seatsBefore[0], 'seat 0 untouched');
+      assert.equal((await seat(0)).state, SeatState.Active, 'not unlocked: it still holds its METIS and earns');
+      actions = all;
+      assert.equal(did('error').length, 0, `the keeper did not brick: ${why()}`);
+      assert.ok(
+        all.every((a) => !a.message.startsWith('seat 0')),
+        `nothing done with seat 0: ${why()}`,
+      );
+      // the lens's fast capacity leaves seat 0 out: only whitelisted seats can give METIS back at once
+      const p = await protocol();
+      const [, s1, s2] = await seatAmounts();
+      assert.equal(p.fastCapacity, s1! - minLock + s2! - minLock + p.l1Idle + p.inFlightToL2);
+      assert.equal(p.activeSeats, 3n, 'still an active seat, still counted as locked');
+      await assertConverged('seat 0 off the whitelist');
+
+      // governance puts it back: the next tick bridges what it earned meanwhile
+      await write(l1Admin, h().lockingPool, lockingPoolAbi, 'setWhitelist', [s0.agent, true]);
+      const owed = (await seat(0)).reward;
+      actions = await bare().tick();
+      assert.deepEqual(
+        did('rewards')
+          .filter((a) => a.message.startsWith('seat 0'))
+          .map((a) => a.amount),
+        [owed],
+        why(),
+      );
+      assert.ok(owed >= stuck);
+      await settle(keeper());
+      await assertConverged('seat 0 back on the whitelist');
+    });
+  });
+
+  describe("mainnet's BFT rule", () => {
+    test('a second unlock is refused: the keeper says so once and waits; tickets the fast path and the first unlock cover are paid, the rest by new stakes', async () => {
+      const [u1, u2, u3] = users as [Clients, Clients, Clients];
+      const u4 = await makeClients({ rpcUrl: d.url, key: d.accounts[4]!.key });
+      assert.equal(
+        await l1().readContract({ address: h().lockingPool, abi: lockingPoolAbi, functionName: 'bftRestriction' }),
+        true,
+        'the mainnet variant',
+      );
+      // 240,000 eMETIS asked back: the fast path gives 210,001 (all above minLock), one seat must unlock for the rest
+      await redeem(u1, METIS(90_000));
+      await redeem(u2, METIS(90_000));
+      await redeem(u3, METIS(60_000));
+      const k = bare();
+      actions = await k.tick();
+      assert.deepEqual(txKinds(), ['withdraw', 'withdraw', 'withdraw', 'return', 'unlock', 'report'], why());
+      const unlocked = Number(did('unlock')[0]!.message.split(' ')[1]!.replace(':', ''));
+      // one of three seats unlocking: 1 x 3 <= 3, allowed; a second would be 2 x 3 > 3
+      assert.equal(await l1().readContract({ address: h().hub, abi: sequencerHubAbi, functionName: 'unlockWouldPassBft' }), false);
+
+      // the next tick still needs ~10,000 METIS beyond the unlocking seat: every other unlock is refused
+      actions = await k.tick();
+      assert.deepEqual(
+        actions.map((a) => a.kind),
+        ['error'],
+        why(),
+      );
+      assert.match(
+        actions[0]!.message,
+        /^redemptions from L1: .* METIS of redemptions need a seat unlock, and Metis's BFT rule refuses every one now; waiting$/,
+      );
+      const states = await Promise.all([0, 1, 2].map(async (i) => (await seat(i)).state));
+      assert.deepEqual(
+        states,
+        [0, 1, 2].map((i) => (i === unlocked ? SeatState.Unlocking : SeatState.Active)),
+      );
+      actions = await k.tick();
+      assert.deepEqual(actions, [], `said once: ${why()}`);
+
+      // Metis delivers: the returned principal pays the first two tickets; the third waits, honestly on the slow path
+      await settle(keeper());
+      const ticket = async (u: Clients) => (await tickets(u.address))[0]!;
+      assert.equal((await ticket(u1)).status, CLAIMABLE, why());
+      assert.equal((await ticket(u2)).status, CLAIMABLE, why());
+      let t3 = await ticket(u3);
+      assert.equal(t3.status, PENDING);
+      assert.equal(t3.fastPath, false, 'the lens does not promise the fast path');
+      const p = await protocol();
+      assert.ok(t3.eta >= p.timestamp + p.exitDelay - 60n, `eta ${t3.eta}: after an exit delay`);
+      assert.equal(p.unlocking, (await seat(unlocked)).amount, 'the L2 knows what is unlocking');
+
+      // the exit delay passes: the keeper claims the seat and returns it; still short, still refused by the BFT rule
+      await advanceBoth(d, Number(p.exitDelay) + 60);
+      await settle(keeper());
+      assert.deepEqual(
+        did('claim').map((a) => a.message.split(':')[0]),
+        [`seat ${unlocked}`],
+        why(),
+      );
+      assert.ok(did('return').length > 0, why());
+      assert.equal(did('unlock').length, 0, why());
+      assert.ok(
+        did('error').some((a) => /BFT rule refuses/.test(a.message)),
+        why(),
+      );
+      t3 = await ticket(u3);
+      assert.equal(t3.status, PENDING, 'still waiting');
+
+      // another route: new stakes on L2 fill the buffer and fund the ticket, no unlock needed
+      await write(u4, m().stakingManager, stakingManagerAbi, 'stake', [u4.address, zeroAddress], 'stake', METIS(20_000));
+      await settle(keeper());
+      assert.equal((await ticket(u3)).status, CLAIMABLE, why());
+      assert.equal(did('unlock').length, 0, why());
+      assert.equal((await seat(unlocked)).state, SeatState.Closed);
+      await assertConverged('after the BFT wait');
     });
   });
 });
