@@ -584,7 +584,7 @@ describe('snap (simulation + anvil)', () => {
 
   test("insight: the redemption ETA is the lens figures' honest wait: fast path within buffer + fastCapacity, else the slow path", async () => {
     const { protocol: p } = await screen();
-    assert.ok(p.reportNonce > 0n, 'after the rewards test: the hub has reported the L1 figures (exit delay included)');
+    assert.ok(p.reportNonce > 0n && p.exitDelay > 0n, 'after the rewards test: the hub has reported the L1 figures (exit delay included)');
     const fits = p.buffered + p.fastCapacity - p.queueUnfinalized; // at a 1:1 backing ratio
     assert.equal(p.backingRatio, 10n ** 18n);
     assert.ok(fits > 0n);
