@@ -26,6 +26,7 @@ export class TestWallet extends SharedWallet {
 
 export interface DevnetInfo {
   url: string;
+  l1Url: string;
   manifest: Manifest;
   accounts: Address[];
 }
@@ -65,25 +66,36 @@ export async function sendAs(from: Address, to: Address, data: Hex): Promise<voi
 
 export const selector = (sig: string) => toFunctionSelector(sig);
 
-export async function keeperTick(): Promise<{ kind: string; message: string }[]> {
-  return executeServerCommand('devnet', { op: 'keeper' });
+export interface KeeperAction {
+  kind: string;
+  message: string;
+  /** A transaction was sent. */
+  tx: boolean;
 }
 
-export async function increaseTime(seconds: bigint | number): Promise<void> {
-  const c = await chain();
-  await c.increaseTime({ seconds: Number(seconds) });
-  await c.mine({ blocks: 1 });
-}
+const devnetOp = <T>(payload: Record<string, unknown>): Promise<T> => executeServerCommand('devnet', payload) as Promise<T>;
 
-let snap: Hex | undefined;
-/** evm_snapshot before each test, evm_revert after: every test starts from the freshly deployed devnet. */
+/** One pass of the two-chain keeper (devnet/keeper.ts) on the server, with the devnet's keeper and MPC keys. */
+export const keeperTick = (): Promise<KeeperAction[]> => devnetOp({ op: 'keeper' });
+
+/** Keeper pass, relayer pass, time on both chains; repeated until a round does nothing (test/helpers/cycle.ts). */
+export const settleDevnet = (opts: { maxRounds?: number; stepSeconds?: number } = {}) =>
+  devnetOp<{ actions: KeeperAction[]; relays: number; rounds: number }>({ op: 'settle', opts });
+
+/** Moves both chains' clocks forward (a block is mined on each). */
+export const increaseTime = (seconds: bigint | number): Promise<boolean> => devnetOp({ op: 'advance', seconds: Number(seconds) });
+
+let snaps: { l2: Hex; l1: Hex } | undefined;
+/** evm_snapshot on both chains before each test, evm_revert after: every test starts from the freshly deployed devnet. */
 export function isolate(): void {
   beforeEach(async () => {
-    snap = await (await chain()).snapshot();
+    snaps = { l2: await (await chain()).snapshot(), l1: await devnetOp<Hex>({ op: 'l1-snapshot' }) };
   });
   afterEach(async () => {
     document.querySelectorAll('metis-stake-widget').forEach((e) => e.remove());
-    if (snap) await (await chain()).revert({ id: snap });
+    if (!snaps) return;
+    await (await chain()).revert({ id: snaps.l2 });
+    await devnetOp({ op: 'l1-revert', id: snaps.l1 });
   });
 }
 

@@ -1,19 +1,24 @@
 /// <reference types="mocha" />
-// Stake tab against the real devnet: approve-then-stake, the referral on-chain, stake-and-restake,
-// events, displayed balances, one lens eth_call per refresh, refresh on accountsChanged.
+// Stake tab against the real two-chain devnet: native METIS (the gas token) staked in one transaction whose
+// value is the amount (no approval, no permit), the referral on-chain, stake-and-restake, the Max button's gas
+// reserve, events, displayed balances, one lens eth_call per refresh, refresh on accountsChanged.
 // The wallet is the shared test EIP-1193 provider over anvil's unlocked accounts (test/helpers/test-wallet.ts): only a wallet's UI
-// cannot exist here; every transaction and signature is real on the devnet chain.
+// cannot exist here; every transaction is real on the devnet's L2 chain.
 import { expect } from '@open-wc/testing';
-import { erc20Abi, type Address, type Hex } from 'viem';
-import { eMetisAbi, metisAbi, formatAmount } from '@metis-liquid-staking/contracts';
-import { $, TestWallet, click, connected, devnet, isolate, read, rpc, settled, text, type, until } from './helpers.js';
+import { erc20Abi, formatEther, type Address, type Hex } from 'viem';
+import { eMetisAbi, formatAmount } from '@metis-liquid-staking/contracts';
+import { $, TestWallet, chain, click, connected, devnet, isolate, read, rpc, settled, text, type, until } from './helpers.js';
 
 const E18 = 10n ** 18n;
+
+/** The transactions the widget asked the wallet to send. */
+const sent = (w: TestWallet) =>
+  w.calls.filter((c) => c.method === 'eth_sendTransaction').map((c) => (c.params as [{ to: Address; value?: Hex; data: Hex }])[0]);
 
 describe('stake tab', () => {
   isolate();
 
-  it('signs a METIS permit, stakes in one transaction with the referral on-chain, shows balances before/after, emits events', async () => {
+  it('stakes native METIS in one transaction (value = amount, to the manager) with the referral on-chain, shows balances before/after, emits events', async () => {
     const { accounts, manifest } = await devnet();
     const user = accounts[1]!;
     const referral = accounts[5]!;
@@ -23,8 +28,10 @@ describe('stake tab', () => {
     expect(events.connected[0]!.detail).to.include({ account: user, chainId: manifest.chainId });
     expect(text(el, '[part~=account]')).to.contain(user.slice(0, 6));
 
-    const metisBefore = await read<bigint>(manifest.contracts.metis, metisAbi, 'balanceOf', [user]);
-    expect(text(el, '#stake-hint')).to.contain(formatAmount(metisBefore));
+    const c = await chain();
+    const nativeBefore = await c.getBalance({ address: user });
+    expect(text(el, '#stake-hint')).to.contain(formatAmount(el.wallet.screen!.user.metisBalance));
+    expect(text(el, '#stake-hint'), 'says stakes are the gas token').to.contain('gas token');
 
     type(el, '#stake', '12.5');
     await el.updateComplete;
@@ -33,9 +40,19 @@ describe('stake tab', () => {
     const stage = await settled(el);
     expect(stage.kind, text(el, '[part~=status]')).to.equal('success');
 
-    // on-chain: eMETIS minted 1:1, METIS moved, the Staked event carries the referral
+    // one transaction, to the manager, carrying the amount as its value; no approval, no signature
+    const txs = sent(wallet);
+    expect(txs).to.have.length(1);
+    expect(txs[0]!.to.toLowerCase()).to.equal(manifest.contracts.stakingManager.toLowerCase());
+    expect(BigInt(txs[0]!.value ?? '0x0')).to.equal((125n * E18) / 10n);
+    expect(wallet.count('eth_signTypedData_v4')).to.equal(0);
+    expect(events.submitted.map((e) => e.detail.step)).to.deep.equal([1]);
+
+    // on-chain: eMETIS minted 1:1; the native balance fell by the amount plus the transaction's gas
     expect(await read<bigint>(manifest.contracts.eMetis, eMetisAbi, 'balanceOf', [user])).to.equal((125n * E18) / 10n);
-    expect(await read<bigint>(manifest.contracts.metis, metisAbi, 'balanceOf', [user])).to.equal(metisBefore - (125n * E18) / 10n);
+    const receipt = await c.getTransactionReceipt({ hash: events.submitted[0]!.detail.hash });
+    const nativeAfter = await c.getBalance({ address: user });
+    expect(nativeBefore - nativeAfter).to.equal((125n * E18) / 10n + receipt.gasUsed * receipt.effectiveGasPrice);
     const logs = await rpc<{ topics: Hex[] }[]>('eth_getLogs', [{ address: manifest.contracts.stakingManager, fromBlock: '0x0' }]);
     const pad = (a: Address) => `0x${a.slice(2).toLowerCase().padStart(64, '0')}`;
     expect(
@@ -43,10 +60,6 @@ describe('stake tab', () => {
       'Staked(sender, receiver, referral)',
     ).to.equal(true);
 
-    // two steps: the permit signature (DevMetis supports EIP-2612), then stakeWithPermit: one transaction
-    expect(wallet.count('eth_signTypedData_v4')).to.equal(1);
-    expect(events.submitted.map((e) => e.detail.step)).to.deep.equal([2]);
-    expect(wallet.count('eth_sendTransaction')).to.equal(1);
     expect(events.confirmed).to.have.length(1);
     expect(events.confirmed[0]!.detail).to.include({
       action: 'stake',
@@ -60,32 +73,34 @@ describe('stake tab', () => {
     expect(el.wallet.screen!.user.eMetisBalance).to.equal((125n * E18) / 10n);
   });
 
-  it('falls back to approve-then-stake when the wallet cannot sign typed data', async () => {
+  it('Max leaves a 0.01 METIS gas reserve below the balance, and that stake goes through', async () => {
     const { accounts, manifest } = await devnet();
-    const user = accounts[1]!;
+    const user = accounts[3]!;
+    const c = await chain();
+    // a small balance, so the stake is the whole of it but the reserve
+    await c.setBalance({ address: user, value: 5n * E18 });
     const wallet = new TestWallet(user);
-    const orig = wallet.request.bind(wallet);
-    wallet.request = async (a) => {
-      if (a.method === 'eth_signTypedData_v4') throw Object.assign(new Error('method not supported'), { code: 4200 });
-      return orig(a);
-    };
-    const { el, events } = await connected(wallet);
-    type(el, '#stake', '2');
+    const { el } = await connected(wallet);
+    const balance = el.wallet.screen!.user.metisBalance;
+    click(el, '[part~=max]');
+    await el.updateComplete;
+    const typed = $<HTMLInputElement>(el, '#stake')!.value;
+    expect(typed).to.equal(formatEther(balance - E18 / 100n));
     click(el, '[data-action=stake]');
     expect((await settled(el)).kind, text(el, '[part~=status]')).to.equal('success');
-    expect(wallet.count('eth_sendTransaction'), 'approve + stake').to.equal(2);
-    expect(events.submitted.map((e) => e.detail.step)).to.deep.equal([1, 2]);
-    expect(await read<bigint>(manifest.contracts.eMetis, eMetisAbi, 'balanceOf', [user])).to.equal(2n * E18);
+    expect(await read<bigint>(manifest.contracts.eMetis, eMetisAbi, 'balanceOf', [user])).to.equal(balance - E18 / 100n);
+    const left = await c.getBalance({ address: user });
+    expect(left > 0n && left < E18 / 100n, `left for gas: ${left}`).to.equal(true);
   });
 
-  it('shows permit-then-stake as steps while the wallet is asked, then the pending hash', async () => {
+  it('shows the one step while the wallet is asked, then the pending hash', async () => {
     const { accounts } = await devnet();
     const wallet = new TestWallet(accounts[1]!);
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const orig = wallet.request.bind(wallet);
     wallet.request = async (a) => {
-      if (a.method === 'eth_signTypedData_v4') await gate;
+      if (a.method === 'eth_sendTransaction') await gate;
       return orig(a);
     };
     const { el, events } = await connected(wallet);
@@ -93,29 +108,19 @@ describe('stake tab', () => {
     click(el, '[data-action=stake]');
     await until(() => el.tx.stage.kind === 'sign', 'sign stage');
     await el.updateComplete;
-    const items = [...el.shadowRoot!.querySelectorAll('[part~=steps] li')];
-    expect(items.map((li) => li.textContent!.trim())).to.deep.equal(['Sign permit for METIS', 'Confirm Stake']);
-    expect(items.map((li) => li.getAttribute('aria-current'))).to.deep.equal(['step', 'false']);
-    expect(text(el, '[data-stage=sign]')).to.equal('Step 1 of 2: Sign permit for METIS. Confirm in your wallet.');
+    expect($(el, '[part~=steps]'), 'one step: no step list').to.equal(null);
+    expect(text(el, '[data-stage=sign]')).to.equal('Step 1 of 1: Confirm Stake. Confirm in your wallet.');
     expect(($(el, '[data-action=stake]') as HTMLButtonElement).disabled, 'no double submit').to.equal(true);
     release();
-    await until(() => events.submitted.length >= 1, 'first tx submitted');
+    await until(() => events.submitted.length >= 1, 'tx submitted');
     expect((await settled(el)).kind).to.equal('success');
     expect(events.submitted[0]!.detail.hash).to.match(/^0x[0-9a-f]{64}$/);
   });
 
-  it('stakes and restakes in one call with the toggle (no approval when the allowance suffices)', async () => {
+  it('stakes and restakes in one native transaction with the toggle', async () => {
     const { accounts, manifest } = await devnet();
     const user = accounts[2]!;
-    // pre-approve behind the widget's back: then the widget must skip the approve step
     const wallet = new TestWallet(user);
-    await rpc('eth_sendTransaction', [
-      {
-        from: user,
-        to: manifest.contracts.metis,
-        data: `0x095ea7b3${manifest.contracts.stakingManager.slice(2).toLowerCase().padStart(64, '0')}${(1000n * E18).toString(16).padStart(64, '0')}`,
-      },
-    ]);
     const { el, events } = await connected(wallet);
     ($(el, '[part~=toggle]') as HTMLInputElement).click();
     type(el, '#stake', '3');
@@ -123,7 +128,9 @@ describe('stake tab', () => {
     expect(text(el, '#stake-hint')).to.contain('seMETIS');
     click(el, '[data-action=stake]');
     expect((await settled(el)).kind, text(el, '[part~=status]')).to.equal('success');
-    expect(wallet.count('eth_sendTransaction')).to.equal(1);
+    const txs = sent(wallet);
+    expect(txs).to.have.length(1);
+    expect(BigInt(txs[0]!.value ?? '0x0')).to.equal(3n * E18);
     const shares = await read<bigint>(manifest.contracts.seMetis, erc20Abi, 'balanceOf', [user]);
     expect(shares > 0n).to.equal(true);
     expect(await read<bigint>(manifest.contracts.eMetis, eMetisAbi, 'balanceOf', [user])).to.equal(0n);

@@ -1,6 +1,8 @@
-// Browser tests of <metis-stake-widget> in real Chromium against a real anvil with the protocol deployed.
-// serverStart: starts anvil on a free port and deploys with the devnet's startTestDevnet() (loaded from .ts
-// through tsx), builds the bundle (for the IIFE tests) and serves the manifest/proofs to the browser.
+// Browser tests of <metis-stake-widget> in real Chromium against the real two-chain devnet: serverStart starts
+// both anvils (L2 Metis, L1 Ethereum) and deploys with the devnet's startTestDevnet() (loaded from .ts through
+// tsx), builds the bundles (for the IIFE tests) and serves the manifest/proofs to the browser. The `devnet`
+// server command drives what the browser cannot: the keeper's pass over both chains, the relayer (Metis's
+// bridge is played by the devnet's models and relayer), time on both chains, and L1 snapshots.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
@@ -25,13 +27,25 @@ function chromiumPath() {
 /** The devnet for the whole run, plus test-only HTTP routes and server commands. */
 function devnetPlugin() {
   let devnet;
-  let keeper;
+  let cycle;
   const unregister = register();
+  /** JSON-RPC to the L1 anvil (the browser only talks to L2). */
+  const l1 = async (method, params = []) => {
+    const res = await fetch(devnet.l1Url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+    });
+    const body = await res.json();
+    if (body.error) throw new Error(body.error.message);
+    return body.result;
+  };
+  const kinds = (actions) => actions.map((a) => ({ kind: a.kind, message: a.message, tx: !!a.tx }));
   return {
     name: 'metis-devnet',
     async serverStart() {
       const { startTestDevnet } = await import(resolve(root, 'test/helpers/devnet-fixture.ts'));
-      keeper = await import(resolve(root, 'devnet/keeper.ts'));
+      cycle = await import(resolve(root, 'test/helpers/cycle.ts'));
       devnet = await startTestDevnet({ seed: true });
       // the IIFE/ESM bundles the double-load tests use (widget/dist/)
       const { rollup } = await import('rollup');
@@ -51,7 +65,13 @@ function devnetPlugin() {
       const p = ctx.path;
       if (p === '/devnet/info.json') {
         return {
-          body: JSON.stringify({ url: devnet.url, manifest: devnet.manifest, accounts: devnet.accounts.map((a) => a.address), roles: devnet.roles }),
+          body: JSON.stringify({
+            url: devnet.url,
+            l1Url: devnet.l1Url,
+            manifest: devnet.manifest,
+            accounts: devnet.accounts.map((a) => a.address),
+            roles: devnet.roles,
+          }),
           type: 'json',
         };
       }
@@ -67,15 +87,22 @@ function devnetPlugin() {
     },
     async executeCommand({ command, payload }) {
       if (command !== 'devnet') return undefined;
-      if (payload?.op === 'keeper') {
-        const actions = await keeper.runKeeperTick({
-          rpcUrl: devnet.url,
-          manifest: devnet.manifest,
-          keeperKey: devnet.roles.keeper.key,
-          mpcKey: devnet.roles.mpc.key,
-          log: () => {},
-        });
-        return actions.map((a) => ({ kind: a.kind, message: a.message }));
+      switch (payload?.op) {
+        case 'keeper':
+          return kinds(await cycle.keeperTick(devnet));
+        case 'relay':
+          return (await devnet.relayer.tick()).length;
+        case 'settle': {
+          const r = await cycle.settle(devnet, payload.opts ?? {});
+          return { actions: kinds(r.actions), relays: r.relays, rounds: r.rounds };
+        }
+        case 'advance':
+          await cycle.advanceBoth(devnet, payload.seconds);
+          return true;
+        case 'l1-snapshot':
+          return l1('evm_snapshot');
+        case 'l1-revert':
+          return l1('evm_revert', [payload.id]);
       }
       throw new Error(`unknown devnet op ${payload?.op}`);
     },

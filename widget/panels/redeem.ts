@@ -47,7 +47,12 @@ function eta(w: MetisStakeWidget, from: bigint, e: { seconds: bigint; fastPath: 
 function ticket(w: MetisStakeWidget, t: TicketInfo) {
   const status = ticketStatus(t);
   // a pending ticket's eta is 0 until an L1 report lets the lens estimate it
-  const when = status !== 'pending' ? w.t(`status_${status}`) : t.eta ? eta(w, 0n, { seconds: t.eta, fastPath: t.fastPath }) : w.t('etaWait');
+  const when =
+    status === 'claimable' || status === 'claimed'
+      ? w.t(`status_${status}`)
+      : t.eta
+        ? eta(w, 0n, { seconds: t.eta, fastPath: t.fastPath })
+        : w.t('etaWait');
   return html`<li part="ticket" data-ticket=${String(t.id)} data-status=${status}>
     <span>${w.t('ticket', { id: String(t.id), emetis: formatAmount(t.eMetisAmount), metis: formatAmount(t.metisAmount), status: when })}</span>
     ${status === 'claimable' ? actionButton(w, `claim-${t.id}`, w.t('claim'), () => claim(w, t)) : ''}
