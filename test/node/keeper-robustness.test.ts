@@ -277,6 +277,52 @@ describe('keeper robustness across both chains', () => {
       await assertConverged('after the crash');
     });
 
+    test('the L1 RPC dies right after the L2 bridged the buffer to the hub: no second bridge; once it arrives the seat is topped up once and reported once', async () => {
+      const u4 = await makeClients({ rpcUrl: d.url, key: d.accounts[4]!.key });
+      await write(u4, m().stakingManager, stakingManagerAbi, 'stake', [u4.address, zeroAddress], 'stake', METIS(20_000));
+      const buffered = (await protocol()).buffered;
+      const seatsBefore = await seatAmounts();
+      const [nonceBefore] = await hubLastReport();
+
+      // played crash: the L1 stops answering once bridgeToL1 is on L2
+      const l1Proxy = await startProxy(d.l1Url);
+      const l2Proxy = await startProxy(d.url, (body) => {
+        if (body.method !== 'eth_sendRawTransaction') return;
+        const tx = parseTransaction(body.params![0] as Hex);
+        if (tx.to?.toLowerCase() !== m().stakingManager.toLowerCase() || !tx.data) return;
+        if (decodeFunctionData({ abi: stakingManagerAbi, data: tx.data }).functionName === 'bridgeToL1') l1Proxy.state.dead = true;
+      });
+      try {
+        const crashing = bare({ l2RpcUrl: l2Proxy.url, l1RpcUrl: l1Proxy.url, retries: 2, retryBaseMs: 10 });
+        await assert.rejects(crashing.tick(), (err: unknown) => err instanceof KeeperRpcError && err.step === 'allocate on L1');
+      } finally {
+        await l2Proxy.close();
+        await l1Proxy.close();
+      }
+      let p = await protocol();
+      assert.equal(p.buffered, 0n);
+      assert.equal(p.inFlightToL1, buffered, 'bridged once, on its way');
+
+      // restarted before the fraud window is over: nothing to do (the METIS is not on L1 yet)
+      actions = await bare().tick();
+      assert.deepEqual(txKinds(), [], why());
+      assert.equal((await protocol()).inFlightToL1, buffered, 'no second bridge');
+
+      await settle(keeper());
+      assert.equal(did('bridge').length, 0, why());
+      assert.deepEqual(
+        did('topUp').map((a) => [a.message.split(' ')[1], a.amount]),
+        [['2', buffered]],
+        why(),
+      );
+      assert.equal(did('open').length, 0, why());
+      assert.deepEqual(await seatAmounts(), [seatsBefore[0], seatsBefore[1], seatsBefore[2]! + buffered]);
+      assert.equal((await hubLastReport())[0], nonceBefore + 1n, 'one report, for the top-up');
+      p = await protocol();
+      assert.equal(p.totalLocked, sum(seatsBefore) + buffered);
+      await assertConverged('after the L1 crash');
+    });
+
     test('two ticks back to back (before Metis delivers anything) are safe: the second does nothing', async () => {
       const [u1, u2] = users as [Clients, Clients];
       await redeem(u1, METIS(30_000));
@@ -323,7 +369,8 @@ describe('keeper robustness across both chains', () => {
         messages: await l1Messages(),
         l2: await l2Report(),
       };
-      const k = keeper();
+      // (a batch needs 1,000 L2 blocks of L1 time here, so the second tick below cannot pay another)
+      const k = keeper({ minBatchBlocks: 1_000n });
       actions = await k.tick();
       // the MPC batch is Metis's (its own key pays the gas); every step that needs a bridge fee stops
       assert.deepEqual(
