@@ -112,8 +112,11 @@ function parseShardsRef(input: unknown): AirdropShardsRef {
   return { url, prefixLength };
 }
 
-/** Validates an untrusted manifest object and returns it with checksummed addresses. */
-export function parseManifest(input: unknown): Manifest {
+/**
+ * Validates the L2 part of an untrusted manifest object (what a front end reads; an `l1` part is left out,
+ * unread) and returns it with checksummed addresses.
+ */
+export function parseL2Manifest(input: unknown): Manifest {
   if (typeof input !== 'object' || input === null) fail('not an object');
   const m = input as Record<string, unknown>;
   const chainId = chainIdOf(m.chainId, 'chainId');
@@ -130,9 +133,16 @@ export function parseManifest(input: unknown): Manifest {
     ...optionalStrings(m, ''),
     startBlock: blockNumber(m.startBlock, 'startBlock'),
     contracts,
-    ...(m.l1 !== undefined ? { l1: parseL1(m.l1) } : {}),
     airdrop: { root: root as Hex, ...(rawAirdrop.proofsUrl ? { proofsUrl: rawAirdrop.proofsUrl as string } : {}), ...(shards ? { shards } : {}) },
   };
+}
+
+/** Validates an untrusted manifest object, its `l1` part too, and returns it with checksummed addresses. */
+export function parseManifest(input: unknown): Manifest {
+  const { airdrop, ...l2 } = parseL2Manifest(input);
+  const l1 = (input as Record<string, unknown>).l1;
+  // the key order of the files the deploy writes: ..., contracts, l1, airdrop
+  return { ...l2, ...(l1 !== undefined ? { l1: parseL1(l1) } : {}), airdrop };
 }
 
 /** The manifest without its L1 part: what a front end needs (bundled into the snap). */
@@ -141,7 +151,7 @@ export function l2Part(m: Manifest): Manifest {
   return l2;
 }
 
-/** Fetches and validates a manifest (browser or Node 18+). */
+/** Fetches a manifest and validates its L2 part, what a front end reads (parseL2Manifest; browser or Node 18+). */
 export async function fetchManifest(url: string, fetchImpl: typeof fetch = fetch): Promise<Manifest> {
   let res: Response;
   try {
@@ -156,7 +166,7 @@ export async function fetchManifest(url: string, fetchImpl: typeof fetch = fetch
   } catch {
     throw new ManifestError(`the deployment manifest at ${url} is not JSON`);
   }
-  return parseManifest(json);
+  return parseL2Manifest(json);
 }
 
 /** The name of the protocol contract at `address` in `manifest`, if any. */
