@@ -442,6 +442,7 @@ export class Keeper {
         const r = await this.send(this.c1, this.h.hub, sequencerHubAbi, 'syncSeat', [BigInt(s.index)]);
         record({ kind: 'sync', chain: 'L1', message: `seat ${s.index} was unlocked by Metis: now unlocking until ${s.claimTime}`, tx: r.transactionHash });
         s.state = SeatState.Unlocking;
+        changed = true; // locked -> unlocking: the L2's figures (locked, fast capacity, ETAs) need the report
       }
       if (s.state !== SeatState.Unlocking || s.claimTime === 0n || now < s.claimTime || !s.whitelisted) continue;
       const r = await this.send(this.c1, this.h.hub, sequencerHubAbi, 'claimSeat', [BigInt(s.index)]);

@@ -529,6 +529,44 @@ describe('keeper robustness across both chains', () => {
       await settle(keeper());
       await assertConverged('seat 0 back on the whitelist');
     });
+
+    test('removed by governance (forced out and off the whitelist): the keeper notices the unlock but cannot claim it (Metis needs the whitelist), without errors; the L2 counts it unlocking; re-whitelisted, it is claimed once', async () => {
+      const s0 = await seat(0);
+      const gas = await l1().readContract({ address: h().hub, abi: sequencerHubAbi, functionName: 'rewardL2Gas' });
+      const fee = await l1().readContract({ address: h().hub, abi: sequencerHubAbi, functionName: 'bridgeFee', args: [gas] });
+      await write(l1Admin, h().lockingPool, lockingPoolAbi, 'forceUnlock', [s0.seqId, gas], 'forceUnlock', fee);
+      await write(l1Admin, h().lockingPool, lockingPoolAbi, 'setWhitelist', [s0.agent, false]);
+      actions = await bare().tick();
+      assert.deepEqual(txKinds(), ['sync', 'report'], why());
+      assert.equal((await seat(0)).state, SeatState.Unlocking);
+      await settle(keeper());
+      let p = await protocol();
+      assert.equal(p.unlocking, s0.amount, 'the L2 knows it is unlocking');
+      assert.equal(p.activeSeats, 2n);
+
+      // past the exit delay: the hub may not claim while its agent is off the whitelist; the keeper waits quietly
+      await advanceBoth(d, Number(p.exitDelay) + 60);
+      await settle(keeper());
+      assert.equal(did('claim').length, 0, why());
+      assert.equal(did('error').length, 0, why());
+      assert.equal((await seat(0)).state, SeatState.Unlocking);
+      p = await protocol();
+      assert.equal(p.unlocking, s0.amount, 'still counted, not lost');
+      await assertConverged('seat 0 forced out, off the whitelist');
+
+      await write(l1Admin, h().lockingPool, lockingPoolAbi, 'setWhitelist', [s0.agent, true]);
+      const claimed = await settle(keeper());
+      assert.deepEqual(
+        did('claim', claimed).map((a) => [a.message.split(':')[0], a.amount]),
+        [['seat 0', s0.amount]],
+        why(claimed),
+      );
+      assert.equal(did('error', claimed).length, 0, why(claimed));
+      assert.equal((await seat(0)).state, SeatState.Closed);
+      p = await protocol();
+      assert.equal(p.unlocking, 0n);
+      await assertConverged('seat 0 claimed');
+    });
   });
 
   describe("mainnet's BFT rule", () => {
