@@ -14,7 +14,8 @@
 //  5. L2: bridge the buffer above what queued tickets need to the hub
 //  6. L1: top seats up to maxLock and open whitelisted pending seats with the hub's idle METIS
 //  7. L1: report when L1 holdings changed, or at least every `reportIntervalSeconds`
-// RPC failures are retried with exponential backoff; a revert is logged once (not every tick) and the tick goes on.
+// RPC failures are retried with exponential backoff; a revert, or a rule that makes the keeper wait (BFT), is logged
+// once (not every tick) and the tick goes on.
 import { BaseError, ContractFunctionRevertedError, formatEther, type Abi, type Address, type Hex, type TransactionReceipt } from 'viem';
 import {
   gasPriceOracleAbi,

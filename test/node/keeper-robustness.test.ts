@@ -361,6 +361,8 @@ describe('keeper robustness across both chains', () => {
 
   describe('hub out of ETH for bridge fees', () => {
     test('rewards to bridge and a report due: one error per step naming HubInsufficientEth, nothing else moves; after a refund the next tick does both', async () => {
+      // played: the operator let the hub's fee budget run out (anvil_setBalance to 0) while an hour of rewards and
+      // a periodic report are due
       await advanceBoth(d, 3_600);
       await setHubEth(0n);
       const before = {
@@ -419,6 +421,7 @@ describe('keeper robustness across both chains', () => {
       const need = amount - (await protocol()).buffered;
       const seatsBefore = await seatAmounts();
       const totalsBefore = await hubTotals();
+      // played: the hub's ETH runs out (anvil_setBalance to 0) just as a redemption needs principal back
       await setHubEth(0n);
       const k = bare();
       actions = await k.tick();
