@@ -22,6 +22,7 @@ const USAGE = `usage: npm run relayer -- [--network <${Object.keys(NETWORKS).joi
 devnet (default): carries L1->L2 deposits and messages after --confirmations L1 blocks (default 2) and L2->L1
   withdrawals after the fraud-proof window of the state-commitment-chain model (set at deploy, 120 s by default;
   --fraud-window S changes it, as Metis's governance would). Stateless: restarts relay nothing twice, skip nothing.
+  \`npm start\` runs this relayer itself: use this with \`npm start -- --no-relayer\` or anvils of your own.
 metis-sepolia, andromeda: Metis relays both ways itself (L2->L1 after its 7-day fraud-proof window). This command
   only watches: it lists the protocol's L2->L1 withdrawals not yet relayed on L1 and when each is ready, then the
   withdrawal is finalized by Metis's relayers or its bridge UI. It sends nothing and needs no key.

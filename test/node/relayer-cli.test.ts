@@ -11,10 +11,16 @@ import { fileURLToPath } from 'node:url';
 import { parseEther, zeroAddress, type Hex, type PublicClient } from 'viem';
 import { gasPriceOracleAbi, l1BridgeAbi, metisAbi, stakingManagerAbi } from '@metis-liquid-staking/contracts/abis';
 import { L2_METIS, OVM_GAS_PRICE_ORACLE } from '@metis-liquid-staking/contracts';
+import fs from 'node:fs';
+import os from 'node:os';
 import { findFreePort } from '../../devnet/anvil.js';
+import { ANVIL_KEYS } from '../../devnet/accounts.js';
+import { demoRecipientsCsv } from '../../devnet/airdrop.js';
+import { deployProtocolFull } from '../../devnet/deploy.js';
 import { makeClients, write } from '../../devnet/chain.js';
 import { pendingWithdrawals } from '../../devnet/relayer-cli.js';
 import { startTestDevnet, type TestDevnet } from '../helpers/devnet-fixture.js';
+import { startMetisStandin } from '../helpers/metis-standin.js';
 import { chainClient, evmIncreaseTime } from '../helpers/rpc.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -154,5 +160,37 @@ describe('npm run relayer (devnet)', () => {
     assert.match(r.stderr, /ANDROMEDA_RPC_URL/);
     assert.match(r.stderr, /ANDROMEDA_L1_RPC_URL/);
     assert.doesNotMatch(r.stderr, /KEY/, 'the watch needs no key');
+  });
+});
+
+describe('npm run relayer on a real network (anvils standing in for Sepolia and Metis Sepolia)', () => {
+  test('it only watches: no key, the pending withdrawals and their window, devnet-only flags refused', async () => {
+    // Metis's models copied to Metis's real addresses on anvils with the real chain ids (they stand in for Metis's
+    // contracts, which cannot exist here); the deploy takes the real-network path
+    const s = await startMetisStandin('metis-sepolia');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relayer-watch-'));
+    try {
+      const { manifestFile } = await deployProtocolFull({
+        network: 'metis-sepolia',
+        l2: { rpcUrl: s.l2.url, key: ANVIL_KEYS[0] },
+        l1: { rpcUrl: s.l1.url, key: ANVIL_KEYS[0] },
+        metisL1: s.metisL1,
+        airdropCsv: demoRecipientsCsv(),
+        manifestDir: dir,
+        proofsFile: null,
+      });
+      const env = { METIS_SEPOLIA_RPC_URL: s.l2.url, METIS_SEPOLIA_L1_RPC_URL: s.l1.url };
+      const r = await run(['--network', 'metis-sepolia', '--once', '--manifest', manifestFile!], env);
+      assert.equal(r.status, 0, r.stderr);
+      // the messenger copy has no address manager, so the window falls back to Metis's 7 days
+      assert.match(r.stdout, /metis-sepolia: 0 pending, 0 relayed by Metis; fraud-proof window 604800s \(Metis's 7 days/);
+      assert.doesNotMatch(r.stdout, /delivered|committed/, 'it sends nothing');
+      const refused = await run(['--network', 'metis-sepolia', '--once', '--manifest', manifestFile!, '--fraud-window', '5'], env);
+      assert.equal(refused.status, 1);
+      assert.match(refused.stderr, /^error: --fraud-window is for the devnet; on metis-sepolia Metis's own rules apply/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      await s.stop();
+    }
   });
 });
