@@ -326,13 +326,13 @@ export function formatPlan(plan: DeployPlan, obs?: Observations, extra: string[]
     if (ex.length) out.push("  Metis's contracts used:");
     for (const e of ex) {
       const seen = obs?.code.find((o) => o.chain === c && o.address === e.address && o.name === e.name);
-      out.push(`    ${e.name.padEnd(26)} ${e.address}${seen ? (seen.hasCode ? '  has code' : '  NO CODE') : ''}`);
+      out.push(`    ${e.name.padEnd(32)} ${e.address}${seen ? (seen.hasCode ? '  has code' : '  NO CODE') : ''}`);
     }
     out.push('  deploys:');
     for (const k of plan.contracts.filter((p) => p.chain === c))
-      out.push(`    ${k.name.padEnd(26)} ${k.address ?? '(address after deploy)'}  ${k.how}`);
+      out.push(`    ${k.name.padEnd(32)} ${k.address ?? '(address after deploy)'}  ${k.how}`);
     out.push('  roles:');
-    for (const r of plan.roles.filter((p) => p.chain === c)) out.push(`    ${`${r.contract}.${r.role}`.padEnd(34)} ${r.holder}`);
+    for (const r of plan.roles.filter((p) => p.chain === c)) out.push(`    ${`${r.contract}.${r.role}`.padEnd(36)} ${r.holder}`);
   }
   if (plan.nonces) out.push('predicted addresses hold if the deployers send nothing else from these nonces until the deploy is done');
   out.push(...extra);
