@@ -55,7 +55,9 @@ async function main() {
   }
   const interval = Number(values.interval ?? (net.config.isDevnet ? 10 : 300));
   if (!(interval > 0)) throw new Error('--interval must be a positive number of seconds');
-  console.log(`[keeper] ${net.config.name} (L2 chain ${net.config.chainId} via ${net.l2RpcUrl}, L1 chain ${net.config.l1ChainId} via ${net.l1RpcUrl}), every ${interval}s; Ctrl-C to stop`);
+  console.log(
+    `[keeper] ${net.config.name} (L2 chain ${net.config.chainId} via ${net.l2RpcUrl}, L1 chain ${net.config.l1ChainId} via ${net.l1RpcUrl}), every ${interval}s; Ctrl-C to stop`,
+  );
   let fatal: unknown;
   keeper.start(interval * 1000, (err) => {
     if (err instanceof KeeperRpcError) fatal = err;

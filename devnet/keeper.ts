@@ -125,7 +125,8 @@ export function shortError(err: unknown): string {
     // a custom error the ABI decodes is named (the node's details only carry its raw selector and data)
     const reverted = err.walk((e) => e instanceof ContractFunctionRevertedError);
     const data = reverted instanceof ContractFunctionRevertedError ? reverted.data : undefined;
-    if (data && data.errorName !== 'Error' && data.errorName !== 'Panic') return `${err.shortMessage} ${customError(data.errorName, data.args ?? [])}`;
+    if (data && data.errorName !== 'Error' && data.errorName !== 'Panic')
+      return `${err.shortMessage} ${customError(data.errorName, data.args ?? [])}`;
     return err.shortMessage + (err.details ? ` (${err.details})` : '');
   }
   if (err instanceof Error) return err.message.split('\n')[0] ?? String(err);
@@ -313,7 +314,19 @@ export class Keeper {
         'seat',
         [BigInt(i)],
       );
-      const info: SeatInfo = { index: i, agent, signer, seqId, state: Number(state), amount: 0n, reward: 0n, updatedBatch: 0n, claimTime: 0n, poolStatus: 0, whitelisted: false };
+      const info: SeatInfo = {
+        index: i,
+        agent,
+        signer,
+        seqId,
+        state: Number(state),
+        amount: 0n,
+        reward: 0n,
+        updatedBatch: 0n,
+        claimTime: 0n,
+        poolStatus: 0,
+        whitelisted: false,
+      };
       info.whitelisted = await read<boolean>(this.c1, this.h.lockingPool, lockingPoolAbi, 'whitelist', [agent]);
       if (seqId !== 0n) {
         const s = await read<readonly unknown[]>(this.c1, this.h.lockingPool, lockingPoolAbi, 'sequencers', [seqId]);
@@ -332,7 +345,14 @@ export class Keeper {
     return (await this.c1.publicClient.getBlock()).timestamp;
   }
 
-  private async send(c: Clients, to: Address, abi: Abi | readonly unknown[], fn: string, args: readonly unknown[] = [], value?: bigint): Promise<TransactionReceipt> {
+  private async send(
+    c: Clients,
+    to: Address,
+    abi: Abi | readonly unknown[],
+    fn: string,
+    args: readonly unknown[] = [],
+    value?: bigint,
+  ): Promise<TransactionReceipt> {
     return write(c, to, abi, fn, args, fn, value);
   }
 
@@ -348,7 +368,12 @@ export class Keeper {
     const now = (await this.c2.publicClient.getBlock()).timestamp;
     if (isGuardian && until <= now) {
       const r = await this.send(this.c2, this.m.stakingManager, stakingManagerAbi, 'pauseForLoss');
-      record({ kind: 'guard', chain: 'L2', message: `loss of ${fmt(live.shortfall - known.shortfall)} seen on L1: stakes, vault exits and funding held until the report lands`, tx: r.transactionHash });
+      record({
+        kind: 'guard',
+        chain: 'L2',
+        message: `loss of ${fmt(live.shortfall - known.shortfall)} seen on L1: stakes, vault exits and funding held until the report lands`,
+        tx: r.transactionHash,
+      });
     }
     const r = await this.send(this.c1, this.h.hub, sequencerHubAbi, 'report');
     record({ kind: 'report', chain: 'L1', message: `report of the loss sent (shortfall ${fmt(live.shortfall)})`, tx: r.transactionHash });
@@ -380,7 +405,13 @@ export class Keeper {
     const total = counts.reduce((a, b) => a + b, 0n);
     const rpb = await read<bigint>(this.c1, pool, lockingPoolAbi, 'rewardPerBlock');
     const r = await this.send(this.mpc!, pool, lockingPoolAbi, 'batchSubmitRewards', [id + 1n, end + 1n, end + 2n, signers, counts]);
-    record({ kind: 'mpc', chain: 'L1', message: `batch ${id + 1n}: ${total} blocks for ${signers.length} seat(s), ${fmt(total * rpb)} of rewards`, tx: r.transactionHash, amount: total * rpb });
+    record({
+      kind: 'mpc',
+      chain: 'L1',
+      message: `batch ${id + 1n}: ${total} blocks for ${signers.length} seat(s), ${fmt(total * rpb)} of rewards`,
+      tx: r.transactionHash,
+      amount: total * rpb,
+    });
   }
 
   // -------------------------------------------------------------- 2. L2
@@ -392,7 +423,12 @@ export class Keeper {
     const held = await read<bigint>(this.c2, this.m.metis, l2MetisAbi, 'balanceOf', [this.m.stakingManager]);
     if (held <= buffered) return;
     const r = await this.send(this.c2, this.m.stakingManager, stakingManagerAbi, 'creditPrincipal');
-    record({ kind: 'credit', chain: 'L2', message: `${fmt(min(pending, held - buffered))} of principal back from L1 credited to the buffer`, tx: r.transactionHash });
+    record({
+      kind: 'credit',
+      chain: 'L2',
+      message: `${fmt(min(pending, held - buffered))} of principal back from L1 credited to the buffer`,
+      tx: r.transactionHash,
+    });
   }
 
   private async lossPaused(): Promise<boolean> {
@@ -404,7 +440,13 @@ export class Keeper {
     const pending = await read<bigint>(this.c2, this.m.rewardReceiver, rewardReceiverAbi, 'pendingRewards');
     if (pending === 0n || pending < (this.opts.minHarvest ?? ONE / 100n) || (await this.lossPaused())) return;
     const r = await this.send(this.c2, this.m.rewardReceiver, rewardReceiverAbi, 'harvest');
-    record({ kind: 'harvest', chain: 'L2', message: `${fmt(pending)} of rewards minted as eMETIS (fee to the treasury, the rest streamed to seMETIS)`, tx: r.transactionHash, amount: pending });
+    record({
+      kind: 'harvest',
+      chain: 'L2',
+      message: `${fmt(pending)} of rewards minted as eMETIS (fee to the treasury, the rest streamed to seMETIS)`,
+      tx: r.transactionHash,
+      amount: pending,
+    });
   }
 
   /** Funds as many queued tickets as the buffer pays for. */
@@ -419,7 +461,13 @@ export class Keeper {
     const lastFinalized = await read<bigint>(this.c2, this.m.redemptionQueue, redemptionQueueAbi, 'lastFinalizedId');
     if (lastId <= lastFinalized) return;
     const r = await this.send(this.c2, this.m.stakingManager, stakingManagerAbi, 'fundRedemptions', [lastId]);
-    record({ kind: 'fund', chain: 'L2', message: `tickets ${lastFinalized + 1n}..${lastId} funded: ${formatEther(eAmount)} eMETIS at ${formatEther(ratio)} METIS per eMETIS`, tx: r.transactionHash, amount: eAmount });
+    record({
+      kind: 'fund',
+      chain: 'L2',
+      message: `tickets ${lastFinalized + 1n}..${lastId} funded: ${formatEther(eAmount)} eMETIS at ${formatEther(ratio)} METIS per eMETIS`,
+      tx: r.transactionHash,
+      amount: eAmount,
+    });
   }
 
   // -------------------------------------------------------------- 3. L1 seats
@@ -430,7 +478,13 @@ export class Keeper {
       if (s.state !== SeatState.Active || s.poolStatus !== PoolStatus.Active || !s.whitelisted) continue;
       if (s.reward < minimum || s.reward === 0n) continue;
       const r = await this.send(this.c1, this.h.hub, sequencerHubAbi, 'withdrawRewards', [BigInt(s.index)]);
-      record({ kind: 'rewards', chain: 'L1', message: `seat ${s.index}: ${fmt(s.reward)} of rewards bridged to the L2 RewardReceiver`, tx: r.transactionHash, amount: s.reward });
+      record({
+        kind: 'rewards',
+        chain: 'L1',
+        message: `seat ${s.index}: ${fmt(s.reward)} of rewards bridged to the L2 RewardReceiver`,
+        tx: r.transactionHash,
+        amount: s.reward,
+      });
     }
   }
 
@@ -441,13 +495,24 @@ export class Keeper {
     for (const s of await this.seats()) {
       if (s.state === SeatState.Active && s.poolStatus === PoolStatus.Inactive) {
         const r = await this.send(this.c1, this.h.hub, sequencerHubAbi, 'syncSeat', [BigInt(s.index)]);
-        record({ kind: 'sync', chain: 'L1', message: `seat ${s.index} was unlocked by Metis: now unlocking until ${s.claimTime}`, tx: r.transactionHash });
+        record({
+          kind: 'sync',
+          chain: 'L1',
+          message: `seat ${s.index} was unlocked by Metis: now unlocking until ${s.claimTime}`,
+          tx: r.transactionHash,
+        });
         s.state = SeatState.Unlocking;
         changed = true; // locked -> unlocking: the L2's figures (locked, fast capacity, ETAs) need the report
       }
       if (s.state !== SeatState.Unlocking || s.claimTime === 0n || now < s.claimTime || !s.whitelisted) continue;
       const r = await this.send(this.c1, this.h.hub, sequencerHubAbi, 'claimSeat', [BigInt(s.index)]);
-      record({ kind: 'claim', chain: 'L1', message: `seat ${s.index}: ${fmt(s.amount)} of principal claimed back to the hub`, tx: r.transactionHash, amount: s.amount });
+      record({
+        kind: 'claim',
+        chain: 'L1',
+        message: `seat ${s.index}: ${fmt(s.amount)} of principal claimed back to the hub`,
+        tx: r.transactionHash,
+        amount: s.amount,
+      });
       changed = true;
     }
     return changed;
@@ -474,7 +539,13 @@ export class Keeper {
 
   private async returnIdle(record: (a: KeeperAction) => void, amount: bigint, why: string): Promise<void> {
     const r = await this.send(this.c1, this.h.hub, sequencerHubAbi, 'returnToL2', [amount]);
-    record({ kind: 'return', chain: 'L1', message: `${fmt(amount)} of principal sent back to the L2 manager (${why}); the report went first`, tx: r.transactionHash, amount });
+    record({
+      kind: 'return',
+      chain: 'L1',
+      message: `${fmt(amount)} of principal sent back to the L2 manager (${why}); the report went first`,
+      tx: r.transactionHash,
+      amount,
+    });
   }
 
   /** True if L1 holdings moved without a report (a seat unlocked). */
@@ -501,7 +572,13 @@ export class Keeper {
       if (s.amount <= minLock || batch <= s.updatedBatch) continue;
       const amount = min(s.amount - minLock, short);
       const r = await this.send(this.c1, this.h.hub, sequencerHubAbi, 'withdrawFromSeat', [BigInt(s.index), amount]);
-      record({ kind: 'withdraw', chain: 'L1', message: `seat ${s.index}: ${fmt(amount)} withdrawn at once for redemptions (fast path)`, tx: r.transactionHash, amount });
+      record({
+        kind: 'withdraw',
+        chain: 'L1',
+        message: `seat ${s.index}: ${fmt(amount)} withdrawn at once for redemptions (fast path)`,
+        tx: r.transactionHash,
+        amount,
+      });
       s.amount -= amount;
       short -= amount;
       withdrawn += amount;
@@ -517,7 +594,13 @@ export class Keeper {
     for (const s of order) {
       try {
         const r = await this.send(this.c1, this.h.hub, sequencerHubAbi, 'unlockSeat', [BigInt(s.index)]);
-        record({ kind: 'unlock', chain: 'L1', message: `seat ${s.index}: unlock of ${fmt(s.amount)} started for redemptions (slow path: the pool's exit delay)`, tx: r.transactionHash, amount: s.amount });
+        record({
+          kind: 'unlock',
+          chain: 'L1',
+          message: `seat ${s.index}: unlock of ${fmt(s.amount)} started for redemptions (slow path: the pool's exit delay)`,
+          tx: r.transactionHash,
+          amount: s.amount,
+        });
         return true;
       } catch (err) {
         if (!isRevert(err)) throw err;
@@ -535,7 +618,13 @@ export class Keeper {
     if (available === 0n || available < (this.opts.minBridge ?? 1_000n * ONE)) return;
     const fee = await read<bigint>(this.c2, OVM_GAS_PRICE_ORACLE, gasPriceOracleAbi, 'minErc20BridgeCost');
     const r = await this.send(this.c2, this.m.stakingManager, stakingManagerAbi, 'bridgeToL1', [available], fee);
-    record({ kind: 'bridge', chain: 'L2', message: `${fmt(available)} bridged to the hub (Metis's fee ${fmt(fee)} paid by the keeper; arrives after the fraud window)`, tx: r.transactionHash, amount: available });
+    record({
+      kind: 'bridge',
+      chain: 'L2',
+      message: `${fmt(available)} bridged to the hub (Metis's fee ${fmt(fee)} paid by the keeper; arrives after the fraud window)`,
+      tx: r.transactionHash,
+      amount: available,
+    });
   }
 
   // -------------------------------------------------------------- 6. L1 allocation
@@ -564,7 +653,13 @@ export class Keeper {
       if (s.state !== SeatState.Pending || !s.whitelisted) continue;
       const amount = min(idle, maxLock);
       const r = await this.send(this.c1, this.h.hub, sequencerHubAbi, 'openSeat', [BigInt(s.index), amount]);
-      record({ kind: 'open', chain: 'L1', message: `seat ${s.index} opened with ${fmt(amount)} (signer ${s.signer})`, tx: r.transactionHash, amount });
+      record({
+        kind: 'open',
+        chain: 'L1',
+        message: `seat ${s.index} opened with ${fmt(amount)} (signer ${s.signer})`,
+        tx: r.transactionHash,
+        amount,
+      });
       idle -= amount;
       changed = true;
     }

@@ -313,7 +313,11 @@ export class Relayer {
       this.log(`[relayer] committed L2->L1 messages #${committed}..#${BigInt(messages.length) - 1n} in a state batch (L1 tx ${hash})`);
     }
     // 2. relay the committed ones whose batch left the fraud window and that L1 has not received
-    const window = (await this.l1.readContract({ address: this.opts.scc, abi: stateCommitmentChainAbi, functionName: 'FRAUD_PROOF_WINDOW' })) as bigint;
+    const window = (await this.l1.readContract({
+      address: this.opts.scc,
+      abi: stateCommitmentChainAbi,
+      functionName: 'FRAUD_PROOF_WINDOW',
+    })) as bigint;
     const now = (await this.l1.getBlock()).timestamp;
     for (const batch of await this.batches()) {
       if (batch.timestamp + window > now) continue;
@@ -370,7 +374,11 @@ export class Relayer {
   /** When the L2->L1 messages waiting for the fraud window can be relayed (L1 time), for the banner and tests. */
   async pendingToL1(): Promise<{ nonce: bigint; readyAt: bigint }[]> {
     const messages = await this.l2Messages();
-    const window = (await this.l1.readContract({ address: this.opts.scc, abi: stateCommitmentChainAbi, functionName: 'FRAUD_PROOF_WINDOW' })) as bigint;
+    const window = (await this.l1.readContract({
+      address: this.opts.scc,
+      abi: stateCommitmentChainAbi,
+      functionName: 'FRAUD_PROOF_WINDOW',
+    })) as bigint;
     const out: { nonce: bigint; readyAt: bigint }[] = [];
     for (const batch of await this.batches()) {
       for (const m of messages.slice(Number(batch.prevTotal), Number(batch.prevTotal + batch.size))) {

@@ -72,14 +72,20 @@ function runNpm(script: string, progress?: string): Promise<boolean> {
       : undefined;
     const onData = (d: Buffer) => {
       out = (out + d).slice(-4000);
-      if (progress) for (const l of d.toString().split('\n')) if (/^(Compiling \d+ files|Solc .* finished|bindings: wrote)/.test(l.trim())) log(`  ${l.trim()}`);
+      if (progress)
+        for (const l of d.toString().split('\n')) if (/^(Compiling \d+ files|Solc .* finished|bindings: wrote)/.test(l.trim())) log(`  ${l.trim()}`);
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     child.on('exit', (code) => {
       if (heartbeat) clearInterval(heartbeat);
       if (code !== 0) {
-        const tail = out.trim().split('\n').slice(-15).map((l) => `    ${l}`).join('\n');
+        const tail = out
+          .trim()
+          .split('\n')
+          .slice(-15)
+          .map((l) => `    ${l}`)
+          .join('\n');
         log(`  ${script} failed (exit ${code}):\n${tail}`);
       }
       resolve(code === 0);
@@ -152,7 +158,9 @@ async function shutdown(code = 0): Promise<void> {
   for (const s of stops.reverse()) await s().catch(() => {});
   await Promise.all(anvils.map((a) => a.handle.stop()));
   if (anvils.length) {
-    log(`chain state saved to ${anvils.map((a) => path.relative(process.cwd(), a.stateFile)).join(' and ')}; \`npm start\` continues from it (--fresh starts over)`);
+    log(
+      `chain state saved to ${anvils.map((a) => path.relative(process.cwd(), a.stateFile)).join(' and ')}; \`npm start\` continues from it (--fresh starts over)`,
+    );
   }
   process.exit(code);
 }

@@ -48,10 +48,7 @@ function compileOnHeap(input) {
     return ptr;
   };
   const callback = soljson.addFunction((context, kind, data, contents, error) => {
-    const result =
-      soljson.UTF8ToString(kind) === 'source'
-        ? findImports(soljson.UTF8ToString(data))
-        : { error: 'SMT solver callback not supported' };
+    const result = soljson.UTF8ToString(kind) === 'source' ? findImports(soljson.UTF8ToString(data)) : { error: 'SMT solver callback not supported' };
     if (typeof result.contents === 'string') soljson.setValue(contents, toC(result.contents), '*');
     if (typeof result.error === 'string') soljson.setValue(error, toC(result.error), '*');
   }, 'viiiii');
@@ -67,8 +64,7 @@ const chunks = [];
 process.stdin.on('data', (c) => chunks.push(c));
 process.stdin.on('end', () => {
   const input = Buffer.concat(chunks).toString('utf8');
-  const output =
-    input.length > STACK_SAFE_INPUT_CHARS ? compileOnHeap(input) : solc.compile(input, { import: findImports });
+  const output = input.length > STACK_SAFE_INPUT_CHARS ? compileOnHeap(input) : solc.compile(input, { import: findImports });
   // Blocking writes so nothing is cut when stdout is a pipe.
   const buf = Buffer.from(output, 'utf8');
   let off = 0;
