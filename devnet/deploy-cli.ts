@@ -6,16 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatEther, getAddress, zeroAddress, type Address, type Hex } from 'viem';
-import { privateKeyToAccount } from 'viem/accounts';
-import { lockingPoolAbi } from '@metis-liquid-staking/contracts/abis';
-import { L2_CROSS_DOMAIN_MESSENGER, L2_METIS, L2_STANDARD_BRIDGE } from '@metis-liquid-staking/contracts';
+import type { Hex } from 'viem';
 import { parseManifest } from '@metis-liquid-staking/contracts';
-import { buildDemoAirdrop } from './airdrop.js';
-import { makeClients } from './chain.js';
 import { ANVIL_KEYS, DEVNET_ROLES } from './accounts.js';
 import { checkChainId, fail } from './cli-util.js';
-import { checkCode, deployProtocolFull, DEFAULT_MANIFEST_DIR } from './deploy.js';
+import { deployProtocolFull, DEFAULT_MANIFEST_DIR } from './deploy.js';
+import { planMain } from './deploy-plan.js';
 import { NETWORKS, resolveNetwork, type ResolvedNetwork } from './networks.js';
 
 const USAGE = `usage: npm run deploy -- --network <${Object.keys(NETWORKS).join('|')}> [options]
@@ -73,7 +69,9 @@ async function main() {
     return;
   }
   if (!values.network) throw new Error(`--network is required\n${USAGE}`);
-  const net: ResolvedNetwork = resolveNetwork(values.network, 'deployer', process.env, { keys: !values.plan });
+  // --plan: nothing is sent, no keys needed (devnet/deploy-plan.ts); exit code 1 when a named Metis contract lacks code
+  if (values.plan) return void (process.exitCode = await planMain(process.argv.slice(2), process.env));
+  const net: ResolvedNetwork = resolveNetwork(values.network, 'deployer', process.env);
   const cfg = net.config;
   if (values.manifest && values['manifest-dir']) throw new Error('give --manifest FILE or --manifest-dir DIR, not both');
   const seats = positiveInt(values.seats, '--seats');
@@ -83,7 +81,7 @@ async function main() {
     );
   }
   const csvFile = values['airdrop-csv'];
-  if (!csvFile && !cfg.isDevnet && !values.plan) throw new Error(`--airdrop-csv <file> is required on ${cfg.name} (recipients: account,amount)`);
+  if (!csvFile && !cfg.isDevnet) throw new Error(`--airdrop-csv <file> is required on ${cfg.name} (recipients: account,amount)`);
   if (csvFile && !fs.existsSync(csvFile)) throw new Error(`--airdrop-csv: no such file ${csvFile}`);
   const airdropCsv = csvFile ? fs.readFileSync(csvFile, 'utf8') : undefined;
 
@@ -95,16 +93,6 @@ async function main() {
     : '';
   await checkChainId(net.l2RpcUrl, cfg.chainId, `${cfg.name} (L2)`, cfg.env.l2RpcUrl, hint);
   await checkChainId(net.l1RpcUrl, cfg.l1ChainId, `${cfg.name}'s L1`, cfg.env.l1RpcUrl, hint);
-
-  if (values.plan) {
-    await printPlan(
-      net,
-      { l2: privateKeyToAccount(l2Key).address, l1: privateKeyToAccount(l1Key).address, keyed: Boolean(net.l2Key) || cfg.isDevnet },
-      airdropCsv,
-      seats,
-    );
-    return;
-  }
 
   const manifestFile = values.manifest ? path.resolve(values.manifest) : undefined;
   const manifestDir = manifestFile ? null : values['manifest-dir'] ? path.resolve(values['manifest-dir']) : DEFAULT_MANIFEST_DIR;
@@ -141,76 +129,6 @@ async function main() {
   );
   console.log(`manifest: ${written}`);
   if (result.proofsFile) console.log(`airdrop proofs: ${result.proofsFile}`);
-}
-
-const L2_PROTOCOL =
-  'StakingManager (it creates eMETIS and the RewardReceiver), SeMetis, RewardDispatcher, RedemptionQueue, MerkleAirdrop, LiquidityMining, GovernanceToken, StakingLens, PartnerRegistry';
-
-/** `--plan`: what a deploy would do, after checking both RPCs and (real networks) Metis's contracts. Sends nothing. */
-async function printPlan(
-  net: ResolvedNetwork,
-  deployers: { l2: Address; l1: Address; keyed: boolean },
-  airdropCsv: string | undefined,
-  seats: number | undefined,
-): Promise<void> {
-  const cfg = net.config;
-  const who = (a: Address | undefined, fallback: Address) => a ?? `${fallback}${deployers.keyed ? '' : ' (the deployer)'}`;
-  const l2Deployer = deployers.keyed ? deployers.l2 : ('<the L2 deployer>' as Address);
-  const l1Deployer = deployers.keyed ? deployers.l1 : ('<the L1 deployer>' as Address);
-  const out: string[] = [`deploy plan for ${cfg.name} (nothing is sent)`];
-  out.push(`L2 ${cfg.name}, chain ${cfg.chainId}, ${net.l2RpcUrl}: deployer ${l2Deployer}`);
-  if (cfg.isDevnet)
-    out.push(
-      `  Metis's L2 predeploys as models (anvil_setCode): ${L2_METIS} METIS, ${L2_STANDARD_BRIDGE} L2StandardBridge, ${L2_CROSS_DOMAIN_MESSENGER} L2CrossDomainMessenger, the gas price oracle`,
-    );
-  out.push(`  deploys ${L2_PROTOCOL}`);
-  out.push(
-    `  roles on the manager: KEEPER_ROLE ${who(net.l2KeeperAddress, l2Deployer)}, GUARDIAN_ROLE ${who(net.guardianAddress, l2Deployer)}, PAUSER_ROLE ${l2Deployer}; seMETIS DISPATCHER_ROLE: the RewardDispatcher`,
-  );
-  out.push(`  treasury ${who(net.treasury, l2Deployer)}; a seed deposit staked and restaked for the dead address`);
-  out.push(`L1 of ${cfg.name}, chain ${cfg.l1ChainId}, ${net.l1RpcUrl}: deployer ${l1Deployer}`);
-  if (cfg.isDevnet) {
-    out.push(
-      `  Metis's L1 contracts as models: METIS, AddressManager, MVM_DiscountOracle, StateCommitmentChain, L1CrossDomainMessenger, L1StandardBridge, LockingInfo, LockingPool; a genesis deposit to L2`,
-    );
-  } else {
-    const a = net.metisL1!;
-    const l2 = await makeClients({ rpcUrl: net.l2RpcUrl, address: zeroAddress, chainId: cfg.chainId });
-    const l1 = await makeClients({ rpcUrl: net.l1RpcUrl, address: zeroAddress, chainId: cfg.l1ChainId });
-    await checkCode([
-      { chain: l2, what: 'METIS (L2)', address: L2_METIS },
-      { chain: l2, what: 'L2StandardBridge', address: L2_STANDARD_BRIDGE },
-      { chain: l2, what: 'L2CrossDomainMessenger', address: L2_CROSS_DOMAIN_MESSENGER },
-      { chain: l1, what: 'METIS (L1)', address: a.metis },
-      { chain: l1, what: 'LockingPool', address: a.lockingPool },
-      { chain: l1, what: 'LockingInfo', address: a.lockingInfo },
-      { chain: l1, what: 'L1StandardBridge', address: a.l1Bridge },
-      { chain: l1, what: 'L1CrossDomainMessenger', address: a.l1Messenger },
-    ]);
-    const escrow = await l1.publicClient.readContract({ address: a.lockingPool, abi: lockingPoolAbi, functionName: 'escrow' });
-    if (getAddress(escrow) !== getAddress(a.lockingInfo))
-      throw new Error(`LockingPool ${a.lockingPool}'s escrow is ${escrow}, not the LockingInfo ${a.lockingInfo} named`);
-    out.push(
-      `  uses Metis's METIS ${a.metis}, LockingPool ${a.lockingPool}, LockingInfo ${a.lockingInfo}, L1StandardBridge ${a.l1Bridge}, L1CrossDomainMessenger ${a.l1Messenger} (each has code; the pool's escrow is that LockingInfo)`,
-    );
-  }
-  out.push(`  deploys SequencerHub (bound to the L2 manager and RewardReceiver); KEEPER_ROLE ${who(net.l1KeeperAddress, l1Deployer)}`);
-  const n = seats ?? (cfg.isDevnet ? 3 : 0);
-  out.push(`  seats: ${n}${cfg.isDevnet ? ' (derived signers, whitelisted in the model pool)' : ' (add them later with addSeat(signer, pubkey))'}`);
-  if (airdropCsv !== undefined || cfg.isDevnet) {
-    const drop = await buildDemoAirdrop(airdropCsv);
-    out.push(`airdrop: ${drop.count} recipients, ${formatEther(drop.total)} tokens, root ${drop.root}`);
-  } else {
-    out.push('airdrop: --airdrop-csv FILE (account,amount) is required for the deploy');
-  }
-  if (!cfg.isDevnet) {
-    out.push(
-      'before the protocol works, Metis must whitelist each seat agent in LockingPool (setWhitelist) and put the hub on',
-      "MVM_DiscountOracle's cross-domain sender whitelist; the operator funds the hub with ETH for bridge fees and the L2",
-      "keeper with METIS for Metis's L2->L1 bridge fee.",
-    );
-  }
-  console.log(out.join('\n'));
 }
 
 main().catch(fail);
