@@ -1,9 +1,9 @@
 // mm-snap build configuration (webpack + SWC). Two builds of the same sources, chosen by SNAP_TARGET:
-//   production (default): snap.manifest.json -> dist/bundle.js (what npm publishes; no localhost origins)
-//   devnet (SNAP_TARGET=devnet): snap.manifest.devnet.json -> dist/devnet/bundle.js (adds the devnet's
-//   demo partner page, http://localhost:3000; served by `npm start` and used by the tests)
-// Injected at build time: every deployment manifest of @metis-liquid-staking/contracts (SNAP_DEPLOYMENTS)
-// and the manifest's own endowment:rpc.allowedOrigins (SNAP_ALLOWED_ORIGINS), which the code checks again.
+//   production (default): snap.manifest.json -> dist/bundle.js (what npm publishes)
+//   devnet (SNAP_TARGET=devnet): snap.manifest.devnet.json -> dist/devnet/bundle.js (served by `npm start` and
+//   used by the tests)
+// The bundles are the same code; which sites may call the snap is on-chain (the PartnerRegistry), not here.
+// Injected at build time: every deployment manifest of @metis-liquid-staking/contracts (SNAP_DEPLOYMENTS).
 import type { SnapConfig } from '@metamask/snaps-cli';
 import TerserPlugin from 'terser-webpack-plugin';
 import { existsSync, readdirSync, readFileSync } from 'fs';
@@ -11,7 +11,6 @@ import { dirname, resolve } from 'path';
 
 const devnet = process.env.SNAP_TARGET === 'devnet';
 const manifestPath = resolve(__dirname, devnet ? 'snap.manifest.devnet.json' : 'snap.manifest.json');
-const allowedOrigins: string[] = JSON.parse(readFileSync(manifestPath, 'utf8')).initialPermissions['endowment:rpc'].allowedOrigins;
 
 const deploymentsDir = resolve(dirname(require.resolve('@metis-liquid-staking/contracts/package.json')), 'deployments');
 const deployments = existsSync(deploymentsDir)
@@ -36,7 +35,7 @@ const config: SnapConfig = {
   server: { port: 8080 },
   polyfills: { buffer: false },
   stats: { buffer: false },
-  environment: { SNAP_DEPLOYMENTS: deployments, SNAP_ALLOWED_ORIGINS: allowedOrigins },
+  environment: { SNAP_DEPLOYMENTS: deployments },
   customizeWebpackConfig: (webpackConfig) => ({
     ...webpackConfig,
     resolve: {

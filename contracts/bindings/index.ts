@@ -14,3 +14,4 @@ export * from './errors.js';
 export * from './airdrop.js';
 export * from './airdrop-shards.js';
 export * from './rewards-chart.js';
+export * from './partners.js';

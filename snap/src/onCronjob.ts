@@ -1,6 +1,7 @@
 // Background jobs (endowment:cronjob): `checkRedemptions` announces each redemption once when it becomes
 // claimable; `rewardsSummary` reports the rewards earned since the last summary (silent when nothing changed).
-import { MethodNotFoundError, type OnCronjobHandler } from '@metamask/snaps-sdk';
+import type { OnCronjobHandler } from '@metamask/snaps-sdk';
+import { methodNotFound } from './lib/errors';
 import { formatAmount, ticketStatus } from '@metis-liquid-staking/contracts';
 import { getTranslator } from './lib/i18n';
 import { readPositions } from './lib/positions';
@@ -9,7 +10,7 @@ import { accountKey, getState, setState } from './lib/state';
 const notify = (message: string) => snap.request({ method: 'snap_notify', params: { type: 'inApp', message } });
 
 export const onCronjob: OnCronjobHandler = async ({ request }) => {
-  if (request.method !== 'checkRedemptions' && request.method !== 'rewardsSummary') throw new MethodNotFoundError({ method: request.method });
+  if (request.method !== 'checkRedemptions' && request.method !== 'rewardsSummary') throw methodNotFound(request.method);
   const [t, state, positions] = await Promise.all([getTranslator(), getState(), readPositions()]);
   let sent = 0;
   for (const { m, account, screen } of positions) {

@@ -1,8 +1,9 @@
 // The home page: the protocol's L2 and L1 picture (APR, node seats, METIS locked on L1 and in flight from the
 // last hub report), position, rewards and redemption ETAs of each connected account (one lens eth_call per
-// account), and its genesis airdrop when a dapp has handed the snap a verified claim (rememberAirdropClaim).
+// account), its rewards over time as a chart (the bindings' SVG from seMETIS's price checkpoints, returned by the
+// same lens call), and its genesis airdrop when a dapp has handed the snap a verified claim (rememberAirdropClaim).
 import type { OnHomePageHandler } from '@metamask/snaps-sdk';
-import { formatBps, GOVERNANCE_TOKEN, ticketStatus } from '@metis-liquid-staking/contracts';
+import { earnedSeries, formatBps, GOVERNANCE_TOKEN, priceSeries, rewardsChartSvg, ticketStatus } from '@metis-liquid-staking/contracts';
 import { fmt, fmtShares, fmtSharePrice } from './lib/format';
 import { getTranslator } from './lib/i18n';
 import { readPositions } from './lib/positions';
@@ -27,7 +28,8 @@ export const onHomePage: OnHomePageHandler = async () => {
           { label: t('inFlight'), text: fmt(fp.inFlightToL1 + fp.inFlightToL2, 'METIS') },
         ]
       : [];
-  const accounts = positions.map(({ account, claim, screen: { protocol: p, user: u, airdrop: a } }) => {
+  const accounts = positions.map(({ account, claim, screen }) => {
+    const { protocol: p, user: u, airdrop: a } = screen;
     const rows: RowSpec[] = [
       { label: t('account'), address: account },
       { label: t('eMetis'), text: fmt(u.eMetisBalance, 'eMETIS') },
@@ -54,7 +56,12 @@ export const onHomePage: OnHomePageHandler = async () => {
             : t('airdropClaimable', { amount: fmt(claim.amount, GOVERNANCE_TOKEN.symbol) }),
       });
     if (a.vestedTotal > 0n) rows.push({ label: t('airdrop'), text: fmt(a.vestedReleasable, GOVERNANCE_TOKEN.symbol) });
-    return { rows };
+    const svg = rewardsChartSvg(
+      earnedSeries(priceSeries(screen), u.seMetisBalance).map((e) => ({ time: e.time, value: e.earned })),
+      { title: t('rewardsChart'), format: (w) => fmt(w, 'eMETIS') },
+    );
+    // MetaMask shows the SVG as an <img>: the alt text carries the chart's title and figures (its <desc>)
+    return { rows, chart: { svg, alt: `${t('rewardsChart')}: ${/<desc>(.*)<\/desc>/.exec(svg)?.[1]}` } };
   });
   return {
     content: HomePage({

@@ -1,7 +1,8 @@
-// Dapp-facing RPC: the origin is checked against the manifest's allowedOrigins again here, then the
-// method is dispatched to its own module.
-import { MethodNotFoundError, type Json, type OnRpcRequestHandler } from '@metamask/snaps-sdk';
-import { assertOrigin } from './lib/origins';
+// Dapp-facing RPC: the origin must be an active partner in the on-chain PartnerRegistry of the request's
+// deployment (lib/partners.ts), then the method is dispatched to its own module.
+import type { Json, OnRpcRequestHandler } from '@metamask/snaps-sdk';
+import { methodNotFound } from './lib/errors';
+import { assertPartnerOrigin } from './lib/partners';
 import { claimRedemption } from './rpc/claimRedemption';
 import { getPosition } from './rpc/getPosition';
 import { rememberAirdropClaim } from './rpc/rememberAirdropClaim';
@@ -21,8 +22,8 @@ const METHODS: Record<string, (params: unknown) => Promise<Json>> = {
 };
 
 export const onRpcRequest: OnRpcRequestHandler = async ({ origin, request }) => {
-  assertOrigin(origin);
+  await assertPartnerOrigin(origin, request.params);
   const method = Object.prototype.hasOwnProperty.call(METHODS, request.method) ? METHODS[request.method] : undefined;
-  if (!method) throw new MethodNotFoundError({ method: request.method });
+  if (!method) throw methodNotFound(request.method);
   return method(request.params);
 };

@@ -37,7 +37,7 @@ export const onTransaction: OnTransactionHandler = async ({ transaction, chainId
   const screen = await readScreen(rpc, m.contracts.lens, from);
   // MetaMask gives the value as a hex quantity: the amount of a native stake
   const value = typeof transaction.value === 'string' && /^0x[0-9a-fA-F]+$/.test(transaction.value) ? BigInt(transaction.value) : 0n;
-  const d = describeCall(t, m, key, (transaction.data ?? '0x') as Hex, from, screen, value);
+  const d = await describeCall(t, m, key, (transaction.data ?? '0x') as Hex, from, screen, value);
   return {
     content: Insight({ title: t('insightTitle'), actionLabel: t('function'), action: d.action, rows: d.rows, warnings: d.warnings }),
     ...(d.critical ? { severity: 'critical' as const } : {}),

@@ -12,6 +12,8 @@ import { days, fmtDate, fmtSharePrice } from '../src/lib/format.js';
 import { decodeCall } from '../src/lib/decode.js';
 import { duration, redemptionEtaRows, ticketWhen } from '../src/lib/rows.js';
 import { snapTx } from '../src/lib/tx.js';
+import { InvalidParamsError, methodNotFound, UnauthorizedError, UserRejectedRequestError } from '../src/lib/errors.js';
+import { unwrapError, WrappedSnapError } from '@metamask/snaps-utils';
 import { erc20Abi, redemptionQueueAbi, seMetisAbi, stakingManagerAbi } from '@metis-liquid-staking/contracts';
 
 const SNAP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -135,4 +137,24 @@ test('redemption ETA: fast path while buffer + fastCapacity cover the queue and 
   assert.deepEqual(slow.row, { label: 'Estimated wait', text: 'up to 22 days (slow path: 21 days unlock on L1 + bridge)' });
   assert.equal(slow.warning.severity, 'warning');
   assert.equal(slow.warning.title, 'Redemption takes up to 22 days');
+});
+
+test("errors: MetaMask's own unwrapping (snaps-utils, as the SnapController runs it) gets the code, message and data, and counts them handled (no crash)", () => {
+  const cases = [
+    [new InvalidParamsError('amount: not a number'), -32602, undefined],
+    [new UnauthorizedError('Origin https://evil.example is not allowed'), 4100, undefined],
+    [new UserRejectedRequestError('The user rejected the request.'), 4001, undefined],
+    [methodNotFound('drain'), -32601, { method: 'drain' }],
+  ] as const;
+  for (const [error, code, data] of cases) {
+    // the executor wraps what the handler throws and sends it as JSON; the controller unwraps it
+    const wire = JSON.parse(JSON.stringify(new WrappedSnapError(error)));
+    const [rpcError, handled] = unwrapError(wire);
+    assert.equal(handled, true, error.message);
+    assert.equal(rpcError.code, code);
+    assert.equal(rpcError.message, error.message);
+    assert.deepEqual(rpcError.data, data);
+  }
+  // a plain Error would be unhandled: MetaMask stops the snap as crashed
+  assert.equal(unwrapError(JSON.parse(JSON.stringify(new WrappedSnapError(new Error('x')))))[1], false);
 });

@@ -49,14 +49,22 @@ export async function serveSnap(target: 'devnet' | 'production' = 'devnet'): Pro
   return { snapId: `local:${server.url}`, close: () => server.close() };
 }
 
+/** An eth_call the snap made: the contract called and the call data. */
+export type EthCall = { to: string; data: string };
+
 /**
  * A mockJsonRpc implementation that sends the snap's chain requests to `url`. Accounts and the chain id
  * stay with the simulation (so the snap's own chain switching is exercised); returning undefined falls through.
+ * `log` gets every forwarded method, `ethCalls` each eth_call's target and data.
  */
-export function forwardTo(url: string, log?: string[]) {
+export function forwardTo(url: string, log?: string[], ethCalls?: EthCall[]) {
   return async (req: JsonRpcRequest): Promise<any> => {
     if (!/^(eth_|net_|web3_)/.test(req.method) || ['eth_requestAccounts', 'eth_accounts', 'eth_chainId'].includes(req.method)) return undefined;
     log?.push(req.method);
+    if (req.method === 'eth_call' && Array.isArray(req.params)) {
+      const { to, data } = req.params[0] as { to: string; data: string };
+      ethCalls?.push({ to, data });
+    }
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -71,11 +79,15 @@ export function forwardTo(url: string, log?: string[]) {
 export type SimSnap = Awaited<ReturnType<typeof installSnap>>;
 
 /** Installs the served snap with anvil's mnemonic and forwards chain requests to `rpcUrl`. */
-export async function installTestSnap(snapId: string, rpcUrl: string, opts: { locale?: string; log?: string[] } = {}): Promise<SimSnap> {
+export async function installTestSnap(
+  snapId: string,
+  rpcUrl: string,
+  opts: { locale?: string; log?: string[]; ethCalls?: EthCall[] } = {},
+): Promise<SimSnap> {
   const snap = await installSnap(snapId as Parameters<typeof installSnap>[0] & string, {
     options: { secretRecoveryPhrase: ANVIL_MNEMONIC, locale: opts.locale ?? 'en' },
   });
-  snap.mockJsonRpc(forwardTo(rpcUrl, opts.log));
+  snap.mockJsonRpc(forwardTo(rpcUrl, opts.log, opts.ethCalls));
   return snap;
 }
 
@@ -101,3 +113,17 @@ export function uiText(node: unknown): string[] {
 
 /** uiText joined with " | " for substring assertions. */
 export const uiString = (node: unknown): string => uiText(node).join(' | ');
+
+/** Every element of type `type` ("Image", "Row", ...) in a rendered snaps UI tree, in order. */
+export function uiElements(node: unknown, type: string): { type: string; props: Record<string, unknown> }[] {
+  const out: { type: string; props: Record<string, unknown> }[] = [];
+  const walk = (n: unknown) => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (n === null || typeof n !== 'object') return;
+    const el = n as { type?: unknown; props?: Record<string, unknown> };
+    if (el.type === type) out.push({ type, props: el.props ?? {} });
+    walk(el.props?.children);
+  };
+  walk(node);
+  return out;
+}

@@ -67,7 +67,7 @@ describe('snap: rememberAirdropClaim and the home page airdrop (simulation + anv
     assert.equal(ethCalls, 1);
   });
 
-  test('an origin outside allowedOrigins is refused (4100) and nothing is remembered', async () => {
+  test('an origin not registered in the PartnerRegistry is refused (4100) and nothing is remembered', async () => {
     const err = await errorOf(remember(params(), 'https://evil.example'));
     assert.equal(err.code, 4100);
     assert.doesNotMatch((await home()).text, /Genesis airdrop/);

@@ -2,16 +2,27 @@
 // an L2 anvil with the protocol, an L1 anvil with the hub and models of Metis's LockingPool and bridge, the
 // devnet relayer carrying messages). MetaMask itself is played by the simulation; the test plays the dapp: it
 // calls the snap's RPC methods, clicks the dialogs, and sends the returned transactions to the L2 anvil with
-// eth_sendTransaction (anvil's account #0 is unlocked and is also the snap's account, same mnemonic).
+// eth_sendTransaction (anvil's account #0 is unlocked and is also the snap's account, same mnemonic). Anvil's
+// account #0 is also the devnet admin, the PartnerRegistry's registrar.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { decodeFunctionData, encodeFunctionData, getAddress, numberToHex, parseEther, toFunctionSelector, type Address, type Hex } from 'viem';
+import {
+  decodeFunctionData,
+  decodeFunctionResult,
+  encodeFunctionData,
+  getAddress,
+  numberToHex,
+  parseEther,
+  toFunctionSelector,
+  type Address,
+  type Hex,
+} from 'viem';
 import { startTestDevnet, type TestDevnet } from '../helpers/devnet-fixture.js';
 import { advanceBoth, keeperTick, settle } from '../helpers/cycle.js';
 import { rpc } from '../helpers/rpc.js';
-import { installTestSnap, serveSnap, SNAP_DIR, uiString, type SimSnap } from '../helpers/snap.js';
+import { installTestSnap, serveSnap, SNAP_DIR, uiElements, uiString, type EthCall, type SimSnap } from '../helpers/snap.js';
 import {
   airdropAbi,
   eMetisAbi,
@@ -23,16 +34,22 @@ import {
   stakingManagerAbi,
   formatAmount,
   formatBps,
+  partnerRegistryAbi,
+  sharePricePerToken,
   redemptionEta,
   waitForReceipt,
   type Screen,
 } from '@metis-liquid-staking/contracts';
 import { DEPLOYMENTS_DIR } from '@metis-liquid-staking/contracts/node';
-import { DEVNET_PARTNER_REFERRAL } from '../../devnet/accounts.js';
+import { partnerRegistryAbi as registryAdminAbi } from '@metis-liquid-staking/contracts/abis';
+import { DEVNET_PARTNER_REFERRAL, DEVNET_PARTNERS } from '../../devnet/accounts.js';
 
 const PARTNER = 'http://localhost:3000';
 const CHAIN = 31337;
 const KNOWN_REFERRAL = getAddress('0x5a4e0f1c3b8d2e7a9c6b0d4f1e2a3b4c5d6e7f80'); // the devnet demo partner page's referral
+const PARTNER_NAME = 'Demo DEX (devnet)'; // its name in the PartnerRegistry (devnet/deploy.ts registers DEVNET_PARTNERS)
+const EVIL = 'https://evil.example';
+const selector = (fn: 'partnerOf' | 'partnerOfReferral') => toFunctionSelector(partnerRegistryAbi.find((f) => f.name === fn)!);
 
 type Tx = { from: Address; to: Address; data: Hex; value: Hex; chainId: Hex; requires?: Tx[] };
 
@@ -42,6 +59,22 @@ describe('snap (simulation + anvil)', () => {
   let snap: SimSnap;
   let me: Address;
   const calls: string[] = [];
+  const ethCalls: EthCall[] = [];
+  /** The snap's eth_calls to the PartnerRegistry since `from` (an index into ethCalls), by function. */
+  const registryCalls = (from: number, fn: 'partnerOf' | 'partnerOfReferral') =>
+    ethCalls.slice(from).filter((c) => c.to.toLowerCase() === d.manifest.contracts.partnerRegistry.toLowerCase() && c.data.startsWith(selector(fn)));
+  /** The registry's admin (anvil account #0, the devnet deployer and registrar) sends `data` to the PartnerRegistry. */
+  const asRegistrar = (data: Hex) => sendRaw({ from: d.accounts[0]!.address, to: d.manifest.contracts.partnerRegistry, data });
+  const partnerId = async (origin: string): Promise<bigint> => {
+    const data = encodeFunctionData({ abi: partnerRegistryAbi, functionName: 'partnerOf', args: [origin] });
+    const [found, id] = decodeFunctionResult({
+      abi: partnerRegistryAbi,
+      functionName: 'partnerOf',
+      data: (await chainRequest('eth_call', [{ to: d.manifest.contracts.partnerRegistry, data }, 'latest'])) as Hex,
+    });
+    assert.ok(found, `${origin} is registered`);
+    return id;
+  };
   const chainRequest = (method: string, params: unknown[] = []) => rpc(d.url, method, params);
   const screen = (who: Address = me): Promise<Screen> =>
     readScreen((a) => chainRequest(a.method, (a.params ?? []) as unknown[]), d.manifest.contracts.lens, who);
@@ -88,7 +121,7 @@ describe('snap (simulation + anvil)', () => {
     d = await startTestDevnet({ seed: true });
     me = d.accounts[0]!.address;
     server = await serveSnap();
-    snap = await installTestSnap(server.snapId, d.url, { log: calls });
+    snap = await installTestSnap(server.snapId, d.url, { log: calls, ethCalls });
   });
 
   after(async () => {
@@ -102,35 +135,30 @@ describe('snap (simulation + anvil)', () => {
     assert.deepEqual(bundled.contracts, d.manifest.contracts);
   });
 
-  test('the snap knows the devnet partner page referral by name', () => {
+  test('the devnet registers its demo partner page (origin, referral, name) in the PartnerRegistry', () => {
+    assert.deepEqual(DEVNET_PARTNERS, [{ origin: PARTNER, referral: KNOWN_REFERRAL, name: PARTNER_NAME }]);
     assert.equal(DEVNET_PARTNER_REFERRAL, KNOWN_REFERRAL);
   });
 
-  test('manifests: explicit allowedOrigins (never dapps: true), production without localhost, devnet = production + the demo page; only used endowments', () => {
+  test('manifests: any dapp may call (dapps: true, no snaps) because the code asks the on-chain registry; no origin in either bundle; only used endowments', () => {
     const read = (f: string) => JSON.parse(fs.readFileSync(path.join(SNAP_DIR, f), 'utf8'));
     const manifest = read('snap.manifest.json');
     const devnet = read('snap.manifest.devnet.json');
-    const rpcPerm = manifest.initialPermissions['endowment:rpc'];
-    assert.equal(rpcPerm.dapps, undefined);
-    assert.equal(rpcPerm.snaps, undefined);
-    assert.ok(rpcPerm.allowedOrigins.length > 0);
-    assert.ok(
-      rpcPerm.allowedOrigins.every((o: string) => o.startsWith('https://') && !/localhost|127\.0\.0\.1/.test(o)),
-      rpcPerm.allowedOrigins.join(),
-    );
-    assert.deepEqual(devnet.initialPermissions['endowment:rpc'].allowedOrigins, [PARTNER, ...rpcPerm.allowedOrigins]);
-    // the same snap otherwise: only the origins, the bundle path and the shasum differ
-    const strip = (m: { source: { shasum?: string; location: { npm: { filePath?: string } } }; initialPermissions: Record<string, unknown> }) => ({
+    assert.deepEqual(manifest.initialPermissions['endowment:rpc'], { dapps: true, snaps: false });
+    assert.deepEqual(devnet.initialPermissions['endowment:rpc'], { dapps: true, snaps: false });
+    // the same snap otherwise: only the bundle path and the shasum differ
+    const strip = (m: { source: { shasum?: string; location: { npm: { filePath?: string } } } }) => ({
       ...m,
       source: { ...m.source, shasum: undefined, location: { npm: { ...m.source.location.npm, filePath: undefined } } },
-      initialPermissions: { ...m.initialPermissions, 'endowment:rpc': undefined },
     });
     assert.deepEqual(strip(devnet), strip(manifest));
     assert.equal(manifest.source.location.npm.filePath, 'dist/bundle.js');
     assert.equal(devnet.source.location.npm.filePath, 'dist/devnet/bundle.js');
-    // each bundle checks exactly its manifest's origins (injected at build time)
-    assert.ok(fs.readFileSync(path.join(SNAP_DIR, 'dist', 'devnet', 'bundle.js'), 'utf8').includes(JSON.stringify(PARTNER)));
-    assert.ok(!fs.readFileSync(path.join(SNAP_DIR, 'dist', 'bundle.js'), 'utf8').includes('localhost'));
+    // which sites may call is decided on-chain: no origin is built into either bundle
+    for (const b of ['dist/bundle.js', 'dist/devnet/bundle.js']) {
+      const code = fs.readFileSync(path.join(SNAP_DIR, b), 'utf8');
+      assert.ok(!code.includes('localhost') && !code.includes('metis-lsd.example'), b);
+    }
     assert.deepEqual(Object.keys(manifest.initialPermissions).sort(), [
       'endowment:cronjob',
       'endowment:ethereum-provider',
@@ -145,30 +173,106 @@ describe('snap (simulation + anvil)', () => {
     assert.equal(manifest.platformVersion, '10.4.0');
   });
 
-  test('a request from an origin outside allowedOrigins is refused (the simulation does not enforce it; the snap does)', async () => {
+  test('an origin not registered on-chain (https://evil.example) is refused with 4100 and the reason: no dialog, nothing returned', async () => {
     const before = await screen();
-    const res = await invoke('stake', { amount: '1' }, 'https://evil.example');
-    const err = errorOf(res);
-    assert.equal(err.code, 4100);
-    assert.match(err.message, /evil\.example is not allowed/);
+    const from = ethCalls.length;
+    for (const [method, params] of [
+      ['stake', { amount: '1' }],
+      ['getPosition', {}],
+      ['requestRedemption', { amount: '1' }],
+    ] as const) {
+      const r = (await invoke(method, params, EVIL)).response as { result?: unknown; error?: { code: number; message: string } };
+      assert.equal(r.result, undefined, `${method}: nothing returned`);
+      assert.equal(r.error?.code, 4100, method);
+      assert.match(r.error!.message, /Origin https:\/\/evil\.example is not allowed to use this snap: not a registered partner on devnet \(31337\)/);
+    }
+    // one registry look-up each (a refusal is never remembered) and nothing else: no lens read, no account asked
+    assert.equal(registryCalls(from, 'partnerOf').length, 3);
+    assert.equal(ethCalls.length - from, 3);
     assert.equal((await screen()).user.eMetisBalance, before.user.eMetisBalance);
   });
 
-  test('the production bundle refuses the devnet page and serves a listed partner origin', async () => {
+  test('the registered origin is served; its registry look-up is remembered (one partnerOf eth_call for several requests)', async () => {
+    const fresh = await installTestSnap(server.snapId, d.url, { ethCalls });
+    try {
+      const from = ethCalls.length;
+      for (let i = 0; i < 3; i++) {
+        const r = (await fresh.request({ method: 'getPosition', params: { chainId: CHAIN }, origin: PARTNER })).response as {
+          result?: { account: string };
+        };
+        assert.equal(r.result?.account, me);
+      }
+      const looked = registryCalls(from, 'partnerOf');
+      assert.equal(looked.length, 1, 'one look-up, then the memory (5 minutes)');
+      assert.deepEqual(decodeFunctionData({ abi: partnerRegistryAbi, data: looked[0]!.data as Hex }).args, [PARTNER]);
+    } finally {
+      await fresh.executionService.terminateAllSnaps();
+    }
+  });
+
+  test('the production bundle reads the same registry: serves the registered page, refuses evil.example', async () => {
     const prod = await serveSnap('production');
     const sim = await installTestSnap(prod.snapId, d.url);
     try {
-      const refused = (await sim.request({ method: 'getPosition', params: { chainId: CHAIN }, origin: PARTNER })).response as {
-        error?: { code: number };
-      };
-      assert.equal(refused.error?.code, 4100);
-      const origin = JSON.parse(fs.readFileSync(path.join(SNAP_DIR, 'snap.manifest.json'), 'utf8')).initialPermissions['endowment:rpc']
-        .allowedOrigins[0];
-      const served = (await sim.request({ method: 'getPosition', params: { chainId: CHAIN }, origin })).response as { result?: { account: string } };
-      assert.equal(served.result?.account, me);
+      const ask = async (origin: string) =>
+        (await sim.request({ method: 'getPosition', params: { chainId: CHAIN }, origin })).response as {
+          result?: { account: string };
+          error?: { code: number };
+        };
+      assert.equal((await ask(PARTNER)).result?.account, me);
+      assert.equal((await ask(EVIL)).error?.code, 4100);
     } finally {
       await sim.executionService.terminateAllSnaps();
       await prod.close();
+    }
+  });
+
+  test('a partner the admin deactivates on-chain is refused (4100, "inactive"); the same snap build', async () => {
+    const snapshot = await chainRequest('evm_snapshot');
+    try {
+      const id = await partnerId(PARTNER);
+      await asRegistrar(
+        encodeFunctionData({ abi: registryAdminAbi, functionName: 'updatePartner', args: [id, KNOWN_REFERRAL, PARTNER_NAME, false] }),
+      );
+      // a snap process that has not looked the origin up within the last 5 minutes (the memory's lifetime)
+      const fresh = await installTestSnap(server.snapId, d.url);
+      try {
+        const r = (await fresh.request({ method: 'stake', params: { chainId: CHAIN, amount: '1' }, origin: PARTNER })).response as {
+          result?: unknown;
+          error?: { code: number; message: string };
+        };
+        assert.equal(r.result, undefined);
+        assert.equal(r.error?.code, 4100);
+        assert.match(
+          r.error!.message,
+          /http:\/\/localhost:3000 is not allowed to use this snap: its partner registration \(Demo DEX \(devnet\)\) is inactive/,
+        );
+      } finally {
+        await fresh.executionService.terminateAllSnaps();
+      }
+    } finally {
+      await chainRequest('evm_revert', [snapshot]);
+    }
+  });
+
+  test('a partner registered on-chain after the build is served at once (no snap update), and its referral shows its registry name', async () => {
+    const origin = 'https://new-partner.example';
+    const referral = d.accounts[7]!.address;
+    const snapshot = await chainRequest('evm_snapshot');
+    try {
+      assert.equal(errorOf(await invoke('getPosition', {}, origin)).code, 4100, 'not registered yet');
+      await asRegistrar(encodeFunctionData({ abi: registryAdminAbi, functionName: 'registerPartner', args: [origin, referral, 'New Partner DEX'] }));
+      const served = resultOf(await invoke('getPosition', {}, origin)) as unknown as { account: string };
+      assert.equal(served.account, me);
+      const p = invoke('stake', { amount: '1', referral }, origin);
+      const ui = await p.getInterface();
+      const text = uiString(ui.content);
+      assert.match(text, /Referral \| New Partner DEX/);
+      assert.doesNotMatch(text, /Unknown referral/);
+      await (ui as { cancel(): Promise<void> }).cancel();
+      assert.equal(errorOf(await p).code, 4001);
+    } finally {
+      await chainRequest('evm_revert', [snapshot]);
     }
   });
 
@@ -211,18 +315,22 @@ describe('snap (simulation + anvil)', () => {
 
   test('stake: the dialog shows amount, eMETIS received, APR, fee, referral and contract, no approval; OK returns native stake(receiver, referral) with value = amount', async () => {
     const before = await screen();
-    const ethCalls = calls.filter((c) => c === 'eth_call').length;
+    const ethCallsBefore = calls.filter((c) => c === 'eth_call').length;
+    const from = ethCalls.length;
     const res = await withDialog('stake', { amount: '100', referral: KNOWN_REFERRAL }, 'ok', (text) => {
       assert.match(text, /Stake METIS/);
       assert.match(text, /You pay \| 100 METIS/);
       assert.match(text, /You receive \| 100 eMETIS/);
       assert.match(text, new RegExp(`APR after fee \\| ${formatBps(before.protocol.aprBps).replace('.', '\\.')}`));
       assert.match(text, new RegExp(`Protocol fee on rewards \\| ${formatBps(before.protocol.feeBps).replace('.', '\\.')}`));
-      assert.match(text, /Referral \| Devnet demo partner/);
+      assert.match(text, new RegExp(`Referral \\| ${PARTNER_NAME.replace(/[()]/g, '\\$&')}`), 'the name from the PartnerRegistry');
+      assert.doesNotMatch(text, /Unknown referral/);
       assert.ok(text.includes(d.manifest.contracts.stakingManager), 'contract address shown');
       assert.doesNotMatch(text, /approv|permit|allowance/i, 'native METIS needs no approval');
     });
-    assert.equal(calls.filter((c) => c === 'eth_call').length - ethCalls, 1, 'one lens eth_call, no allowance or permit reads');
+    // the lens and the referral's name; the origin was looked up by the previous test (remembered)
+    assert.equal(calls.filter((c) => c === 'eth_call').length - ethCallsBefore, 2, 'no allowance or permit reads');
+    assert.equal(registryCalls(from, 'partnerOfReferral').length, 1, "the referral's name from the PartnerRegistry");
     assert.ok(!calls.includes('eth_signTypedData_v4'), 'no signature asked');
     const tx = resultOf(res);
     assert.equal(tx.from, me);
@@ -238,6 +346,20 @@ describe('snap (simulation + anvil)', () => {
     assert.equal(now.user.eMetisBalance - before.user.eMetisBalance, parseEther('100'));
     assert.equal(before.user.metisBalance - now.user.metisBalance, parseEther('100') + gas, 'native METIS paid: the amount and the gas');
     assert.equal(now.user.metisAllowanceToManager, before.user.metisAllowanceToManager, 'no allowance used');
+  });
+
+  test("prompts per stake: one snap dialog, then MetaMask's own confirmation of the one returned transaction (2 at most)", async () => {
+    const n = calls.length;
+    const p = invoke('stake', { amount: '1', referral: KNOWN_REFERRAL });
+    const ui = await p.getInterface();
+    assert.equal(ui.type, 'confirmation');
+    await (ui as { ok(): Promise<void> }).ok();
+    // a second dialog would keep the request open: the response must come right after the one OK
+    const res = await Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('a second prompt is pending')), 10_000))]);
+    const tx = resultOf(res);
+    assert.equal(tx.requires, undefined, 'one transaction for the dapp to send (MetaMask confirms it: the second prompt)');
+    assert.ok(!calls.slice(n).includes('eth_signTypedData_v4'), 'no signature prompt');
+    await send(tx);
   });
 
   test('stakeAndRestake: an unknown referral is flagged; OK -> seMETIS at the current rate', async () => {
@@ -580,6 +702,28 @@ describe('snap (simulation + anvil)', () => {
     assert.match(first.notifications[0]!.message, /You earned [\d.,]+ eMETIS on seMETIS/);
     const second = await snap.onCronjob({ method: 'rewardsSummary' });
     assert.deepEqual(second.notifications, []);
+  });
+
+  test('home page: a rewards-over-time chart per account, an SVG image (role img, a desc with the first and last figures) after real rewards', async () => {
+    const s = await screen();
+    const first = s.priceHistory[0];
+    assert.ok(first && s.user.seMetisBalance > 0n, 'seMETIS price checkpoints and a seMETIS holder');
+    // the holder's shares times the share price's rise since the first checkpoint (seMETIS has 24 decimals)
+    const earned = ((sharePricePerToken(s.protocol) - first.price) * s.user.seMetisBalance) / 10n ** 24n;
+    assert.ok(earned > 0n, 'the rewards raised the share price');
+    const points = s.priceHistory.length + (s.priceHistory.at(-1)!.time < s.protocol.timestamp ? 1 : 0);
+    const day = (t: bigint) => new Date(Number(t) * 1000).toISOString().slice(0, 10);
+    const images = uiElements((await snap.onHomePage()).getInterface().content, 'Image');
+    assert.equal(images.length, 1, 'one account, one chart');
+    const svg = images[0]!.props.src as string;
+    assert.match(svg, /^<svg [^>]*role="img"/);
+    assert.match(svg, /<title>Rewards over time \(eMETIS earned by your seMETIS\)<\/title>/);
+    const desc = /<desc>(.*)<\/desc>/.exec(svg)?.[1];
+    assert.equal(
+      desc,
+      `From ${day(first.time)} (${formatAmount(0n)} eMETIS) to ${day(s.protocol.timestamp)} (${formatAmount(earned)} eMETIS), ${points} points.`,
+    );
+    assert.ok((images[0]!.props.alt as string).endsWith(desc!), 'the same figures as the image text alternative');
   });
 
   test("insight: the redemption ETA is the lens figures' honest wait: fast path within buffer + fastCapacity, else the slow path", async () => {

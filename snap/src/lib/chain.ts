@@ -1,6 +1,6 @@
 // The snap's view of the chain: MetaMask's `ethereum` provider (endowment:ethereum-provider).
 // Reads only; a snap cannot send transactions, it returns them to the dapp.
-import { ChainDisconnectedError, InvalidParamsError } from '@metamask/snaps-sdk';
+import { ChainDisconnectedError, InvalidParamsError } from './errors';
 import { getAddress, numberToHex, type Address } from 'viem';
 import type { RequestFn } from '@metis-liquid-staking/contracts';
 

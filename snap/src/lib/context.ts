@@ -1,5 +1,6 @@
 // What every write method does first: validate the chain and account, read the lens once, get the locale.
-import { DialogType, ResourceUnavailableError, UserRejectedRequestError } from '@metamask/snaps-sdk';
+import { DialogType } from '@metamask/snaps-sdk';
+import { ResourceUnavailableError, UserRejectedRequestError } from './errors';
 import type { JSXElement } from '@metamask/snaps-sdk/jsx';
 import type { Address } from 'viem';
 import { readScreen, type Manifest, type Screen } from '@metis-liquid-staking/contracts';

@@ -27,7 +27,7 @@ import {
 } from '@metis-liquid-staking/contracts';
 import { fmt, fmtShares } from './format';
 import type { Translate } from './i18n';
-import { aprRows, redemptionEtaRows, referralRow, referralWarning, ticketWhen } from './rows';
+import { aprRows, redemptionEtaRows, referralParts, ticketWhen } from './rows';
 import type { RowSpec, Warning } from '../../ui/parts';
 
 export interface Described {
@@ -66,9 +66,10 @@ export function decodeCall(key: ContractKey, data: Hex): { functionName: string;
 
 /**
  * Plain-words description of a call from `from` to the protocol contract `key`, sending `value` wei of native
- * METIS (the amount of a native stake: `stake(receiver, referral)` carries none in its call data).
+ * METIS (the amount of a native stake: `stake(receiver, referral)` carries none in its call data). A referral is
+ * named from the PartnerRegistry (one eth_call unless remembered).
  */
-export function describeCall(t: Translate, m: Manifest, key: ContractKey, data: Hex, from: Address, s: Screen, value = 0n): Described {
+export async function describeCall(t: Translate, m: Manifest, key: ContractKey, data: Hex, from: Address, s: Screen, value = 0n): Promise<Described> {
   const { protocol: p, user: u } = s;
   const warnings: Warning[] = [];
   const rows: RowSpec[] = [];
@@ -111,13 +112,13 @@ export function describeCall(t: Translate, m: Manifest, key: ContractKey, data: 
       action = t(restake ? 'act.stakeAndRestake' : 'act.stake', { amount: amt(amount) });
       expected(restake ? fmtShares(previewStakeAndRestake(amount, p)) : fmt(previewStake(amount, p), 'eMETIS'));
       if (receiver.toLowerCase() !== from.toLowerCase()) rows.push({ label: t('account'), address: receiver });
-      const ref = BigInt(referral) === 0n ? undefined : referral;
-      rows.push(...aprRows(t, p), ...referralRow(t, m.chainId, ref));
+      const ref = await referralParts(t, m, BigInt(referral) === 0n ? undefined : referral, from);
+      rows.push(...aprRows(t, p), ...ref.rows);
       if (!erc20 && amount === 0n) warnings.push({ title: t('noValue'), text: t('noValueText', { min: amt(p.minStake) }), severity: 'danger' });
       if (erc20 && u.metisAllowanceToManager < amount)
         warnings.push({ title: t('allowanceLow'), text: t('allowanceLowText', { amount: amt(amount) }), severity: 'danger' });
       above(amount, u.metisBalance, TOKENS.METIS);
-      warnings.push(...referralWarning(t, m.chainId, ref, from));
+      warnings.push(...ref.warnings);
     }
   } else if (key === 'redemptionQueue') {
     const c = decodeWith(redemptionQueueAbi, data);

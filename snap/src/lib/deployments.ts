@@ -1,6 +1,6 @@
 // The protocol's deployments, bundled at build time from contracts/deployments/*.json
 // (snap.config.ts injects them as process.env.SNAP_DEPLOYMENTS). An unknown chain is a clear error.
-import { InvalidParamsError } from '@metamask/snaps-sdk';
+import { InvalidParamsError } from './errors';
 import { parseManifest, type Manifest } from '@metis-liquid-staking/contracts';
 
 const RAW = (process.env.SNAP_DEPLOYMENTS ?? []) as unknown as unknown[];

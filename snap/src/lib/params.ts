@@ -1,5 +1,5 @@
 // Validating dapp parameters at the edge; every problem is an InvalidParamsError in plain words.
-import { InvalidParamsError } from '@metamask/snaps-sdk';
+import { InvalidParamsError } from './errors';
 import { getAddress, isAddress, type Address } from 'viem';
 import { AmountError, checkAmount, decimalsOf, parseAmount, type AmountLimits } from '@metis-liquid-staking/contracts';
 

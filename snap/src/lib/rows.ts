@@ -11,7 +11,7 @@ import {
 } from '@metis-liquid-staking/contracts';
 import { fmt, fmtDate } from './format';
 import type { Translate } from './i18n';
-import { referralName } from './referrals';
+import { partnerOf } from './partners';
 import type { RowSpec, Warning } from '../../ui/parts';
 
 export function aprRows(t: Translate, p: ProtocolView): RowSpec[] {
@@ -21,21 +21,33 @@ export function aprRows(t: Translate, p: ProtocolView): RowSpec[] {
   ];
 }
 
-export function referralRow(t: Translate, chainId: number, referral: Address | undefined): RowSpec[] {
-  if (!referral) return [{ label: t('referral'), text: t('noReferral') }];
-  const name = referralName(chainId, referral);
-  return name
-    ? [
-        { label: t('referral'), text: name },
+/**
+ * The referral's rows and warning: its name from the on-chain PartnerRegistry when an active partner uses it,
+ * else the bare address and an "unknown referral" warning (none for the staker's own address).
+ */
+export async function referralParts(
+  t: Translate,
+  m: Manifest,
+  referral: Address | undefined,
+  from: Address,
+): Promise<{ rows: RowSpec[]; warnings: Warning[] }> {
+  if (!referral) return { rows: [{ label: t('referral'), text: t('noReferral') }], warnings: [] };
+  const p = await partnerOf(m, { referral });
+  if (p)
+    return {
+      rows: [
+        { label: t('referral'), text: p.name },
         { label: '', address: referral },
-      ]
-    : [{ label: t('referral'), address: referral }];
-}
-
-export function referralWarning(t: Translate, chainId: number, referral: Address | undefined, from?: Address): Warning[] {
-  if (!referral || referralName(chainId, referral)) return [];
-  if (from && referral.toLowerCase() === from.toLowerCase()) return [];
-  return [{ title: t('unknownReferral'), text: t('unknownReferralText', { address: referral }), severity: 'warning' }];
+      ],
+      warnings: [],
+    };
+  return {
+    rows: [{ label: t('referral'), address: referral }],
+    warnings:
+      referral.toLowerCase() === from.toLowerCase()
+        ? []
+        : [{ title: t('unknownReferral'), text: t('unknownReferralText', { address: referral }), severity: 'warning' }],
+  };
 }
 
 export function contractRows(t: Translate, m: Manifest, to: Address): RowSpec[] {

@@ -1,5 +1,6 @@
 // `claimRedemption`: pays a funded (claimable) ticket's METIS to its owner.
-import { InvalidParamsError, type Json } from '@metamask/snaps-sdk';
+import type { Json } from '@metamask/snaps-sdk';
+import { InvalidParamsError } from '../lib/errors';
 import { claimRedemptionTx, ticketStatus } from '@metis-liquid-staking/contracts';
 import { confirm, prepare } from '../lib/context';
 import { fmt } from '../lib/format';

@@ -3,7 +3,8 @@
 // the proof against the root of its bundled deployment manifest and refuses anything that does not verify,
 // so a site can only tell it what is true. No dialog: nothing is signed or sent, and the stored data is
 // public (the tree is published) and only shown on the home page. Returns true when stored.
-import { InvalidParamsError, type Json } from '@metamask/snaps-sdk';
+import type { Json } from '@metamask/snaps-sdk';
+import { InvalidParamsError } from '../lib/errors';
 import type { Hex } from 'viem';
 import { verifyAirdropClaim } from '@metis-liquid-staking/contracts';
 import { accounts } from '../lib/chain';

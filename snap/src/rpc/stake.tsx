@@ -5,7 +5,7 @@ import { previewStake, previewStakeAndRestake, stakeLimits, stakeTx } from '@met
 import { confirm, prepare } from '../lib/context';
 import { fmt, fmtBacking, fmtShares, fmtSharePrice } from '../lib/format';
 import { addressParam, amountParam } from '../lib/params';
-import { aprRows, contractRows, referralRow, referralWarning } from '../lib/rows';
+import { aprRows, contractRows, referralParts } from '../lib/rows';
 import { snapTx } from '../lib/tx';
 import { Confirmation } from '../../ui/Confirmation';
 
@@ -14,6 +14,7 @@ export async function stakeFlow(params: unknown, restake: boolean): Promise<Json
   const { protocol } = screen;
   const referral = addressParam(p, 'referral', true);
   const amount = amountParam(p, stakeLimits(screen), 'METIS');
+  const ref = await referralParts(t, m, referral, from);
   const receive = restake ? fmtShares(previewStakeAndRestake(amount, protocol)) : fmt(previewStake(amount, protocol), 'eMETIS');
 
   await confirm(
@@ -25,10 +26,10 @@ export async function stakeFlow(params: unknown, restake: boolean): Promise<Json
         { label: t('youReceive'), text: receive },
         { label: t('rate'), text: restake ? fmtSharePrice(protocol) : fmtBacking(10n ** 18n) },
         ...aprRows(t, protocol),
-        ...referralRow(t, m.chainId, referral),
+        ...ref.rows,
       ],
       details: contractRows(t, m, m.contracts.stakingManager),
-      warnings: referralWarning(t, m.chainId, referral, from),
+      warnings: ref.warnings,
     }),
   );
 
