@@ -309,7 +309,7 @@ async function main() {
   });
   stops.push(() => web.close());
 
-  // the devnet manifest: its allowedOrigins add this partner page (the production one has no localhost)
+  // the devnet manifest (the devnet bundle); which sites the snap serves is the on-chain PartnerRegistry's list
   const snapServer: StaticServer = await startStaticServer({
     port: snapPort,
     host,

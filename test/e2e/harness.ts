@@ -23,7 +23,7 @@ import { TestWallet, type WalletSnap } from '../helpers/test-wallet.js';
 // @ts-expect-error plain .mjs helper without types
 import { CHROMIUM_ARGS, HOW_TO_GET_CHROMIUM, findChromium } from '../../scripts/find-chromium.mjs';
 
-/** The origin `npm start` serves the partner page on; the snap's allowedOrigins list it. */
+/** The origin `npm start` serves the partner page on; the devnet deploy registers it in the PartnerRegistry, so the snap serves it. */
 export const PARTNER_ORIGIN = 'http://localhost:3000';
 export const SNAP_ORIGIN = 'http://localhost:8080';
 export const SNAP_ID = `local:${SNAP_ORIGIN}`;
@@ -69,8 +69,8 @@ export async function servePartnerSite(d: TestDevnet): Promise<StaticServer> {
 }
 
 /**
- * Launches Chromium with http://localhost:3000 (the origin `npm start` uses and the snap's allowedOrigins
- * list) mapped to the partner site's free port, so nothing binds port 3000 and the page still loads from a
+ * Launches Chromium with http://localhost:3000 (the origin `npm start` uses, the PartnerRegistry's demo partner)
+ * mapped to the partner site's free port, so nothing binds port 3000 and the page still loads from a
  * loopback address (Chromium's local-network-access rules then let it read anvil, as with `npm start`).
  */
 export async function launchChromium(site: StaticServer): Promise<Browser> {

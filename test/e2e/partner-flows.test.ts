@@ -174,7 +174,7 @@ describe('partner page flows (Chromium + anvil + snap simulation)', { timeout: 1
     assert.match(dialog.text, /Stake METIS/);
     assert.match(dialog.text, /You pay \| 100 METIS/);
     assert.match(dialog.text, /You receive \| 100 eMETIS/);
-    assert.match(dialog.text, /Referral \| Devnet demo partner/, "the page's referral attribute reached the snap");
+    assert.match(dialog.text, /Referral \| Demo DEX \(devnet\)/, "the page's referral attribute reached the snap");
     assert.ok(dialog.text.includes(d.manifest.contracts.stakingManager), dialog.text);
     assert.deepEqual(
       p.wallet.snapMethods.filter((m) => m !== 'rememberAirdropClaim'),
