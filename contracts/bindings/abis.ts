@@ -9091,14 +9091,14 @@ export const partnerRegistryAbi = [
             "internalType": "address"
           },
           {
-            "name": "name",
-            "type": "string",
-            "internalType": "string"
-          },
-          {
             "name": "active",
             "type": "bool",
             "internalType": "bool"
+          },
+          {
+            "name": "name",
+            "type": "string",
+            "internalType": "string"
           }
         ]
       }
@@ -9155,14 +9155,14 @@ export const partnerRegistryAbi = [
             "internalType": "address"
           },
           {
-            "name": "name",
-            "type": "string",
-            "internalType": "string"
-          },
-          {
             "name": "active",
             "type": "bool",
             "internalType": "bool"
+          },
+          {
+            "name": "name",
+            "type": "string",
+            "internalType": "string"
           }
         ]
       }
@@ -9206,14 +9206,14 @@ export const partnerRegistryAbi = [
             "internalType": "address"
           },
           {
-            "name": "name",
-            "type": "string",
-            "internalType": "string"
-          },
-          {
             "name": "active",
             "type": "bool",
             "internalType": "bool"
+          },
+          {
+            "name": "name",
+            "type": "string",
+            "internalType": "string"
           }
         ]
       }
@@ -9252,14 +9252,14 @@ export const partnerRegistryAbi = [
             "internalType": "address"
           },
           {
-            "name": "name",
-            "type": "string",
-            "internalType": "string"
-          },
-          {
             "name": "active",
             "type": "bool",
             "internalType": "bool"
+          },
+          {
+            "name": "name",
+            "type": "string",
+            "internalType": "string"
           }
         ]
       }

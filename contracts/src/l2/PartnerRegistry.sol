@@ -20,9 +20,9 @@ contract PartnerRegistry is AccessControl {
 
     struct Partner {
         string origin;
-        address referral;
-        string name;
+        address referral; // referral and active share a slot
         bool active;
+        string name;
     }
 
     Partner[] private _partners;
@@ -62,7 +62,7 @@ contract PartnerRegistry is AccessControl {
         uint256 taken = _idOf[h];
         if (taken != 0) revert RegistryOriginTaken(origin, taken - 1);
         id = _partners.length;
-        _partners.push(Partner({origin: origin, referral: referral, name: name, active: true}));
+        _partners.push(Partner({origin: origin, referral: referral, active: true, name: name}));
         _idOf[h] = id + 1;
         emit PartnerRegistered(id, h, origin, referral, name);
     }

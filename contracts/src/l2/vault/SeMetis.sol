@@ -389,8 +389,8 @@ contract SeMetis is ERC4626, AccessControl, ISeMetis {
         uint256 next = _historyNext;
         if (count != 0 && !loss) {
             uint256 last = (next + PRICE_HISTORY - 1) % PRICE_HISTORY;
-            PricePointSlot memory l = _history[last];
-            if (!l.loss && block.timestamp < uint256(l.time) + PRICE_POINT_SPACING) {
+            PricePointSlot memory lastPoint = _history[last];
+            if (!lastPoint.loss && block.timestamp < uint256(lastPoint.time) + PRICE_POINT_SPACING) {
                 _history[last] = PricePointSlot({time: uint32(block.timestamp), price: price, loss: false});
                 return;
             }
