@@ -52,10 +52,11 @@ export const DEFAULT_SNAP_ID = 'npm:@metis-liquid-staking/snap';
  * @csspart container - the whole widget
  * @csspart tab - each tab button (the selected one is also `tab-selected`)
  * @csspart panel - the current tab's panel
- * @csspart button - every button (`primary-button`, `max`, `connect`, `wallet`, `switch`, `retry`, `snap` name them)
+ * @csspart button - every button (`primary-button`, `max`, `connect`, `disconnect`, `wallet`, `switch`, `retry`, `snap` name them)
  * @csspart input - amount inputs
  * @csspart status - transaction stages
  * @csspart error - error messages
+ * @csspart stale - the note shown while the figures could not be refreshed (the container has `data-stale` then)
  */
 export class MetisStakeWidget extends LitElement {
   static override styles = styles;
@@ -263,6 +264,8 @@ export class MetisStakeWidget extends LitElement {
         </button>`,
       );
     if (c.snap === 'installed') out.push(html`<p class="hint" data-snap="installed">${this.t('snapInstalled')}</p>`);
+    if (c.snapNote) out.push(html`<p class="hint" data-snap="fallback">${this.t('snapFallback')}</p>`);
+    if (c.stale) out.push(html`<p class="hint" part="stale" role="status">${this.t('stale')}</p>`);
     if (!c.manifest && c.lens) out.push(html`<p class="hint">${this.t('readOnly')}</p>`);
     return out;
   }
@@ -335,12 +338,19 @@ export class MetisStakeWidget extends LitElement {
   override render(): TemplateResult {
     const c = this.wallet;
     const short = c.account ? `${c.account.slice(0, 6)}…${c.account.slice(-4)}` : '';
-    return html`<section part="container" lang=${this.language} aria-labelledby="title" aria-busy=${c.loading ? 'true' : 'false'}>
+    return html`<section
+      part="container"
+      lang=${this.language}
+      ?data-stale=${c.stale}
+      aria-labelledby="title"
+      aria-busy=${c.loading ? 'true' : 'false'}
+    >
       <header part="header">
         <h2 id="title">${this.t('title')}</h2>
         ${
           c.account
-            ? html`<span part="account" title=${c.account}>${this.t('connected', { account: short })}</span>`
+            ? html`<span part="account" title=${c.account}>${this.t('connected', { account: short })}</span>
+                <button type="button" class="secondary" part="button disconnect" @click=${() => c.disconnect()}>${this.t('disconnect')}</button>`
             : html`<button
                 type="button"
                 class="secondary"

@@ -78,6 +78,9 @@ const en = {
   'err_invalid-amount': 'Enter a valid amount.',
   err_manifest: 'Could not load the deployment settings.',
   err_unknown: 'Something went wrong: {message}',
+  disconnect: 'Disconnect',
+  stale: 'Could not refresh: figures may be out of date.',
+  snapFallback: 'MetaMask insights unavailable here: sent directly.',
 };
 
 export type Strings = typeof en;
@@ -160,6 +163,9 @@ const ja: Strings = {
   'err_invalid-amount': '有効な数量を入力してください。',
   err_manifest: 'デプロイ設定を読み込めませんでした。',
   err_unknown: 'エラーが発生しました: {message}',
+  disconnect: '切断',
+  stale: '更新できません: 数値が古い可能性があります。',
+  snapFallback: 'ここでは MetaMask の情報を使えないため直接送信しました。',
 };
 
 export const STRINGS: Record<'en' | 'ja', Strings> = { en, ja };

@@ -1,7 +1,8 @@
 // Reactive controller for the widget's async state: wallet (discovery, connection, chain, snap support),
-// deployment manifest, airdrop proofs and the lens figures (one eth_call per refresh). The manifest and
-// proofs load and the lens read are @lit/task Tasks: a run started while another is pending supersedes it,
-// so a slow, stale answer never overwrites a newer one.
+// deployment manifest, the account's airdrop claim and the lens figures (one eth_call per refresh). The
+// manifest load and the lens read are @lit/task Tasks: a run started while another is pending supersedes it,
+// so a slow, stale answer never overwrites a newer one. The figures refresh every `pollMs` while the page is
+// visible; a failed refresh marks them `stale` until one succeeds.
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { numberToHex, zeroAddress, type Address, type Hex } from 'viem';
@@ -11,13 +12,16 @@ import {
   chainIdOf,
   classifyError,
   contractKeyOf,
-  fetchAirdropProofs,
+  fetchAirdropClaim,
   fetchManifest,
-  findClaim,
+  parseAmount,
+  planAllowance,
+  readPartner,
   readScreen,
+  restakeTx,
   rpcUrlOf,
+  stakeTx,
   type AirdropClaim,
-  type AirdropProofs,
   type ClassifiedError,
   type Eip1193Provider,
   type Manifest,
@@ -67,13 +71,18 @@ export function httpRequest(url: string): RequestFn {
   };
 }
 
+type AirdropSource = Parameters<typeof fetchAirdropClaim>[0];
+
 interface Loaded {
   manifest: Manifest | undefined;
-  proofs: AirdropProofs | undefined;
-  proofsError: ClassifiedError | undefined;
+  /** Where claims come from (the manifest's shards or proofs file, or the airdrop-proofs-url attribute's file). */
+  source: AirdropSource | undefined;
 }
 
 class ManifestLoadError extends Error {}
+
+/** localStorage key: the user disconnected here, so the injected wallet's account is not restored on load. */
+const FORGET = 'metis-stake:disconnected';
 
 type LensArgs = readonly [RequestFn, Address, Address, readonly bigint[]];
 
@@ -86,16 +95,27 @@ export class WalletController implements ReactiveController {
   manifest?: Manifest | undefined;
   /** The last figures read (kept while a refresh is pending or after one failed). */
   screen?: Screen | undefined;
-  proofs?: AirdropProofs | undefined;
+  /** The last refresh failed: `screen` shows older figures. */
+  stale = false;
+  /** Milliseconds between refreshes while the page is visible. */
+  pollMs = 12000;
+  /** The connected account's airdrop claim (undefined: not in the airdrop, or not looked up yet). */
+  claim?: AirdropClaim | undefined;
   proofsError?: ClassifiedError | undefined;
-  /** Set when loading the manifest or the lens figures failed; cleared by a successful refresh. */
+  /** Set when loading the manifest or the first figures failed; cleared by a successful refresh. */
   error?: (ClassifiedError & { manifest?: boolean }) | undefined;
   snap: SnapState = 'none';
+  /** The snap refused (not installed, not authorised, failed): the direct path was used instead. */
+  snapNote = false;
+  private source?: AirdropSource | undefined;
+  private claims = new Map<string, Promise<AirdropClaim | undefined>>();
   private stopDiscovery?: () => void;
   private unsubscribe?: () => void;
   private told = new Set<string>();
+  private timer?: ReturnType<typeof setInterval>;
+  private last = 0;
 
-  /** Manifest and proofs; reruns whenever the element's manifest-url, airdrop-proofs-url, lens, chain-id or provider change. */
+  /** Manifest (and where airdrop claims come from); reruns whenever the element's manifest-url, airdrop-proofs-url, lens, chain-id or provider change. */
   readonly loader: Task<readonly unknown[], Loaded>;
   /** The lens figures (one getAll eth_call). */
   readonly figures: Task<LensArgs, Screen>;
@@ -110,9 +130,12 @@ export class WalletController implements ReactiveController {
       task: () => this.loadAll(),
       onComplete: (r) => {
         Object.assign(this, r);
-        this.error = undefined;
-        if (r.proofsError) host.emit('metis-stake:error', { action: 'airdrop', ...r.proofsError });
-        void this.detectChain().then(() => this.refresh());
+        this.claims.clear();
+        this.error = this.proofsError = undefined;
+        // a wallet connected before the manifest came: the snap check needs the registry
+        void this.restore()
+          .then(() => this.detectSnap())
+          .then(() => this.refresh());
       },
       onError: (e) => {
         this.error = { ...classifyError(e instanceof ManifestLoadError ? e.cause : e), manifest: e instanceof ManifestLoadError };
@@ -125,11 +148,16 @@ export class WalletController implements ReactiveController {
       onComplete: (screen) => {
         this.screen = screen;
         this.error = undefined;
+        this.stale = false;
         this.tellSnap();
       },
       onError: (e) => {
-        this.error = classifyError(e);
-        host.emit('metis-stake:error', { action: 'refresh', ...this.error });
+        // with figures on screen, mark them stale (one event per outage); else the error banner
+        if (this.stale) return;
+        const error = classifyError(e);
+        if (this.screen) this.stale = true;
+        else this.error = error;
+        host.emit('metis-stake:error', { action: 'refresh', ...error });
       },
     });
   }
@@ -139,11 +167,16 @@ export class WalletController implements ReactiveController {
       this.wallets = w;
       this.host.requestUpdate();
     });
+    // live figures: refresh every pollMs while the page is visible (checked each second)
+    this.timer = setInterval(() => {
+      if (!document.hidden && this.screen && Date.now() - this.last >= this.pollMs) void this.refresh();
+    }, 1000);
   }
 
   hostDisconnected(): void {
     this.stopDiscovery?.();
     this.unsubscribe?.();
+    clearInterval(this.timer);
   }
 
   /** True while the manifest, the proofs or the figures are loading. */
@@ -163,8 +196,24 @@ export class WalletController implements ReactiveController {
     return !!this.account && this.chainId !== undefined && this.expectedChainId !== undefined && this.chainId !== this.expectedChainId;
   }
 
-  get claim(): AirdropClaim | undefined {
-    return this.proofs && this.account ? findClaim(this.proofs, this.account) : undefined;
+  /** An airdrop proofs source is configured. */
+  get proofs(): boolean {
+    return !!this.source;
+  }
+
+  /** Looks up the account's claim once per account (one shard file, or the whole proofs file without shards). */
+  private async lookUpClaim(): Promise<AirdropClaim | undefined> {
+    const { account: a, source } = this;
+    if (!a || !source) return (this.claim = undefined);
+    let p = this.claims.get(a);
+    if (!p) {
+      this.claims.set(a, (p = fetchAirdropClaim(source, a)));
+      p.catch((e) => {
+        this.proofsError = classifyError(e);
+        this.host.emit('metis-stake:error', { action: 'airdrop', ...this.proofsError });
+      });
+    }
+    return (this.claim = await p.catch(() => undefined));
   }
 
   /** Where reads go: the wallet when it is on the right chain, else the manifest's RPC. */
@@ -180,7 +229,7 @@ export class WalletController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Loads the manifest and proofs again, then the figures (the Retry button). */
+  /** Loads the manifest again, then the figures (the Retry button). */
   load(): Promise<void> {
     return this.loader.run();
   }
@@ -195,24 +244,29 @@ export class WalletController implements ReactiveController {
         throw new ManifestLoadError('manifest', { cause: e });
       }
     }
-    // the manifest's proofsUrl is relative to the manifest, not to the partner's page
-    const fromManifest = manifest?.airdrop.proofsUrl;
-    const url =
-      cfg.proofsUrl ?? (fromManifest && cfg.manifestUrl ? new URL(fromManifest, new URL(cfg.manifestUrl, location.href)).href : fromManifest);
-    if (!url) return { manifest, proofs: undefined, proofsError: undefined };
-    try {
-      return { manifest, proofs: await fetchAirdropProofs(url, manifest?.airdrop.root), proofsError: undefined };
-    } catch (e) {
-      return { manifest, proofs: undefined, proofsError: classifyError(e) };
-    }
+    // the manifest's URLs are relative to the manifest, not to the partner's page; the attribute names a whole file
+    const base = new URL(cfg.manifestUrl ?? '', location.href);
+    const a = manifest?.airdrop;
+    const rel = (u?: string) => u && new URL(u, base).href;
+    const source: AirdropSource | undefined = cfg.proofsUrl
+      ? { root: a?.root as Hex, proofsUrl: rel(cfg.proofsUrl)! }
+      : a && (a.shards || a.proofsUrl)
+        ? { root: a.root, proofsUrl: rel(a.proofsUrl)!, ...(a.shards ? { shards: { ...a.shards, url: rel(a.shards.url)! } } : {}) }
+        : undefined;
+    return { manifest, source };
   }
 
-  /** The wallet's chain, when a provider is set but not connected yet (else reads go through the manifest's RPC). */
-  private async detectChain(): Promise<void> {
-    const p = this.provider;
-    if (!p || this.chainId !== undefined) return;
+  /**
+   * On load, without a prompt: the wallet's already-authorised account (eth_accounts) from the partner's
+   * `provider` or the injected one (unless the user disconnected here); with a provider, its chain at least.
+   */
+  private async restore(): Promise<void> {
+    const p = this.provider ?? (localStorage.getItem(FORGET) ? undefined : injectedWallet()?.provider);
+    if (!p || this.account) return;
     try {
-      this.chainId = await chainIdOf((a) => p.request(a));
+      const [account] = (await p.request({ method: 'eth_accounts' })) as Address[];
+      if (account || this.provider) this.chainId ??= await chainIdOf((r) => p.request(r));
+      if (account && !this.account) await this.adopt(p, account);
     } catch {
       /* read through the manifest's RPC instead */
     }
@@ -223,7 +277,8 @@ export class WalletController implements ReactiveController {
     const read = this.reader();
     const lens = this.lens;
     if (!read || !lens) return false;
-    const claim = this.claim;
+    this.last = Date.now();
+    const claim = await this.lookUpClaim();
     await this.figures.run([read, lens, this.account ?? zeroAddress, claim ? [claim.index] : []]);
     // a newer run may have started meanwhile: wait for the latest one
     return this.figures.taskComplete.then(
@@ -239,8 +294,20 @@ export class WalletController implements ReactiveController {
     this.unsubscribe = undefined;
     this.provider = p;
     this.walletName = name;
-    this.account = undefined;
-    this.chainId = undefined;
+    this.forget();
+  }
+
+  /**
+   * Forgets the account here (and, for the injected wallet, across reloads). EIP-1193 and MetaMask have no
+   * programmatic disconnect: the site stays authorised in the wallet until the user removes it there.
+   */
+  disconnect(): void {
+    localStorage.setItem(FORGET, '1');
+    this.forget();
+  }
+
+  private forget(): void {
+    this.account = this.chainId = this.claim = undefined;
     this.snap = 'none';
     this.update();
   }
@@ -251,26 +318,37 @@ export class WalletController implements ReactiveController {
     const p = this.provider ?? injectedWallet()?.provider;
     if (!p) throw new ProtocolError('unknown', 'no wallet');
     this.provider = p;
-    const accounts = (await p.request({ method: 'eth_requestAccounts' })) as Address[];
-    if (!accounts[0]) throw new ProtocolError('rejected', 'no account');
-    this.account = accounts[0];
+    const [account] = (await p.request({ method: 'eth_requestAccounts' })) as Address[];
+    if (!account) throw new ProtocolError('rejected', 'no account');
+    localStorage.removeItem(FORGET);
+    await this.adopt(p, account);
+  }
+
+  private async adopt(p: Eip1193Provider, account: Address): Promise<void> {
+    if (this.account === account) return;
+    this.provider = p;
+    this.account = account;
     this.chainId = await chainIdOf((a) => p.request(a));
     this.subscribe(p);
-    await this.detectSnap();
-    this.host.emit('metis-stake:connected', { account: this.account, chainId: this.chainId, wallet: this.walletName });
+    if (this.manifest) await this.detectSnap();
+    this.host.emit('metis-stake:connected', { account, chainId: this.chainId, wallet: this.walletName });
     await this.refresh();
   }
 
   private subscribe(p: Eip1193Provider): void {
     this.unsubscribe?.();
     if (!p.on) return;
+    // an empty list: the user disconnected the site in the wallet
     const onAccounts = (...args: unknown[]) => {
-      const accounts = args[0] as Address[];
-      this.account = accounts?.[0];
+      const [account] = (args[0] as Address[]) ?? [];
+      if (!account) return this.forget();
+      this.account = account;
+      this.update();
       void this.refresh();
     };
     const onChain = (...args: unknown[]) => {
       this.chainId = Number(BigInt(args[0] as string));
+      this.update();
       void this.refresh();
     };
     p.on('accountsChanged', onAccounts);
@@ -300,12 +378,18 @@ export class WalletController implements ReactiveController {
     await this.refresh();
   }
 
-  /** MetaMask with snap support answers wallet_getSnaps. */
+  /**
+   * MetaMask with snap support answers wallet_getSnaps. The snap serves only the sites registered (and active)
+   * in the PartnerRegistry, so it is offered only when this page's origin is one of them.
+   */
   async detectSnap(): Promise<void> {
     const p = this.provider;
-    if (!p) return;
+    const registry = this.manifest?.contracts.partnerRegistry;
+    const read = this.reader();
+    if (!p || !this.account) return;
     try {
-      const snaps = (await p.request({ method: 'wallet_getSnaps' })) as Record<string, unknown> | null;
+      const partner = registry && read && (await readPartner(read, registry, { origin: location.origin }));
+      const snaps = partner && partner.active && ((await p.request({ method: 'wallet_getSnaps' })) as Record<string, unknown> | null);
       this.snap = snaps && typeof snaps === 'object' ? (this.host.config().snapId in snaps ? 'installed' : 'available') : 'none';
     } catch {
       this.snap = 'none';
@@ -327,10 +411,15 @@ export class WalletController implements ReactiveController {
     }).catch(() => {});
   }
 
+  /** A refused or failed install only leaves a note: staking goes on directly. */
   async installSnap(): Promise<void> {
     const p = this.provider;
     if (!p) return;
-    await p.request({ method: 'wallet_requestSnaps', params: { [this.host.config().snapId]: {} } });
+    try {
+      await p.request({ method: 'wallet_requestSnaps', params: { [this.host.config().snapId]: {} } });
+    } catch {
+      this.snapNote = true;
+    }
     await this.detectSnap();
   }
 
@@ -338,13 +427,26 @@ export class WalletController implements ReactiveController {
    * Asks the snap for a transaction (it shows its own confirmation). The snap returns
    * `{ from, to, data, value, chainId, requires? }`; `requires` are approvals to send first. Everything it
    * returns must be for this account and chain and go to a protocol contract, else nothing is sent.
+   * When the snap refuses (4100 unauthorised, not installed, an error in the snap; not the user's 4001 in
+   * its dialog), the same transaction is built here and sent directly, with a note.
    */
   async invokeSnap(method: 'stake' | 'restake' | 'stakeAndRestake', params: Record<string, unknown>): Promise<TxRequest[]> {
     const p = this.provider!;
-    const res = (await p.request({
-      method: 'wallet_invokeSnap',
-      params: { snapId: this.host.config().snapId, request: { method, params } },
-    })) as (SnapTx & { requires?: SnapTx[] }) | null;
+    let res: (SnapTx & { requires?: SnapTx[] }) | null;
+    try {
+      res = (await p.request({
+        method: 'wallet_invokeSnap',
+        params: { snapId: this.host.config().snapId, request: { method, params } },
+      })) as typeof res;
+    } catch (e) {
+      if ((e as { code?: number }).code === 4001) throw e;
+      this.snapNote = true;
+      this.update();
+      const [m, me, amount] = [this.manifest!, this.account!, parseAmount(params.amount as string)];
+      if (method !== 'restake') return [stakeTx(m, { amount, receiver: me, restake: method !== 'stake', referral: params.referral as Address })];
+      const plan = await planAllowance((r) => p.request(r), 'restake', { m, screen: this.screen!, owner: me, amount });
+      return [...(plan.kind === 'ready' ? [] : [plan.approve]), restakeTx(m, { assets: amount, receiver: me })];
+    }
     return [...(res?.requires ?? []), res].map((t) => {
       if (
         !t ||

@@ -32,6 +32,8 @@ export class TestWallet {
   calls: Req[] = [];
   /** Methods the "user" rejects (EIP-1193 code 4001). */
   reject = new Set<string>();
+  /** The site is authorised (as after eth_requestAccounts): eth_accounts answers the account, else [] (as MetaMask). */
+  authorised = false;
   /** When set, every request fails like an unreachable RPC. */
   down = false;
   /** The chain the wallet says it is on (wrong-network tests); undefined = anvil's chain. */
@@ -94,8 +96,10 @@ export class TestWallet {
     const snap = this.snap;
     switch (method) {
       case 'eth_requestAccounts':
-      case 'eth_accounts':
+        this.authorised = true;
         return [this.account];
+      case 'eth_accounts':
+        return this.authorised ? [this.account] : [];
       case 'eth_chainId':
         return numberToHex(this.chainOverride ?? chain.chainId);
       case 'wallet_switchEthereumChain': {

@@ -1,9 +1,9 @@
 /// <reference types="mocha" />
 // Test helpers for the widget's browser tests. The wallet is the shared TestWallet (test/helpers/test-wallet.ts)
 // on the devnet the test server started; chain reads and cheat codes go through viem's test client.
-import { createTestClient, http, publicActions, toFunctionSelector, type Abi, type Address, type Hex } from 'viem';
+import { createTestClient, encodeFunctionData, http, parseAbi, publicActions, toFunctionSelector, type Abi, type Address, type Hex } from 'viem';
 import { executeServerCommand } from '@web/test-runner-commands';
-import type { Manifest } from '@metis-liquid-staking/contracts';
+import { partnerRegistryAbi, type Manifest } from '@metis-liquid-staking/contracts';
 import type { MetisStakeWidget } from '@metis-liquid-staking/widget';
 import '@metis-liquid-staking/widget';
 import { TestWallet as SharedWallet, type WalletSnap } from '../helpers/test-wallet.js';
@@ -166,4 +166,29 @@ export async function settled(el: MetisStakeWidget, timeoutMs = 20000) {
   await until(() => el.tx.stage.kind === 'success' || el.tx.stage.kind === 'failed', 'tx to settle', timeoutMs);
   await el.updateComplete;
   return el.tx.stage;
+}
+
+const registryAbi = parseAbi([
+  'function registerPartner(string origin, address referral, string name) returns (uint256)',
+  'function updatePartner(uint256 id, address referral, string name, bool active)',
+]);
+
+/**
+ * Registers this test page's origin in the devnet's PartnerRegistry (as its admin), so the widget offers the
+ * snap here (the snap serves only registered, active origins); `active: false` registers it deactivated.
+ */
+export async function registerPage(opts: { active?: boolean } = {}): Promise<void> {
+  const { accounts, manifest } = await devnet();
+  const registry = manifest.contracts.partnerRegistry;
+  if (!registry) throw new Error('the devnet manifest has no partnerRegistry');
+  const [admin, referral] = [accounts[0]!, accounts[5]!];
+  await sendAs(
+    admin,
+    registry,
+    encodeFunctionData({ abi: registryAbi, functionName: 'registerPartner', args: [location.origin, referral, 'Test page'] }),
+  );
+  if (opts.active === false) {
+    const id = (await read<readonly [boolean, bigint]>(registry, partnerRegistryAbi, 'partnerOf', [location.origin]))[1];
+    await sendAs(admin, registry, encodeFunctionData({ abi: registryAbi, functionName: 'updatePartner', args: [id, referral, 'Test page', false] }));
+  }
 }

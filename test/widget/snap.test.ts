@@ -10,13 +10,15 @@ import { expect } from '@open-wc/testing';
 import { erc20Abi, type Address } from 'viem';
 import { approveTx, parseAmount, parseManifest, restakeTx, stakeTx } from '@metis-liquid-staking/contracts';
 import { DEFAULT_SNAP_ID } from '@metis-liquid-staking/widget';
-import { $, TestWallet, click, connected, devnet, isolate, read, settled, text, type, until } from './helpers.js';
+import { $, TestWallet, click, connected, devnet, isolate, read, registerPage, settled, text, type, until } from './helpers.js';
 
 /** The widget offers the published snap unless the page says otherwise (the devnet page sets its local one). */
 const SNAP_ID = DEFAULT_SNAP_ID;
 
 describe('MetaMask snap routing', () => {
   isolate();
+  // the snap serves only registered partner origins: register this test page's (snap-fallback.test.ts: the other cases)
+  beforeEach(() => registerPage());
 
   /**
    * Plays the snap's side of the agreed shape: `{ from, to, data, value, chainId }` with hex value/chainId,

@@ -3,9 +3,10 @@
 // tsx), builds the bundles (for the IIFE tests) and serves the manifest/proofs to the browser. The `devnet`
 // server command drives what the browser cannot: the keeper's pass over both chains, the relayer (Metis's
 // bridge is played by the devnet's models and relayer), time on both chains, and L1 snapshots.
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
@@ -28,6 +29,7 @@ function chromiumPath() {
 function devnetPlugin() {
   let devnet;
   let cycle;
+  let sharded;
   const unregister = register();
   /** JSON-RPC to the L1 anvil (the browser only talks to L2). */
   const l1 = async (method, params = []) => {
@@ -47,6 +49,12 @@ function devnetPlugin() {
       const { startTestDevnet } = await import(resolve(root, 'test/helpers/devnet-fixture.ts'));
       cycle = await import(resolve(root, 'test/helpers/cycle.ts'));
       devnet = await startTestDevnet({ seed: true });
+      // the devnet's few recipients fit one shard (prefix length 0): the same recipients sharded by one hex digit,
+      // for the widget's one-small-file and 404 cases (its root is not the on-chain one: eligibility only)
+      const tree = await import(resolve(root, 'contracts/scripts/airdrop/index.ts'));
+      const { demoRecipientsCsv } = await import(resolve(root, 'devnet/airdrop.ts'));
+      const built = tree.buildShardedAirdrop(tree.parseRecipientsCsv(demoRecipientsCsv()), { prefixLength: 1 });
+      sharded = { root: built.root, dir: tree.writeShards(built, mkdtempSync(resolve(tmpdir(), 'wtr-shards-'))).dir };
       // the IIFE/ESM bundles the double-load tests use (widget/dist/)
       const { rollup } = await import('rollup');
       const { widgetConfig, widgetEsmConfig } = await import(resolve(root, 'rollup.config.mjs'));
@@ -78,7 +86,25 @@ function devnetPlugin() {
       if (p === '/devnet/manifest.json') return { body: JSON.stringify(devnet.manifest), type: 'json' };
       if (p === '/devnet/manifest-down.json') return { body: JSON.stringify({ ...devnet.manifest, rpcUrl: 'http://127.0.0.1:9' }), type: 'json' };
       if (p === '/devnet/sub/manifest.json')
-        return { body: JSON.stringify({ ...devnet.manifest, airdrop: { ...devnet.manifest.airdrop, proofsUrl: 'proofs.json' } }), type: 'json' };
+        // no shards: the widget reads the whole proofs file
+        return {
+          body: JSON.stringify({ ...devnet.manifest, airdrop: { root: devnet.manifest.airdrop.root, proofsUrl: 'proofs.json' } }),
+          type: 'json',
+        };
+      if (p === '/devnet/sharded/manifest.json')
+        return {
+          body: JSON.stringify({ ...devnet.manifest, airdrop: { root: sharded.root, shards: { url: '/devnet/sharded/', prefixLength: 1 } } }),
+          type: 'json',
+        };
+      if (p.startsWith('/devnet/sharded/')) {
+        const f = resolve(sharded.dir, basename(p));
+        return existsSync(f) ? { body: readFileSync(f, 'utf8'), type: 'json' } : undefined;
+      }
+      // the airdrop shard files the deploy wrote next to the proofs file (a missing shard is a 404)
+      if (p.startsWith('/airdrop/shards/')) {
+        const f = resolve(dirname(devnet.proofsFile), 'shards', basename(p));
+        return existsSync(f) ? { body: readFileSync(f, 'utf8'), type: 'json' } : undefined;
+      }
       if (p === '/airdrop/proofs.json' || p === '/devnet/proofs.json' || p === '/devnet/sub/proofs.json')
         return { body: readFileSync(devnet.proofsFile, 'utf8'), type: 'json' };
       if (p === '/devnet/proofs-malformed.json') return { body: JSON.stringify({ root: devnet.proofs.root, claims: { nope: 1 } }), type: 'json' };
