@@ -1,6 +1,6 @@
 // The devnet's demo airdrop, built with the project's airdrop tooling (contracts/scripts/airdrop/).
 import { formatEther, type Address, type Hex } from 'viem';
-import { buildAirdrop, parseRecipientsCsv } from '@metis-liquid-staking/contracts/airdrop-tree';
+import { buildShardedAirdrop, parseRecipientsCsv, proofsOf, type ShardedAirdrop } from '@metis-liquid-staking/contracts/airdrop-tree';
 import { AIRDROP_ACCOUNT_INDEXES, ANVIL_ADDRESSES } from './accounts.js';
 
 export interface AirdropClaim {
@@ -14,6 +14,8 @@ export interface AirdropBuild {
   total: bigint;
   count: number;
   claims: Record<string, AirdropClaim>;
+  /** The same tree sharded by address prefix (writeShards writes its files; prefixLength goes in the manifest). */
+  sharded: ShardedAirdrop;
 }
 
 /** JSON form of the proofs file served to the widget and snap (amounts as decimal strings). */
@@ -40,14 +42,15 @@ export function demoRecipientsCsv(): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Builds an airdrop (root, total, per-account index/amount/proof) with the project's tooling; the demo list by default. */
+/** Builds an airdrop (root, total, per-account index/amount/proof, the shards) with the project's tooling; the demo list by default. */
 export async function buildDemoAirdrop(csv = demoRecipientsCsv()): Promise<AirdropBuild> {
-  const built = buildAirdrop(parseRecipientsCsv(csv));
+  const sharded = buildShardedAirdrop(parseRecipientsCsv(csv));
+  const built = proofsOf(sharded);
   const claims: Record<string, AirdropClaim> = {};
   for (const [account, c] of Object.entries(built.claims)) {
     claims[account] = { index: Number(c.index), amount: BigInt(c.amount), proof: c.proof };
   }
-  return { root: built.root, total: BigInt(built.total), count: built.count, claims };
+  return { root: built.root, total: BigInt(built.total), count: built.count, claims, sharded };
 }
 
 export function proofsToJson(a: AirdropBuild): AirdropProofsJson {

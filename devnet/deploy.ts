@@ -16,6 +16,7 @@ import {
   type MetisL1Addresses,
 } from '@metis-liquid-staking/contracts';
 import { DEPLOYMENTS_DIR, writeManifest, type Manifest } from '@metis-liquid-staking/contracts/node';
+import { writeShards } from '@metis-liquid-staking/contracts/airdrop-tree';
 import { REPO_ROOT } from './anvil.js';
 import { artifact } from './artifacts.js';
 import { makeClients, read, write, type Clients } from './chain.js';
@@ -103,6 +104,14 @@ export interface DeployOptions {
   proofsFile?: string | null;
   /** `airdrop.proofsUrl` in the manifest. Default "/airdrop/proofs.json" on the devnet. */
   proofsUrl?: string;
+  /**
+   * Where to write the airdrop shard files (one per address prefix, plus index.json); default `shards/` next to
+   * the devnet's proofs file; `null` = do not write. Elsewhere only when given (or run `npm run airdrop:build --
+   * list.csv --shards dir`: the same CSV gives the same root).
+   */
+  shardsDir?: string | null;
+  /** `airdrop.shards.url` in the manifest (base URL of the shard files). Default "/airdrop/shards/" on the devnet. */
+  shardsUrl?: string;
   /** Contract size limit checked before any transaction. Default EIP-170's 24,576 bytes (tests lower it). */
   sizeLimit?: number;
   /** Airdrop recipients CSV text (`account,amount`, whole tokens). Required on real networks. */
@@ -116,6 +125,7 @@ export interface DeployResult {
   proofs: AirdropProofsJson;
   manifestFile?: string;
   proofsFile?: string;
+  shardsDir?: string;
 }
 
 export const DEFAULT_MANIFEST_DIR = DEPLOYMENTS_DIR;
@@ -372,6 +382,7 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
   }
 
   const proofsUrl = opts.proofsUrl ?? (net.isDevnet ? '/airdrop/proofs.json' : undefined);
+  const shardsUrl = opts.shardsUrl ?? (net.isDevnet ? '/airdrop/shards/' : undefined);
   const manifest: Manifest = {
     chainId: net.chainId,
     name: net.name,
@@ -409,7 +420,11 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
       },
       ...(l1Network ? { network: l1Network } : {}),
     },
-    airdrop: { root: drop.root, ...(proofsUrl ? { proofsUrl } : {}) },
+    airdrop: {
+      root: drop.root,
+      ...(proofsUrl ? { proofsUrl } : {}),
+      ...(shardsUrl ? { shards: { url: shardsUrl, prefixLength: drop.sharded.prefixLength } } : {}),
+    },
   };
   const proofs = proofsToJson(drop);
 
@@ -426,6 +441,12 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
     fs.writeFileSync(proofsFile, `${JSON.stringify(proofs, null, 2)}\n`);
     result.proofsFile = proofsFile;
     step(`airdrop proofs written to ${path.relative(REPO_ROOT, proofsFile)}`);
+  }
+  const shardsDir = opts.shardsDir === undefined ? (net.isDevnet && proofsFile ? path.join(path.dirname(proofsFile), 'shards') : null) : opts.shardsDir;
+  if (shardsDir) {
+    const w = writeShards(drop.sharded, shardsDir);
+    result.shardsDir = w.dir;
+    step(`airdrop shards (prefix length ${drop.sharded.prefixLength}, ${w.files} files) written to ${path.relative(REPO_ROOT, w.dir)}`);
   }
   if (!net.isDevnet) {
     step(

@@ -1,4 +1,5 @@
-// The demo partner site's routes: the page, the widget bundle, the manifest and the airdrop proofs.
+// The demo partner site's routes: the page, the widget bundle, the manifest and the airdrop proofs (the whole
+// file and the per-address shards).
 // `npm start` and the end-to-end tests serve exactly these.
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -15,6 +16,8 @@ export function partnerSiteRoutes(o: {
   snapOrigin: string;
   manifestFile: string;
   proofsFile: string;
+  /** The airdrop shard directory served at /airdrop/shards/ (default: `shards/` next to the proofs file, as the deploy writes it). */
+  shardsDir?: string;
   /** The widget IIFE (a function when it may appear or change while serving). */
   widgetBundle: string | (() => string | null);
 }): Route[] {
@@ -30,6 +33,7 @@ export function partnerSiteRoutes(o: {
     { path: '/metis-stake-widget.iife.js.map', file: map },
     { path: `/deployments/${o.chainId}.json`, file: o.manifestFile },
     { path: '/airdrop/proofs.json', file: o.proofsFile },
+    { prefix: '/airdrop/shards/', dir: o.shardsDir ?? path.join(path.dirname(o.proofsFile), 'shards') },
     { prefix: '/assets/', dir: path.join(PARTNER_DIR, 'assets') },
   ];
 }
