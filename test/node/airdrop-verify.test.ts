@@ -17,6 +17,7 @@ import { artifact } from '../../devnet/artifacts.js';
 import { makeClients } from '../../devnet/chain.js';
 import { partnerSiteRoutes } from '../../devnet/partner-routes.js';
 import { startStaticServer } from '../../devnet/serve.js';
+import { startTestDevnet } from '../helpers/devnet-fixture.js';
 
 const devnetManifest = parseManifest(JSON.parse(fs.readFileSync(new URL('../../contracts/deployments/31337.json', import.meta.url), 'utf8')));
 
@@ -369,5 +370,38 @@ test('on chain: MerkleAirdrop accepts shard-derived proofs (accounts sharing a s
     assert.equal(await balance(recipients[2500]!.account), recipients[2500]!.amount);
   } finally {
     await anvil.stop();
+  }
+});
+
+test('the devnet deploy writes the shards beside proofs.json and names them in the manifest; a shard claim works on the deployed airdrop', async () => {
+  const d = await startTestDevnet({ seed: false, seats: 1 });
+  try {
+    const m = parseManifest(JSON.parse(fs.readFileSync(d.manifestFile, 'utf8')));
+    assert.deepEqual(m.airdrop.shards, { url: '/airdrop/shards/', prefixLength: 0 }, 'six demo recipients: one shard');
+    assert.equal(m.airdrop.root, devnetManifest.airdrop.root, 'same root as before sharding');
+    const dir = path.join(path.dirname(d.proofsFile), 'shards');
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['all.json', 'index.json']);
+    const account = d.accounts[2]!;
+    const claim = await fetchAirdropClaim(m.airdrop, account.address, { baseUrl: 'http://localhost/', fetch: dirFetch(dir) });
+    assert.ok(claim);
+    assert.deepEqual(claim.proof, d.proofs.claims[account.address]!.proof, 'the shard proof is the whole-file proof');
+    assert.equal(
+      await fetchAirdropClaim(m.airdrop, d.accounts[9]!.address, { baseUrl: 'http://localhost/', fetch: dirFetch(dir) }),
+      undefined,
+      '#9 is not eligible',
+    );
+    const c = await makeClients({ rpcUrl: d.url, key: account.key });
+    const drop = artifact('MerkleAirdrop');
+    const hash = await c.wallet.writeContract({
+      address: m.contracts.airdrop,
+      abi: drop.abi,
+      functionName: 'claim',
+      args: [claim.index, claim.account, claim.amount, claim.proof],
+      account: c.account,
+      chain: c.chain,
+    });
+    assert.equal((await c.publicClient.waitForTransactionReceipt({ hash })).status, 'success');
+  } finally {
+    await d.stop();
   }
 });
