@@ -79,8 +79,8 @@ const en = {
   err_manifest: 'Could not load the deployment settings.',
   err_unknown: 'Something went wrong: {message}',
   disconnect: 'Disconnect',
-  stale: 'Could not refresh: figures may be out of date.',
-  snapFallback: 'MetaMask insights unavailable here: sent directly.',
+  stale: 'Figures may be out of date.',
+  snapFallback: 'Sent directly (snap unavailable).',
 };
 
 export type Strings = typeof en;
@@ -164,8 +164,8 @@ const ja: Strings = {
   err_manifest: 'デプロイ設定を読み込めませんでした。',
   err_unknown: 'エラーが発生しました: {message}',
   disconnect: '切断',
-  stale: '更新できません: 数値が古い可能性があります。',
-  snapFallback: 'ここでは MetaMask の情報を使えないため直接送信しました。',
+  stale: '数値が古い可能性があります。',
+  snapFallback: '直接送信しました (スナップ利用不可)。',
 };
 
 export const STRINGS: Record<'en' | 'ja', Strings> = { en, ja };

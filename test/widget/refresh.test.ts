@@ -63,7 +63,7 @@ describe('live figures', () => {
     await el.updateComplete;
     const box = $(el, '[part~=container]')!;
     expect(box.hasAttribute('data-stale')).to.equal(true);
-    expect($(el, '[part~=stale]')!.textContent!.trim()).to.equal('Could not refresh: figures may be out of date.');
+    expect($(el, '[part~=stale]')!.textContent!.trim()).to.equal('Figures may be out of date.');
     expect($(el, '[part~=banner][part~=error]'), 'a note, not the load-error banner').to.equal(null);
     expect(el.wallet.screen, 'the old figures stay, marked').to.not.equal(undefined);
     // further failed refreshes while it stays down: one error event for the outage

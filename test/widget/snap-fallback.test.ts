@@ -61,7 +61,7 @@ describe('snap only where it serves the site, and the direct fallback', () => {
     expect(await read<bigint>(manifest.contracts.eMetis, erc20Abi, 'balanceOf', [user])).to.equal(before + parseEther('2'));
     const sent = wallet.calls.filter((c) => c.method === 'eth_sendTransaction').map((c) => (c.params as [{ to: string }])[0].to.toLowerCase());
     expect(sent).to.deep.equal([manifest.contracts.stakingManager.toLowerCase()]);
-    expect(text(el, '[data-snap=fallback]')).to.equal('MetaMask insights unavailable here: sent directly.');
+    expect(text(el, '[data-snap=fallback]')).to.equal('Sent directly (snap unavailable).');
     expect(text(el, '[part~=status]')).to.not.contain('denied');
   });
 
