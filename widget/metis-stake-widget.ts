@@ -96,8 +96,8 @@ export class MetisStakeWidget extends LitElement {
   tab: Tab = 'stake';
   /** @internal amounts typed per field */
   amounts: Record<string, string> = {};
-  /** @internal the stake tab's "restake for rewards" toggle */
-  restake = false;
+  /** @internal the stake tab's "restake for rewards" toggle (on: the default path earns) */
+  restake = true;
   /** @internal the restake tab's direction */
   restakeDir: 'in' | 'out' = 'in';
   /** @internal the wallet list is open */

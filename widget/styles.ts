@@ -82,8 +82,7 @@ export const styles = css`
     cursor: not-allowed;
     opacity: 0.6;
   }
-  button:focus-visible,
-  input:focus-visible {
+  :focus-visible {
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }
@@ -104,7 +103,6 @@ export const styles = css`
     display: flex;
     gap: 8px;
   }
-  input:not([type]),
   input[inputmode] {
     flex: 1;
     min-width: 0;

@@ -24,6 +24,17 @@ async function stakeAttempt(el: MetisStakeWidget, amount: string) {
 
 const errorText = (el: MetisStakeWidget) => text(el, '[part~=status] [part~=error]');
 
+/** Typed `amount` in field `id`: the widget refuses it while typing, the button disabled and saying why. */
+async function refused(el: MetisStakeWidget, id: string, amount: string, reason: string) {
+  type(el, `#${id}`, amount);
+  await el.updateComplete;
+  const b = $<HTMLButtonElement>(el, `[data-action=${id}]`)!;
+  expect(b.disabled, 'button disabled').to.equal(true);
+  expect(text(el, `[data-action=${id}]`)).to.equal(reason);
+  expect(text(el, `#${id}-err`)).to.equal(reason);
+  expect($(el, `#${id}`)!.getAttribute('aria-invalid')).to.equal('true');
+}
+
 /** Nothing stays in a busy/loading state (the refresh after a failure may still be in flight briefly). */
 async function notStuck(el: MetisStakeWidget) {
   expect(el.tx.busy, 'tx not busy').to.equal(false);
@@ -43,7 +54,7 @@ describe('errors in plain words', () => {
     const s = await stakeAttempt(el, '1');
     expect(s.error.code).to.equal('rejected');
     expect(errorText(el)).to.equal('Failed: You rejected the request in your wallet.');
-    expect(events.errors.at(-1)!.detail).to.include({ action: 'stake', code: 'rejected' });
+    expect(events.errors.at(-1)!.detail).to.include({ action: 'stakeAndRestake', code: 'rejected' });
     expect(events.errors.at(-1)!.composed && events.errors.at(-1)!.bubbles).to.equal(true);
     await notStuck(el);
     wallet.reject.clear();
@@ -56,18 +67,19 @@ describe('errors in plain words', () => {
     const user = accounts[1]!;
     const wallet = new TestWallet(user);
     const { el, events } = await connected(wallet);
-    let s = await stakeAttempt(el, '100001');
-    expect(s.error.code).to.equal('insufficient-funds');
-    expect(errorText(el)).to.equal('Failed: Insufficient balance (including gas).');
+    await refused(el, 'stake', '100001', 'Insufficient METIS balance');
     expect(wallet.count('eth_sendTransaction')).to.equal(0);
 
+    // the lens still shows the old balance: the gas check before sending catches it
     await rpc('anvil_setBalance', [user, '0x0']);
-    s = await stakeAttempt(el, '1');
+    const s = await stakeAttempt(el, '1');
     expect(s.error.code).to.equal('insufficient-funds');
     expect(errorText(el)).to.equal('Failed: Insufficient balance (including gas).');
     expect(wallet.count('eth_sendTransaction'), 'never asked the wallet').to.equal(0);
-    expect(events.errors.map((e) => e.detail.code)).to.deep.equal(['insufficient-funds', 'insufficient-funds']);
-    await notStuck(el);
+    expect(events.errors.map((e) => e.detail.code)).to.deep.equal(['insufficient-funds']);
+    expect(el.tx.busy).to.equal(false);
+    // the refresh after the failure read the empty balance: the button now says so
+    await until(() => text(el, '[data-action=stake]') === 'Insufficient METIS balance', 'refreshed reason', 5000);
   });
 
   it('below minimum: checked before sending, and decoded from the revert when the lens was stale', async () => {
@@ -75,9 +87,7 @@ describe('errors in plain words', () => {
     const user = accounts[1]!;
     const wallet = new TestWallet(user);
     const { el } = await connected(wallet);
-    let s = await stakeAttempt(el, '0.001');
-    expect(s.error.code).to.equal('below-minimum');
-    expect(errorText(el)).to.equal('Failed: The amount is below the minimum of 0.01 METIS.');
+    await refused(el, 'stake', '0.001', 'Below the minimum of 0.01 METIS');
     expect(wallet.count('eth_estimateGas')).to.equal(0);
 
     // the admin raises the minimum behind the widget's back: the simulation reverts with the custom error
@@ -86,11 +96,13 @@ describe('errors in plain words', () => {
       manifest.contracts.stakingManager,
       encodeFunctionData({ abi: stakingManagerAbi, functionName: 'setMinStake', args: [5n * E18] }),
     );
-    s = await stakeAttempt(el, '1');
+    const s = await stakeAttempt(el, '1');
     expect(s.error).to.include({ code: 'below-minimum', errorName: 'ManagerBelowMinimum' });
     expect(errorText(el)).to.equal('Failed: The amount is below the minimum. (ManagerBelowMinimum)');
     expect(wallet.count('eth_sendTransaction', (p) => (p as [{ to: string }])[0].to === manifest.contracts.stakingManager)).to.equal(0);
-    await notStuck(el);
+    expect(el.tx.busy).to.equal(false);
+    // the refresh after the failure read the new minimum
+    await until(() => text(el, '[data-action=stake]') === 'Below the minimum of 5 METIS', 'new minimum', 5000);
   });
 
   it('above maximum: a redemption larger than the queue allows', async () => {
@@ -99,11 +111,7 @@ describe('errors in plain words', () => {
     const { el } = await connected(wallet);
     click(el, '#tab-redeem');
     await el.updateComplete;
-    type(el, '#redeem', '100001');
-    click(el, '[data-action=redeem]');
-    const s = await settled(el);
-    expect(s.kind === 'failed' && s.error.code).to.equal('above-maximum');
-    expect(errorText(el)).to.equal('Failed: The amount is above the maximum of 100,000 eMETIS.');
+    await refused(el, 'redeem', '100001', 'Above the maximum of 100,000 eMETIS');
   });
 
   it('paused: the revert from a pause the lens had not seen yet, then the lens flag', async () => {

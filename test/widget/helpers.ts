@@ -150,6 +150,8 @@ export function type(el: Element, sel: string, value: string): void {
   const i = $<HTMLInputElement>(el, sel)!;
   i.value = value;
   i.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  // rendered at once, as a user sees it before the next action (the button's state follows the amount)
+  (el as unknown as { performUpdate(): void }).performUpdate();
 }
 
 /** Mounts with the devnet manifest, connects the test wallet and waits for the figures. */

@@ -79,6 +79,7 @@ describe('MetaMask snap routing', () => {
     await until(() => remembered.length > 0, 'claim handed to the snap');
     expect(remembered[0]).to.deep.equal({ chainId: manifest.chainId, account, index: String(entry.index), amount: entry.amount, proof: entry.proof });
 
+    ($(el, '[part~=toggle]') as HTMLInputElement).click(); // restake off (on by default): plain stake first
     type(el, '#stake', '2.5');
     click(el, '[data-action=stake]');
     expect((await settled(el)).kind, text(el, '[part~=status]')).to.equal('success');

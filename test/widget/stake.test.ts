@@ -24,6 +24,7 @@ describe('stake tab', () => {
     const referral = accounts[5]!;
     const wallet = new TestWallet(user);
     const { el, events } = await connected(wallet, { referral });
+    el.restake = false; // eMETIS alone (the default stakes and restakes: earn.test.ts)
     expect(events.connected).to.have.length(1);
     expect(events.connected[0]!.detail).to.include({ account: user, chainId: manifest.chainId });
     expect(text(el, '[part~=account]')).to.contain(user.slice(0, 6));
@@ -81,6 +82,7 @@ describe('stake tab', () => {
     await c.setBalance({ address: user, value: 5n * E18 });
     const wallet = new TestWallet(user);
     const { el } = await connected(wallet);
+    el.restake = false; // eMETIS alone
     const balance = el.wallet.screen!.user.metisBalance;
     click(el, '[part~=max]');
     await el.updateComplete;
@@ -117,12 +119,12 @@ describe('stake tab', () => {
     expect(events.submitted[0]!.detail.hash).to.match(/^0x[0-9a-f]{64}$/);
   });
 
-  it('stakes and restakes in one native transaction with the toggle', async () => {
+  it('stakes and restakes in one native transaction (the toggle, on by default)', async () => {
     const { accounts, manifest } = await devnet();
     const user = accounts[2]!;
     const wallet = new TestWallet(user);
     const { el, events } = await connected(wallet);
-    ($(el, '[part~=toggle]') as HTMLInputElement).click();
+    expect(($(el, '[part~=toggle]') as HTMLInputElement).checked).to.equal(true);
     type(el, '#stake', '3');
     await el.updateComplete;
     expect(text(el, '#stake-hint')).to.contain('seMETIS');

@@ -1,8 +1,7 @@
-// Shared pieces of the tab panels (render modules): amount field, action button, amount validation, and the
-// steps that carry out the bindings' allowance plan.
+// Shared pieces of the tab panels (render modules): amount field, action button, amount validation while typing,
+// clearing the amount after success, and the steps that carry out the bindings' allowance plan.
 import { html, nothing, type TemplateResult } from 'lit';
 import {
-  AmountError,
   checkAmount,
   decimalsOf,
   formatAmount,
@@ -10,34 +9,39 @@ import {
   signPermit,
   toDecimalString,
   type AllowancePlan,
+  type AmountError,
   type AmountLimits,
+  type AmountProblem,
   type PermitSignature,
   type TxRequest,
 } from '@metis-liquid-staking/contracts';
-import type { ErrorSource } from '../events.js';
-import type { Step } from '../tx-controller.js';
+import type { StringKey } from '../strings.js';
+import type { Action, Step } from '../tx-controller.js';
 import type { MetisStakeWidget } from '../metis-stake-widget.js';
 
 /** Formats a token amount by symbol (seMETIS shares have 24 decimals). */
 export const fmtToken = (wei: bigint, symbol: string, maxDecimals = 4): string => formatAmount(wei, maxDecimals, decimalsOf(symbol));
 
-/** The amount typed so far, or undefined (for previews). */
-export function tryAmount(input: string, symbol = 'METIS'): bigint | undefined {
-  try {
-    return parseAmount(input, decimalsOf(symbol));
-  } catch {
-    return undefined;
-  }
-}
+/** What the action button says instead of acting, per AmountError problem (else "Enter a valid amount"). */
+const PROBLEM: Partial<Record<AmountProblem, StringKey>> = {
+  empty: 'v_empty',
+  'too-many-decimals': 'v_decimals',
+  'insufficient-balance': 'v_balance',
+  'below-minimum': 'err_below-minimum-n',
+  'above-maximum': 'err_above-maximum-n',
+};
 
-/** Parses and checks an amount; on a problem shows it (with the limit) and returns undefined. */
-export function validAmount(w: MetisStakeWidget, action: ErrorSource, input: string, limits: AmountLimits, symbol: string): bigint | undefined {
+/**
+ * The amount typed in field `id`, checked while typing by the bindings' parseAmount/checkAmount against `limits`:
+ * `wei` when it can be sent (previews use it), else `err`, the reason (the button's label, the input's error).
+ */
+export function checked(w: MetisStakeWidget, id: string, symbol: string, limits: AmountLimits): { wei?: bigint; err?: string } {
+  const d = decimalsOf(symbol);
   try {
-    return checkAmount(parseAmount(input, decimalsOf(symbol)), limits, symbol, decimalsOf(symbol));
+    return { wei: checkAmount(parseAmount(w.amounts[id] ?? '', d), limits, symbol, d) };
   } catch (e) {
-    const limit = e instanceof AmountError ? e.limit : undefined;
-    w.tx.fail(e, action, undefined, limit !== undefined ? { amount: fmtToken(limit, symbol), symbol } : undefined);
-    return undefined;
+    const { problem, limit } = e as AmountError;
+    return { err: w.t(PROBLEM[problem] ?? 'err_invalid-amount', { amount: limit === undefined ? '' : fmtToken(limit, symbol), symbol, n: d }) };
   }
 }
 
@@ -49,8 +53,11 @@ export function amountField(
   hints: (string | typeof nothing)[] = [],
   /** Left below the balance by Max (the gas reserve when the amount is the gas token itself). */
   reserve = 0n,
+  /** `checked`'s reason: shown under the input (aria-invalid, aria-describedby) once something is typed. */
+  err?: string,
 ): TemplateResult {
   const value = w.amounts[id] ?? '';
+  const bad = !!value && !!err;
   return html`<div class="field">
     <label for=${id} part="label">${w.t('amount', { symbol })}</label>
     <div class="row">
@@ -60,7 +67,8 @@ export function amountField(
         inputmode="decimal"
         autocomplete="off"
         placeholder="0.0"
-        aria-describedby=${`${id}-hint`}
+        aria-invalid=${bad}
+        aria-describedby=${bad ? `${id}-err ${id}-hint` : `${id}-hint`}
         .value=${value}
         @input=${(e: Event) => w.setAmount(id, (e.target as HTMLInputElement).value)}
       />
@@ -74,6 +82,7 @@ export function amountField(
         ${w.t('max')}
       </button>
     </div>
+    ${bad ? html`<p class="error" part="error" id=${`${id}-err`}>${err}</p>` : nothing}
     <p class="hint" id=${`${id}-hint`}>
       ${balance === undefined ? nothing : w.t('balance', { amount: fmtToken(balance, symbol), symbol })}
       ${hints.map((h) => (h === nothing ? h : html`<br />${h}`))}
@@ -81,10 +90,17 @@ export function amountField(
   </div>`;
 }
 
-export function actionButton(w: MetisStakeWidget, name: string, label: string, onClick: () => void): TemplateResult {
-  const disabled = !w.canTransact || w.tx.busy;
-  return html`<button type="button" class="primary" part="button primary-button" data-action=${name} ?disabled=${disabled} @click=${onClick}>
-    ${label}
+/** The tab's main button; with `err` (the amount's problem, `checked`) it is disabled and says why. */
+export function actionButton(w: MetisStakeWidget, name: string, label: string, onClick: () => void, err?: string): TemplateResult {
+  return html`<button
+    type="button"
+    class="primary"
+    part="button primary-button"
+    data-action=${name}
+    ?disabled=${!w.canTransact || w.tx.busy || !!err}
+    @click=${onClick}
+  >
+    ${err ?? label}
   </button>`;
 }
 
@@ -116,4 +132,10 @@ export function allowanceSteps(w: MetisStakeWidget, plan: AllowancePlan, label: 
     },
     main,
   ];
+}
+
+/** Runs an action and clears the amount field `id` once it succeeded. */
+export async function runClearing(w: MetisStakeWidget, id: string, a: Action): Promise<void> {
+  await w.tx.run(a);
+  if (w.tx.stage.kind === 'success') w.amounts = { ...w.amounts, [id]: '' };
 }

@@ -15,19 +15,28 @@ import {
   type TicketInfo,
 } from '@metis-liquid-staking/contracts';
 import type { MetisStakeWidget } from '../metis-stake-widget.js';
-import { actionButton, allowanceSteps, amountField, tryAmount, validAmount } from './common.js';
+import { actionButton, allowanceSteps, amountField, checked, runClearing } from './common.js';
 
 export function renderRedeem(w: MetisStakeWidget) {
   const s = w.wallet.screen;
   const connected = !!(s && w.wallet.account);
-  const wei = tryAmount(w.amounts.redeem ?? '', 'eMETIS');
+  const balance = connected ? s!.user.eMetisBalance : undefined;
+  const { wei, err } = checked(w, 'redeem', 'eMETIS', s ? { ...redemptionLimits(s), balance } : {});
   const tickets = connected ? s!.user.tickets : [];
-  return html`${amountField(w, 'redeem', 'eMETIS', connected ? s!.user.eMetisBalance : undefined, [
-      s && wei !== undefined
-        ? `${w.t('receive', { amount: formatAmount(previewRedemption(wei, s.protocol)), symbol: 'METIS' })}, ${eta(w, s.protocol.timestamp, redemptionEta(wei, s.protocol))}`
-        : '',
-    ])}
-    ${actionButton(w, 'redeem', w.t('redeemRequest'), () => redeem(w))}
+  return html`${amountField(
+      w,
+      'redeem',
+      'eMETIS',
+      balance,
+      [
+        s && wei !== undefined
+          ? `${w.t('receive', { amount: formatAmount(previewRedemption(wei, s.protocol)), symbol: 'METIS' })}, ${eta(w, s.protocol.timestamp, redemptionEta(wei, s.protocol))}`
+          : '',
+      ],
+      0n,
+      err,
+    )}
+    ${actionButton(w, 'redeem', w.t('redeemRequest'), () => redeem(w, wei!), err)}
     <h3 id="tickets-h">${w.t('tickets')}</h3>
     ${
       tickets.length === 0
@@ -59,13 +68,11 @@ function ticket(w: MetisStakeWidget, t: TicketInfo) {
   </li>`;
 }
 
-function redeem(w: MetisStakeWidget) {
-  const s = w.wallet.screen;
+/** `amount` was checked while typing (the button is disabled otherwise). */
+function redeem(w: MetisStakeWidget, amount: bigint) {
   const m = w.wallet.manifest;
-  if (!s || !m) return;
-  const amount = validAmount(w, 'redeem', w.amounts.redeem ?? '', redemptionLimits(s), 'eMETIS');
-  if (amount === undefined) return;
-  void w.tx.run({
+  if (!m) return;
+  void runClearing(w, 'redeem', {
     action: 'redeem',
     symbol: 'eMETIS',
     pick: (u) => u.eMetisBalance,

@@ -2,16 +2,15 @@
 import { html } from 'lit';
 import { formatAmount, planAllowance, previewRestake, previewUnstake, restakeTx, toDecimalString, unstakeTx } from '@metis-liquid-staking/contracts';
 import type { MetisStakeWidget } from '../metis-stake-widget.js';
-import { actionButton, allowanceSteps, amountField, fmtToken, tryAmount, validAmount } from './common.js';
+import { actionButton, allowanceSteps, amountField, checked, fmtToken, runClearing } from './common.js';
 
 export function renderRestake(w: MetisStakeWidget) {
   const s = w.wallet.screen;
   const out = w.restakeDir === 'out';
   const connected = !!(s && w.wallet.account);
   const balance = connected ? (out ? s!.user.seMetisBalance : s!.user.eMetisBalance) : undefined;
-  const input = w.amounts.restake ?? '';
+  const { wei, err } = checked(w, 'restake', out ? 'seMETIS' : 'eMETIS', { balance });
   let preview = '';
-  const wei = tryAmount(input, out ? 'seMETIS' : 'eMETIS');
   if (s && wei !== undefined) {
     preview = out
       ? w.t('receive', { amount: formatAmount(previewUnstake(wei, s.protocol)), symbol: 'eMETIS' })
@@ -25,17 +24,15 @@ export function renderRestake(w: MetisStakeWidget) {
       <legend>${w.t('direction')}</legend>
       ${dir('in', w.t('restakeIn'))} ${dir('out', w.t('restakeOut'))}
     </fieldset>
-    ${amountField(w, 'restake', out ? 'seMETIS' : 'eMETIS', balance, [preview])}
-    ${actionButton(w, 'restake', out ? w.t('unstake') : w.t('restake'), () => (out ? unstake(w) : restake(w)))}`;
+    ${amountField(w, 'restake', out ? 'seMETIS' : 'eMETIS', balance, [preview], 0n, err)}
+    ${actionButton(w, 'restake', out ? w.t('unstake') : w.t('restake'), () => (out ? unstake : restake)(w, wei!), err)}`;
 }
 
-function restake(w: MetisStakeWidget) {
-  const s = w.wallet.screen;
+/** `amount` (eMETIS) and `shares` below were checked while typing (the button is disabled otherwise). */
+function restake(w: MetisStakeWidget, amount: bigint) {
   const m = w.wallet.manifest;
-  if (!s || !m) return;
-  const amount = validAmount(w, 'restake', w.amounts.restake ?? '', { balance: s.user.eMetisBalance }, 'eMETIS');
-  if (amount === undefined) return;
-  void w.tx.run({
+  if (!m) return;
+  void runClearing(w, 'restake', {
     action: 'restake',
     symbol: 'seMETIS',
     pick: (u) => u.seMetisBalance,
@@ -52,13 +49,10 @@ function restake(w: MetisStakeWidget) {
   });
 }
 
-function unstake(w: MetisStakeWidget) {
-  const s = w.wallet.screen;
+function unstake(w: MetisStakeWidget, shares: bigint) {
   const m = w.wallet.manifest;
-  if (!s || !m) return;
-  const shares = validAmount(w, 'unstake', w.amounts.restake ?? '', { balance: s.user.seMetisBalance }, 'seMETIS');
-  if (shares === undefined) return;
-  void w.tx.run({
+  if (!m) return;
+  void runClearing(w, 'restake', {
     action: 'unstake',
     symbol: 'eMETIS',
     pick: (u) => u.eMetisBalance,
