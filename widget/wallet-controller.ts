@@ -81,8 +81,21 @@ interface Loaded {
 
 class ManifestLoadError extends Error {}
 
-/** localStorage key: the user disconnected here, so the injected wallet's account is not restored on load. */
-const FORGET = 'metis-stake:disconnected';
+/**
+ * Whether the user disconnected here (then the injected wallet's account is not restored on load): read with
+ * `forgotten()`, set with `forgotten(true)`, cleared with `forgotten(false)`. In localStorage; where storage is
+ * blocked (sandboxed frames, some private modes) nothing is remembered and nothing fails.
+ */
+function forgotten(set?: boolean): boolean {
+  const key = 'metis-stake:disconnected';
+  try {
+    if (set) localStorage.setItem(key, '1');
+    else if (set === false) localStorage.removeItem(key);
+    return !!localStorage.getItem(key);
+  } catch {
+    return false;
+  }
+}
 
 type LensArgs = readonly [RequestFn, Address, Address, readonly bigint[]];
 
@@ -242,7 +255,7 @@ export class WalletController implements ReactiveController {
    * `provider` or the injected one (unless the user disconnected here); with a provider, its chain at least.
    */
   private async restore(): Promise<void> {
-    const p = this.provider ?? (localStorage.getItem(FORGET) ? undefined : injectedWallet()?.provider);
+    const p = this.provider ?? (forgotten() ? undefined : injectedWallet()?.provider);
     if (!p || this.account) return;
     try {
       const [account] = (await p.request({ method: 'eth_accounts' })) as Address[];
@@ -279,11 +292,12 @@ export class WalletController implements ReactiveController {
   }
 
   /**
-   * Forgets the account here (and, for the injected wallet, across reloads). EIP-1193 and MetaMask have no
-   * programmatic disconnect: the site stays authorised in the wallet until the user removes it there.
+   * Forgets the account here (and, for the injected wallet, across reloads; a partner's `provider` is the
+   * partner's connection and is restored on load). EIP-1193 and MetaMask have no programmatic disconnect: the
+   * site stays authorised in the wallet until the user removes it there.
    */
   disconnect(): void {
-    localStorage.setItem(FORGET, '1');
+    forgotten(true);
     this.forget();
   }
 
@@ -301,7 +315,7 @@ export class WalletController implements ReactiveController {
     this.provider = p;
     const [account] = (await p.request({ method: 'eth_requestAccounts' })) as Address[];
     if (!account) throw new ProtocolError('rejected', 'no account');
-    localStorage.removeItem(FORGET);
+    forgotten(false);
     await this.adopt(p, account);
   }
 

@@ -74,6 +74,29 @@ describe('remembered connection', () => {
     await until(() => third.el.wallet.account === accounts[3], 'restored after connecting again');
   });
 
+  it('blocked storage (a sandboxed frame): the account is still restored and Disconnect still works', async () => {
+    const { accounts } = await devnet();
+    const wallet = new TestWallet(accounts[3]!);
+    wallet.authorised = true;
+    win.ethereum = wallet;
+    const saved = { getItem: Storage.prototype.getItem, setItem: Storage.prototype.setItem, removeItem: Storage.prototype.removeItem };
+    const blocked = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    Object.assign(Storage.prototype, { getItem: blocked, setItem: blocked, removeItem: blocked });
+    try {
+      const { el } = await mount({ 'manifest-url': '/devnet/manifest.json' });
+      await until(() => el.wallet.screen?.user.account === accounts[3], 'restored');
+      await el.updateComplete;
+      click(el, '[part~=disconnect]');
+      await el.updateComplete;
+      expect(el.wallet.account).to.equal(undefined);
+      expect($(el, '[part~=connect]')).to.not.equal(null);
+    } finally {
+      Object.assign(Storage.prototype, saved);
+    }
+  });
+
   it('follows accountsChanged (a new account, or none) and chainChanged', async () => {
     const { accounts } = await devnet();
     const wallet = new TestWallet(accounts[2]!);
