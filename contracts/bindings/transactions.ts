@@ -90,6 +90,11 @@ export function claimAirdropTx(m: Manifest, a: { index: bigint; account: Address
   return tx(m.contracts.airdrop, encodeFunctionData({ abi: airdropAbi, functionName: 'claim', args: [a.index, a.account, a.amount, a.proof] }));
 }
 
+/** Pays `account` the vested part of its airdrop claim released so far (MerkleAirdrop.release; anyone may send it). */
+export function releaseAirdropTx(m: Manifest, a: { account: Address }): TxRequest {
+  return tx(m.contracts.airdrop, encodeFunctionData({ abi: airdropAbi, functionName: 'release', args: [a.account] }));
+}
+
 /** EIP-712 typed data for an EIP-2612 permit on any token (eth_signTypedData_v4 params[1], JSON-encoded). */
 export function permitTypedData(a: {
   token: Address;
