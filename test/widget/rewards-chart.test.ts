@@ -18,7 +18,7 @@ describe('rewards chart', () => {
     await el.updateComplete;
     const svg = $(el, '[part~=chart] svg')!;
     expect(svg.getAttribute('role')).to.equal('img');
-    expect(svg.getAttribute('aria-label')).to.equal('seMETIS price over time');
+    expect(svg.getAttribute('aria-label')).to.equal('seMETIS price');
     expect(svg.querySelector('path')!.getAttribute('stroke')).to.equal('currentColor');
     const price = sharePricePerToken(el.wallet.screen!.protocol);
     expect(svg.querySelector('desc')!.textContent).to.contain(`(${formatAmount(price, 6)} eMETIS)`);
@@ -36,7 +36,7 @@ describe('rewards chart', () => {
     await el.selectTab('rewards');
     await el.updateComplete;
     const before = $(el, '[part~=chart] svg')!;
-    expect(before.getAttribute('aria-label')).to.equal('Your rewards over time');
+    expect(before.getAttribute('aria-label')).to.equal('Earned to date');
 
     await settleDevnet({ maxRounds: 12 }); // bridged to L1, a seat opened, the report back on L2
     await (await chain()).mine({ blocks: 2000 });
@@ -54,8 +54,8 @@ describe('rewards chart', () => {
     expect(s.priceHistory.length > 0, 'checkpoints from the lens').to.equal(true);
     const svg = $(el, '[part~=chart] svg')!;
     expect(svg.getAttribute('role')).to.equal('img');
-    expect(svg.getAttribute('aria-label')).to.equal('Your rewards over time');
-    expect(svg.querySelector('title')!.textContent).to.equal('Your rewards over time');
+    expect(svg.getAttribute('aria-label')).to.equal('Earned to date');
+    expect(svg.querySelector('title')!.textContent).to.equal('Earned to date');
     const desc = svg.querySelector('desc')!.textContent!;
     const m = /^From \S+ \(([\d,.]+) eMETIS\) to \S+ \(([\d,.]+) eMETIS\), (\d+) points\.$/.exec(desc);
     expect(m, desc).to.not.equal(null);

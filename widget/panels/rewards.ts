@@ -18,7 +18,7 @@ export function renderRewards(w: MetisStakeWidget) {
     mine
       ? earnedSeries(series, u.seMetisBalance).map((e) => ({ time: e.time, value: e.earned }))
       : series.map((e) => ({ time: e.time, value: e.price })),
-    { title: w.t(mine ? 'chartEarned' : 'chartPrice'), stroke: 'currentColor', format: (v) => `${formatAmount(v, 6)} eMETIS` },
+    { title: w.t(mine ? 'earned' : 'sharePrice'), stroke: 'currentColor', format: (v) => `${formatAmount(v, 6)} eMETIS` },
   );
   const row = (key: 'apr' | 'sharePrice' | 'earned' | 'position' | 'fee' | 'tvl' | 'seats' | 'l1Locked' | 'inFlight', value: string) =>
     html`<div part="figure" data-figure=${key}>
