@@ -1,5 +1,6 @@
-// Prints the widget bundles' sizes (min and min+gzip) and fails when one exceeds its budget.
-// Run after `npm run build:widget`: node test/widget/size.mjs [--json]
+// Prints the widget bundles' sizes (min and min+gzip) against their budgets. The budgets are targets that
+// `npm run bench` reports (met / NO); the build says when one is missed and fails only with --strict.
+// Run after `npm run build:widget`: node test/widget/size.mjs [--json] [--strict]
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
@@ -21,7 +22,7 @@ else
     console.log(`${f.file}: ${(f.min / 1024).toFixed(1)} KB min, ${(f.gzip / 1024).toFixed(1)} KB min+gzip (budget ${f.budgetGzip / 1024} KB)`);
 for (const f of files) {
   if (f.gzip > f.budgetGzip) {
-    console.error(`over budget: ${f.file} is ${f.gzip} B gzip, budget ${f.budgetGzip} B`);
-    process.exitCode = 1;
+    console.error(`over budget: ${f.file} is ${f.gzip} B gzip, budget ${f.budgetGzip} B (+${f.gzip - f.budgetGzip} B)`);
+    if (process.argv.includes('--strict')) process.exitCode = 1;
   }
 }
