@@ -1,6 +1,7 @@
 // Airdrop tab: eligibility from the proofs file, claimed state from the lens, claim; what the claim pays now and
 // what vests later (MerkleAirdrop's vestingBps share, linearly over vestingDuration from the claim: both read once
-// from the contract), then the vesting left and what can be released now (the lens's airdrop view), and Release.
+// from the contract, through the wallet on the right chain), then the vesting in all and what can be released
+// now (the lens's airdrop view), and Release.
 import { html, nothing } from 'lit';
 import { hexToBigInt, type Address } from 'viem';
 import {
@@ -22,7 +23,7 @@ function vestingTerms(w: MetisStakeWidget, m: Manifest) {
   const a = m.contracts.airdrop;
   const t = terms.get(a);
   const p = w.wallet.provider;
-  if (t || !p) return t === 'reading' ? undefined : t;
+  if (t || !p || w.wallet.wrongNetwork) return t === 'reading' ? undefined : t;
   terms.set(a, 'reading');
   // vestingBps(), vestingDuration()
   void Promise.all(['0x82b6908d', '0x1514617e'].map(async (sel) => hexToBigInt(await ethCall((r) => p.request(r), a, sel as `0x${string}`)))).then(
