@@ -1,21 +1,27 @@
 // Driving the two-chain devnet in tests: the keeper's pass (devnet/keeper.ts, with the devnet MPC playing
 // Metis's reward batches) and the relayer's (devnet/relayer.ts, playing Metis's bridge), with simulated time on
 // both chains. Used by the node, end-to-end and bench suites so no suite writes its own loop.
-import { runKeeperTick, type KeeperAction } from '../../devnet/keeper.js';
+import { runKeeperTick, type KeeperAction, type KeeperOptions } from '../../devnet/keeper.js';
 import type { TestDevnet } from './devnet-fixture.js';
 import { evmIncreaseTime } from './rpc.js';
 
-/** One keeper pass over both chains with the devnet's keeper (and guardian) and MPC keys. */
-export function keeperTick(d: TestDevnet, log: (msg: string) => void = () => {}): Promise<KeeperAction[]> {
-  return runKeeperTick({
+/** The keeper's options on a test devnet: its keeper (and guardian) key on both chains and the devnet MPC. */
+export function keeperOptions(d: TestDevnet, over: Partial<KeeperOptions> = {}): KeeperOptions {
+  return {
     manifest: d.manifest,
     l2RpcUrl: d.url,
     l1RpcUrl: d.l1Url,
     l2Key: d.roles.keeper.key,
     l1Key: d.roles.keeper.key,
     mpcKey: d.roles.mpc.key,
-    log,
-  });
+    log: () => {},
+    ...over,
+  };
+}
+
+/** One keeper pass over both chains with the devnet's keeper (and guardian) and MPC keys. */
+export function keeperTick(d: TestDevnet, log: (msg: string) => void = () => {}): Promise<KeeperAction[]> {
+  return runKeeperTick(keeperOptions(d, { log }));
 }
 
 /** Moves both chains' clocks forward by `seconds` (a block is mined on each). */

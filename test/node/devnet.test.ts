@@ -24,6 +24,7 @@ import { makeClients, write, type Clients } from '../../devnet/chain.js';
 import { Keeper, SeatState, type KeeperAction, type KeeperActionKind } from '../../devnet/keeper.js';
 import { claimFor } from '../../devnet/airdrop.js';
 import { DEAD_ADDRESS } from '../../devnet/accounts.js';
+import { keeperOptions } from '../helpers/cycle.js';
 import { startTestDevnet, type TestDevnet } from '../helpers/devnet-fixture.js';
 import { chainClient, evmIncreaseTime } from '../helpers/rpc.js';
 
@@ -69,15 +70,7 @@ describe('devnet: both chains deployed, stakes, keeper and relayer, lens', () =>
   before(async () => {
     d = await startTestDevnet({ seed: true });
     for (const i of [1, 2, 3]) users.push(await makeClients({ rpcUrl: d.url, key: d.accounts[i]!.key }));
-    keeper = new Keeper({
-      manifest: d.manifest,
-      l2RpcUrl: d.url,
-      l1RpcUrl: d.l1Url,
-      l2Key: d.roles.keeper.key,
-      l1Key: d.roles.keeper.key,
-      mpcKey: d.roles.mpc.key,
-      log: (l) => logs.push(l),
-    });
+    keeper = new Keeper(keeperOptions(d, { log: (l) => logs.push(l) }));
   });
 
   after(async () => {

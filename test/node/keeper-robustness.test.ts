@@ -27,7 +27,7 @@ import { makeClients, write, type Clients } from '../../devnet/chain.js';
 import { Keeper, KeeperRpcError, SeatState, type KeeperAction, type KeeperActionKind, type KeeperOptions } from '../../devnet/keeper.js';
 import type { Relay } from '../../devnet/relayer.js';
 import { startTestDevnet, type TestDevnet } from '../helpers/devnet-fixture.js';
-import { advanceBoth } from '../helpers/cycle.js';
+import { advanceBoth, keeperOptions } from '../helpers/cycle.js';
 import { chainClient, revert, snapshot } from '../helpers/rpc.js';
 
 const METIS = (n: number | string) => parseEther(String(n));
@@ -102,16 +102,7 @@ describe('keeper robustness across both chains', () => {
   const h = () => d.manifest.l1!.contracts;
   const l2 = () => chainClient(d.url);
   const l1 = () => chainClient(d.l1Url);
-  const keeperOpts = (over: Partial<KeeperOptions> = {}): KeeperOptions => ({
-    manifest: d.manifest,
-    l2RpcUrl: d.url,
-    l1RpcUrl: d.l1Url,
-    l2Key: d.roles.keeper.key,
-    l1Key: d.roles.keeper.key,
-    mpcKey: d.roles.mpc.key,
-    log: (l) => logs.push(l),
-    ...over,
-  });
+  const keeperOpts = (over: Partial<KeeperOptions> = {}): KeeperOptions => keeperOptions(d, { log: (l) => logs.push(l), ...over });
   /** The keeper with the devnet MPC (reward batches when enough L1 time has passed). */
   const keeper = (over: Partial<KeeperOptions> = {}) => new Keeper(keeperOpts(over));
   /** The keeper without the MPC: only the protocol's own duties, so a tick's actions do not depend on wall time. */

@@ -35,6 +35,7 @@ import { L2_CROSS_DOMAIN_MESSENGER } from '@metis-liquid-staking/contracts';
 import { makeClients, write, type Clients } from '../../devnet/chain.js';
 import { Keeper, type KeeperAction, type KeeperActionKind } from '../../devnet/keeper.js';
 import { batchProof, Relayer, stateElement, xDomainCalldata, type Relay } from '../../devnet/relayer.js';
+import { keeperOptions } from '../helpers/cycle.js';
 import { startTestDevnet, type TestDevnet } from '../helpers/devnet-fixture.js';
 import { chainClient, evmIncreaseTime, revert, rpc, snapshot } from '../helpers/rpc.js';
 
@@ -121,15 +122,7 @@ describe('relayer and keeper across both chains', () => {
     d = await startTestDevnet({ seed: true });
     l1Admin = await makeClients({ rpcUrl: d.l1Url, key: d.roles.admin.key });
     for (const i of [1, 2, 3]) users.push(await makeClients({ rpcUrl: d.url, key: d.accounts[i]!.key }));
-    keeper = new Keeper({
-      manifest: d.manifest,
-      l2RpcUrl: d.url,
-      l1RpcUrl: d.l1Url,
-      l2Key: d.roles.keeper.key,
-      l1Key: d.roles.keeper.key,
-      mpcKey: d.roles.mpc.key,
-      log: (l) => logs.push(l),
-    });
+    keeper = new Keeper(keeperOptions(d, { log: (l) => logs.push(l) }));
   });
 
   after(async () => {
