@@ -236,7 +236,9 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
   const l1Admin = l1.address;
   const startBlock = Number(await l2.publicClient.getBlockNumber());
   const l1StartBlock = Number(await l1.publicClient.getBlockNumber());
-  step(`deployer ${admin} on ${net.name} (chain ${net.chainId}, block ${startBlock}); ${l1Admin} on L1 (chain ${net.l1ChainId}, block ${l1StartBlock})`);
+  step(
+    `deployer ${admin} on ${net.name} (chain ${net.chainId}, block ${startBlock}); ${l1Admin} on L1 (chain ${net.l1ChainId}, block ${l1StartBlock})`,
+  );
 
   const deployOn = async (c: Clients, name: string, args: unknown[], label = name): Promise<Address> => {
     const a = artifact(name);
@@ -307,7 +309,14 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
     const hash = await l1.wallet.sendTransaction({ to: hub, value: eth, account: l1.account, chain: l1.chain } as never);
     await l1.publicClient.waitForTransactionReceipt({ hash });
     // Metis's governance puts the hub on the cross-domain sender whitelist (the devnet admin plays it)
-    await write(l1, l1Network!.discountOracle, abi('DiscountOracleModel'), 'setWhitelistedXDomainSender', [hub, true], 'whitelist the hub as a cross-domain sender');
+    await write(
+      l1,
+      l1Network!.discountOracle,
+      abi('DiscountOracleModel'),
+      'setWhitelistedXDomainSender',
+      [hub, true],
+      'whitelist the hub as a cross-domain sender',
+    );
     await write(l1, hub, hubAbi, 'setMinRewardWithdrawal', [p.minRewardWithdrawal ?? parseEther('0.1')]);
     step(`hub funded with ${eth / 10n ** 18n} ETH for bridge fees; on Metis's cross-domain sender whitelist`);
   }
@@ -362,7 +371,14 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
   }
   await write(l2, mining, abi('LiquidityMining'), 'addPool', [seMetis], 'mining.addPool(seMETIS)');
   const miningReward = p.miningReward ?? parseEther('500000');
-  await write(l2, mining, abi('LiquidityMining'), 'notifyRewardAmount', [seMetis, miningReward, BigInt(p.miningDuration ?? 90 * DAY)], 'mining.notifyRewardAmount');
+  await write(
+    l2,
+    mining,
+    abi('LiquidityMining'),
+    'notifyRewardAmount',
+    [seMetis, miningReward, BigInt(p.miningDuration ?? 90 * DAY)],
+    'mining.notifyRewardAmount',
+  );
   step(`liquidity mining: seMETIS pool, ${miningReward / 10n ** 18n} tokens over ${(p.miningDuration ?? 90 * DAY) / DAY} days`);
 
   const blocksPerYear = BigInt(Math.floor(YEAR / blockTime));
@@ -442,7 +458,8 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
     result.proofsFile = proofsFile;
     step(`airdrop proofs written to ${path.relative(REPO_ROOT, proofsFile)}`);
   }
-  const shardsDir = opts.shardsDir === undefined ? (net.isDevnet && proofsFile ? path.join(path.dirname(proofsFile), 'shards') : null) : opts.shardsDir;
+  const shardsDir =
+    opts.shardsDir === undefined ? (net.isDevnet && proofsFile ? path.join(path.dirname(proofsFile), 'shards') : null) : opts.shardsDir;
   if (shardsDir) {
     const w = writeShards(drop.sharded, shardsDir);
     result.shardsDir = w.dir;
@@ -527,7 +544,9 @@ async function deployDevnetMetis(ctx: {
   const payerClients = await makeClients({ rpcUrl: l1RpcOf(l1), key: ANVIL_KEYS[DEVNET_ROLES.rewardPayer], chainId: l1.chain.id });
   await write(payerClients, metis, abi('DevMetis'), 'approve', [lockingInfo, maxUint256], 'reward payer approves LockingInfo');
   await l1.publicClient.request({ method: 'anvil_setBalance' as never, params: [DEVNET_RELAYER, '0x3635C9ADC5DEA00000'] as never }); // 1,000 ETH
-  step(`Metis L1 models: reward per block ${rpb} wei (${blockTime}s blocks), fraud window ${window}s, BFT rule ${bft ? 'on' : 'off'}, relayer ${DEVNET_RELAYER}`);
+  step(
+    `Metis L1 models: reward per block ${rpb} wei (${blockTime}s blocks), fraud window ${window}s, BFT rule ${bft ? 'on' : 'off'}, relayer ${DEVNET_RELAYER}`,
+  );
 
   // L2 models at Metis's predeploy addresses: deploy a template, copy its runtime code, initialize the copy
   const predeploy = async (name: string, at: Address, label: string): Promise<void> => {
@@ -545,7 +564,12 @@ async function deployDevnetMetis(ctx: {
   await l2.publicClient.request({ method: 'anvil_setBalance' as never, params: [L2_METIS, '0x52B7D2DCC80CD2E4000000'] as never }); // 100M
   await write(l2, L2_CROSS_DOMAIN_MESSENGER, abi('L2CrossDomainMessengerModel'), 'initialize', [l1Messenger, admin, L2_STANDARD_BRIDGE]);
   await write(l2, OVM_GAS_PRICE_ORACLE, abi('GasPriceOracleModel'), 'initialize', [admin, p.l2BridgeFee ?? parseEther('0.1')]);
-  await write(l2, L2_STANDARD_BRIDGE, abi('L2StandardBridgeModel'), 'initialize', [L2_CROSS_DOMAIN_MESSENGER, l1Bridge, L2_METIS, OVM_GAS_PRICE_ORACLE]);
+  await write(l2, L2_STANDARD_BRIDGE, abi('L2StandardBridgeModel'), 'initialize', [
+    L2_CROSS_DOMAIN_MESSENGER,
+    l1Bridge,
+    L2_METIS,
+    OVM_GAS_PRICE_ORACLE,
+  ]);
 
   // genesis: L1 METIS deposited to L2 through the bridge, so every METIS the protocol withdraws is backed on L1
   await write(l1, metis, abi('DevMetis'), 'mint', [admin, DEVNET_GENESIS_DEPOSIT], 'mint the genesis deposit');
