@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { encodeFunctionData, erc20Abi, parseEther, type Address } from 'viem';
-import { formatAmount, readScreen, ticketStatus, type Screen } from '@metis-liquid-staking/contracts';
+import { formatAmount, previewStakeAndRestake, readScreen, ticketStatus, type Screen } from '@metis-liquid-staking/contracts';
 import { startTestDevnet, type TestDevnet } from '../helpers/devnet-fixture.js';
 import { mine, rpc } from '../helpers/rpc.js';
 import { advanceBoth, settle } from '../helpers/cycle.js';
@@ -129,7 +129,7 @@ describe('partner page flows (Chromium + anvil + snap simulation)', { timeout: 1
     await p.shot('e2e-1b-connected');
 
     await tab(p, 'stake');
-    await p.page.locator(`${W} [part~=toggle]`).check();
+    assert.ok(await p.page.locator(`${W} [part~=toggle]`).isChecked(), 'earning by default: stake and restake');
     await p.page.locator(`${W} #stake`).fill('1000');
     assert.match(await p.text('[part~=panel]'), /1,000 seMETIS/, 'preview of the seMETIS received');
     await p.page.locator(`${W} [data-action=stake]`).click();
@@ -140,8 +140,14 @@ describe('partner page flows (Chromium + anvil + snap simulation)', { timeout: 1
     await p.shot('e2e-1c-staked');
 
     const now = await screen(user);
-    assert.equal(now.user.seMetisBalance, 1000n * 10n ** 24n, '1,000 seMETIS (24 decimals) at the initial 1:1 price');
-    assert.equal(before.user.metisBalance - now.user.metisBalance, parseEther('1000'));
+    assert.equal(
+      now.user.seMetisBalance,
+      previewStakeAndRestake(parseEther('1000'), before.protocol),
+      `seMETIS at the price the page showed (tvl ${now.protocol.tvl}, eMETIS ${now.protocol.eMetisSupply}, vault ${now.protocol.seMetisTotalAssets})`,
+    );
+    // METIS is the gas token: the balance falls by the stake plus the transaction's gas
+    const spent = before.user.metisBalance - now.user.metisBalance;
+    assert.ok(spent > parseEther('1000') && spent < parseEther('1000.01'), `spent ${spent}`);
     await tab(p, 'rewards');
     assert.equal(await p.text('[data-figure=tvl] dd'), `${formatAmount(now.protocol.tvl)} METIS`);
     assert.notEqual(await p.text('[data-figure=tvl] dd'), tvlBefore, 'TVL figure moved');
@@ -161,6 +167,7 @@ describe('partner page flows (Chromium + anvil + snap simulation)', { timeout: 1
 
     const before = await screen(user);
     await tab(p, 'stake');
+    await p.page.locator(`${W} [part~=toggle]`).uncheck(); // plain eMETIS this time
     await p.page.locator(`${W} #stake`).fill('100');
     await p.page.locator(`${W} [data-action=stake]`).click();
     const s = await settled(p);
@@ -281,6 +288,7 @@ describe('partner page flows (Chromium + anvil + snap simulation)', { timeout: 1
     const user = d.accounts[3]!.address;
     const p = await open(user);
     await connect(p);
+    await p.page.locator(`${W} [part~=toggle]`).uncheck(); // eMETIS to redeem
     await p.page.locator(`${W} #stake`).fill('20');
     await p.page.locator(`${W} [data-action=stake]`).click();
     assert.equal((await settled(p)).kind, 'success');
