@@ -302,7 +302,7 @@ async function reportPath(): Promise<void> {
  * beside it the ETA the lens gave at the request (the promise the front ends show).
  */
 async function redemptionLatency(label: string, eMetis: bigint, step: number, maxSteps: number): Promise<{ seconds: number; eta: number }> {
-  const user = d.accounts[5]!.address;
+  const user = d.accounts[4]!.address; // staked 30,000 in reportPath: all of it now on L1
   const m = d.manifest;
   await send(user, approveTx(m.contracts.eMetis, m.contracts.redemptionQueue, maxUint256), 'approve eMETIS to queue');
   await send(user, requestRedemptionTx(m, { amount: eMetis, owner: user }), `requestRedemption (${label})`);
@@ -318,7 +318,9 @@ async function redemptionLatency(label: string, eMetis: bigint, step: number, ma
     if (ticketStatus(t) !== 'pending') return { seconds: Number(s.protocol.timestamp) - t0, eta };
     await advanceBoth(d, step);
   }
-  throw new Error(`${label} redemption not claimable after ${maxSteps} steps of ${step} s`);
+  // not reached: say so in the table (e.g. the devnet's single seat under mainnet's BFT rule cannot unlock)
+  log(`${label} redemption not claimable after ${maxSteps} steps of ${step} s (lens ETA ${eta} s)`);
+  return { seconds: -1, eta };
 }
 
 async function airdropClaims(): Promise<void> {
@@ -509,7 +511,7 @@ async function main(): Promise<void> {
     console.log("\nRedemption latency (simulated time on the devnet: its windows are minutes, not Metis's days)");
     for (const [name, l] of Object.entries(latency))
       console.log(
-        `${pad(`${name} path`, 19)}${pad(`${l.seconds} s`, 12)}${pad('', 20)}${pad(`lens ETA at request: ${l.eta} s`, 30)}${pad('<= ETA', 10)}${yes(l.eta > 0 && l.seconds <= l.eta)}`,
+        `${pad(`${name} path`, 19)}${pad(l.seconds < 0 ? 'not reached' : `${l.seconds} s`, 12)}${pad('', 20)}${pad(`lens ETA at request: ${l.eta} s`, 30)}${pad('<= ETA', 10)}${yes(l.eta > 0 && l.seconds >= 0 && l.seconds <= l.eta)}`,
       );
     for (const n of notes) console.log(`note: ${n}`);
     const seconds = Math.round((Date.now() - started) / 1000);
