@@ -80,7 +80,7 @@ const FRONTEND = {
   stakingManagerAbi: ['stake', 'stakeAndRestake', 'stakeErc20', 'stakeErc20AndRestake'],
   seMetisAbi: ['deposit', 'redeem', 'withdraw', 'approve', 'priceHistory'],
   redemptionQueueAbi: ['requestRedemption', 'requestRedemptionWithPermit', 'claim', 'claimBatch'],
-  airdropAbi: ['claim', 'release'],
+  airdropAbi: ['claim', 'release', 'vestingBps', 'vestingDuration'],
   liquidityMiningAbi: ['stake', 'withdraw', 'getReward', 'exit'],
   lensAbi: ['getAll'],
   partnerRegistryAbi: ['partnerOf', 'partnerOfReferral'],

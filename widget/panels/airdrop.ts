@@ -3,9 +3,10 @@
 // from the contract, through the wallet on the right chain), then the vesting in all and what can be released
 // now (the lens's airdrop view), and Release.
 import { html, nothing } from 'lit';
-import { hexToBigInt, type Address } from 'viem';
+import { decodeFunctionResult, encodeFunctionData, type Address } from 'viem';
 import {
   GOVERNANCE_TOKEN,
+  airdropAbi,
   claimAirdropTx,
   ethCall,
   formatAmount,
@@ -25,8 +26,15 @@ function vestingTerms(w: MetisStakeWidget, m: Manifest) {
   const p = w.wallet.provider;
   if (t || !p || w.wallet.wrongNetwork) return t === 'reading' ? undefined : t;
   terms.set(a, 'reading');
-  // vestingBps(), vestingDuration()
-  void Promise.all(['0x82b6908d', '0x1514617e'].map(async (sel) => hexToBigInt(await ethCall((r) => p.request(r), a, sel as `0x${string}`)))).then(
+  const read = async (functionName: 'vestingBps' | 'vestingDuration') =>
+    BigInt(
+      decodeFunctionResult({
+        abi: airdropAbi,
+        functionName,
+        data: await ethCall((r) => p.request(r), a, encodeFunctionData({ abi: airdropAbi, functionName })),
+      }),
+    );
+  void Promise.all([read('vestingBps'), read('vestingDuration')]).then(
     ([bps, duration]) => {
       terms.set(a, [bps!, duration!]);
       w.requestUpdate();
