@@ -15,7 +15,7 @@ import { ANVIL_KEYS, DEVNET_RELAYER_KEY, DEVNET_ROLES } from './accounts.js';
 import { makeClients, write } from './chain.js';
 import { checkChainId, fail, loadManifest } from './cli-util.js';
 import { NETWORKS, resolveNetwork, type ResolvedNetwork } from './networks.js';
-import { Relayer, xDomainCalldata } from './relayer.js';
+import { Relayer, relayerOptionsFor, xDomainCalldata } from './relayer.js';
 
 const USAGE = `usage: npm run relayer -- [--network <${Object.keys(NETWORKS).join('|')}>] [--once] [--interval MS] [options]
 
@@ -156,20 +156,16 @@ async function runDevnet(net: ResolvedNetwork, manifest: Manifest, values: Recor
   }
   const relayerKey = (process.env.DEVNET_RELAYER_KEY as Hex | undefined) || DEVNET_RELAYER_KEY;
   if (!/^0x[0-9a-fA-F]{64}$/.test(relayerKey)) throw new Error('DEVNET_RELAYER_KEY must be a 0x-prefixed 32-byte hex private key');
-  const relayer = new Relayer({
-    l1RpcUrl: net.l1RpcUrl,
-    l2RpcUrl: net.l2RpcUrl,
-    l1ChainId: cfg.l1ChainId,
-    l2ChainId: cfg.chainId,
-    l1Messenger: l1c.contracts.l1Messenger,
-    scc,
-    l1StartBlock: BigInt(l1c.startBlock),
-    l2StartBlock: BigInt(manifest.startBlock),
-    proposerKey: relayerKey,
-    relayerKey,
-    confirmations: intFlag(values.confirmations as string | undefined, '--confirmations', 0) ?? 2,
-    log: (line) => console.log(line),
-  });
+  const relayer = new Relayer(
+    relayerOptionsFor(manifest, {
+      l1RpcUrl: net.l1RpcUrl,
+      l2RpcUrl: net.l2RpcUrl,
+      key: relayerKey,
+      scc,
+      confirmations: intFlag(values.confirmations as string | undefined, '--confirmations', 0) ?? 2,
+      log: (line) => console.log(line),
+    }),
+  );
   const reportWaiting = async () => {
     const waiting = await relayer.pendingToL1();
     if (waiting.length === 0) return;

@@ -27,6 +27,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { l1MessengerAbi, l2MessengerAbi, stateCommitmentChainAbi } from '../contracts/bindings/abis.js';
 import { L2_CROSS_DOMAIN_MESSENGER } from '../contracts/bindings/metis-network.js';
 import { makeChain } from './chain.js';
+import type { Manifest } from '../contracts/bindings/manifest.js';
 
 const ALIAS_OFFSET = 0x1111000000000000000000000000000000001111n;
 const relayMessageSig = parseAbi(['function relayMessage(address,address,bytes,uint256)']);
@@ -49,6 +50,31 @@ export interface RelayerOptions {
   /** L1 blocks an L1->L2 message waits before it is relayed. Default 2. */
   confirmations?: number;
   log?: (line: string) => void;
+}
+
+/**
+ * The relayer's options for a deployment: chain ids, the L1 messenger, the state commitment chain and the start
+ * blocks from the manifest (its `l1` part with the devnet's `network` models); `key` proposes and relays.
+ */
+export function relayerOptionsFor(
+  m: Manifest,
+  o: { l1RpcUrl: string; l2RpcUrl: string; key: Hex; scc?: Address; confirmations?: number; log?: (line: string) => void },
+): RelayerOptions {
+  const l1 = m.l1!;
+  return {
+    l1RpcUrl: o.l1RpcUrl,
+    l2RpcUrl: o.l2RpcUrl,
+    l1ChainId: l1.chainId,
+    l2ChainId: m.chainId,
+    l1Messenger: l1.contracts.l1Messenger,
+    scc: o.scc ?? l1.network!.stateCommitmentChain,
+    l1StartBlock: BigInt(l1.startBlock),
+    l2StartBlock: BigInt(m.startBlock),
+    proposerKey: o.key,
+    relayerKey: o.key,
+    ...(o.confirmations !== undefined ? { confirmations: o.confirmations } : {}),
+    ...(o.log ? { log: o.log } : {}),
+  };
 }
 
 /** One message carried across. */

@@ -31,7 +31,7 @@ import { makeClients, write } from './chain.js';
 import { DEFAULT_MANIFEST_DIR, DEVNET_DIR, deployProtocolFull, isDeployed, seedDemoBalances, type Manifest } from './deploy.js';
 import { Keeper } from './keeper.js';
 import { NETWORKS } from './networks.js';
-import { Relayer } from './relayer.js';
+import { Relayer, relayerOptionsFor } from './relayer.js';
 import { DEVNET_PARTNER_REFERRAL } from './accounts.js';
 import { SNAP_DIR, snapRoutes, startStaticServer, type StaticServer } from './serve.js';
 import { WIDGET_DIR, partnerSiteRoutes } from './partner-routes.js';
@@ -321,19 +321,7 @@ async function main() {
   const snapReady = fs.existsSync(path.join(SNAP_DIR, 'dist', 'devnet', 'bundle.js'));
 
   if (!values['no-relayer']) {
-    relayer = new Relayer({
-      l1RpcUrl: l1.url,
-      l2RpcUrl: l2.url,
-      l1ChainId,
-      l2ChainId: chainId,
-      l1Messenger: m.l1!.contracts.l1Messenger,
-      scc: m.l1!.network!.stateCommitmentChain,
-      l1StartBlock: BigInt(m.l1!.startBlock),
-      l2StartBlock: BigInt(m.startBlock),
-      proposerKey: DEVNET_RELAYER_KEY,
-      relayerKey: DEVNET_RELAYER_KEY,
-      confirmations: 2,
-    });
+    relayer = new Relayer(relayerOptionsFor(m, { l1RpcUrl: l1.url, l2RpcUrl: l2.url, key: DEVNET_RELAYER_KEY, confirmations: 2 }));
     relayer.start(relayerInterval * 1000);
   }
   if (!values['no-keeper']) {

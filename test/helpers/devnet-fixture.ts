@@ -10,7 +10,7 @@ import { ANVIL_ADDRESSES, ANVIL_KEYS, DEVNET_RELAYER_KEY, DEVNET_ROLES, DEVNET_T
 import type { AirdropProofsJson } from '../../devnet/airdrop.js';
 import { deployProtocolFull, seedDemoBalances, type DeployParams, type Manifest } from '../../devnet/deploy.js';
 import { NETWORKS } from '../../devnet/networks.js';
-import { Relayer } from '../../devnet/relayer.js';
+import { Relayer, relayerOptionsFor } from '../../devnet/relayer.js';
 
 export interface TestAccount {
   index: number;
@@ -78,20 +78,15 @@ export async function startTestDevnet(opts: TestDevnetOptions = {}): Promise<Tes
       log: opts.verbose ? (m) => console.log(m) : undefined,
     });
     if (opts.seed ?? true) await seedDemoBalances({ rpcUrl: l2.url });
-    relayer = new Relayer({
-      l1RpcUrl: l1.url,
-      l2RpcUrl: l2.url,
-      l1ChainId: manifest.l1!.chainId,
-      l2ChainId: manifest.chainId,
-      l1Messenger: manifest.l1!.contracts.l1Messenger,
-      scc: manifest.l1!.network!.stateCommitmentChain,
-      l1StartBlock: BigInt(manifest.l1!.startBlock),
-      l2StartBlock: BigInt(manifest.startBlock),
-      proposerKey: DEVNET_RELAYER_KEY,
-      relayerKey: DEVNET_RELAYER_KEY,
-      confirmations: 0,
-      log: opts.verbose ? (m) => console.log(m) : () => {},
-    });
+    relayer = new Relayer(
+      relayerOptionsFor(manifest, {
+        l1RpcUrl: l1.url,
+        l2RpcUrl: l2.url,
+        key: DEVNET_RELAYER_KEY,
+        confirmations: 0,
+        log: opts.verbose ? (m) => console.log(m) : () => {},
+      }),
+    );
     const accounts = ANVIL_KEYS.map((key, index) => ({ index, key, address: ANVIL_ADDRESSES[index]! }));
     const at = (i: number) => accounts[i]!;
     return {

@@ -12,7 +12,7 @@ import { findFreePort, startAnvil, type AnvilHandle } from '../../devnet/anvil.j
 import { makeClients, write } from '../../devnet/chain.js';
 import { deployProtocolFull, isDeployed, seedDemoBalances, type Manifest } from '../../devnet/deploy.js';
 import { NETWORKS } from '../../devnet/networks.js';
-import { Relayer } from '../../devnet/relayer.js';
+import { Relayer, relayerOptionsFor } from '../../devnet/relayer.js';
 import { blockNumber } from '../helpers/rpc.js';
 
 let firstDeploy: Manifest | undefined;
@@ -24,20 +24,7 @@ const startBoth = async (ports: [number, number], dir?: string): Promise<[AnvilH
 };
 
 const relayerFor = (m: Manifest, l2: AnvilHandle, l1: AnvilHandle) =>
-  new Relayer({
-    l1RpcUrl: l1.url,
-    l2RpcUrl: l2.url,
-    l1ChainId: m.l1!.chainId,
-    l2ChainId: m.chainId,
-    l1Messenger: m.l1!.contracts.l1Messenger,
-    scc: m.l1!.network!.stateCommitmentChain,
-    l1StartBlock: BigInt(m.l1!.startBlock),
-    l2StartBlock: BigInt(m.startBlock),
-    proposerKey: DEVNET_RELAYER_KEY,
-    relayerKey: DEVNET_RELAYER_KEY,
-    confirmations: 0,
-    log: () => {},
-  });
+  new Relayer(relayerOptionsFor(m, { l1RpcUrl: l1.url, l2RpcUrl: l2.url, key: DEVNET_RELAYER_KEY, confirmations: 0, log: () => {} }));
 
 const deploy = (l2: AnvilHandle, l1: AnvilHandle) =>
   deployProtocolFull({
