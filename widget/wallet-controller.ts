@@ -1,6 +1,6 @@
 // Reactive controller for the widget's async state: wallet (discovery, connection, chain, snap support),
-// deployment manifest, airdrop proofs and the lens figures (one eth_call per refresh). The manifest and
-// proofs load and the lens read are @lit/task Tasks: a run started while another is pending supersedes it,
+// deployment manifest, the account's airdrop claim and the lens figures (one eth_call per refresh). The
+// manifest load and the lens read are @lit/task Tasks: a run started while another is pending supersedes it,
 // so a slow, stale answer never overwrites a newer one. The figures refresh every `pollMs` while the page is
 // visible; a failed refresh marks them `stale` until one succeeds.
 import { Task, TaskStatus } from '@lit/task';
@@ -12,9 +12,8 @@ import {
   chainIdOf,
   classifyError,
   contractKeyOf,
-  fetchAirdropProofs,
+  fetchAirdropClaim,
   fetchManifest,
-  findClaim,
   parseAmount,
   planAllowance,
   readPartner,
@@ -23,7 +22,6 @@ import {
   rpcUrlOf,
   stakeTx,
   type AirdropClaim,
-  type AirdropProofs,
   type ClassifiedError,
   type Eip1193Provider,
   type Manifest,
@@ -73,10 +71,12 @@ export function httpRequest(url: string): RequestFn {
   };
 }
 
+type AirdropSource = Parameters<typeof fetchAirdropClaim>[0];
+
 interface Loaded {
   manifest: Manifest | undefined;
-  proofs: AirdropProofs | undefined;
-  proofsError: ClassifiedError | undefined;
+  /** Where claims come from (the manifest's shards or proofs file, or the airdrop-proofs-url attribute's file). */
+  source: AirdropSource | undefined;
 }
 
 class ManifestLoadError extends Error {}
@@ -112,20 +112,23 @@ export class WalletController implements ReactiveController {
   stale = false;
   /** Milliseconds between refreshes while the page is visible. */
   pollMs = 12000;
-  proofs?: AirdropProofs | undefined;
+  /** The connected account's airdrop claim (undefined: not in the airdrop, or not looked up yet). */
+  claim?: AirdropClaim | undefined;
   proofsError?: ClassifiedError | undefined;
   /** Set when loading the manifest or the first figures failed; cleared by a successful refresh. */
   error?: (ClassifiedError & { manifest?: boolean }) | undefined;
   snap: SnapState = 'none';
   /** The snap refused (not installed, not authorised, failed): the direct path was used instead. */
   snapNote = false;
+  private source?: AirdropSource | undefined;
+  private claims = new Map<string, Promise<AirdropClaim | undefined>>();
   private stopDiscovery?: () => void;
   private unsubscribe?: () => void;
   private told = new Set<string>();
   private timer?: ReturnType<typeof setInterval>;
   private last = 0;
 
-  /** Manifest and proofs; reruns whenever the element's manifest-url, airdrop-proofs-url, lens, chain-id or provider change. */
+  /** Manifest (and where airdrop claims come from); reruns whenever the element's manifest-url, airdrop-proofs-url, lens, chain-id or provider change. */
   readonly loader: Task<readonly unknown[], Loaded>;
   /** The lens figures (one getAll eth_call). */
   readonly figures: Task<LensArgs, Screen>;
@@ -140,8 +143,8 @@ export class WalletController implements ReactiveController {
       task: () => this.loadAll(),
       onComplete: (r) => {
         Object.assign(this, r);
-        this.error = undefined;
-        if (r.proofsError) host.emit('metis-stake:error', { action: 'airdrop', ...r.proofsError });
+        this.claims.clear();
+        this.error = this.proofsError = undefined;
         // a wallet connected before the manifest came: the snap check needs the registry
         void this.restore()
           .then(() => this.detectSnap())
@@ -206,8 +209,29 @@ export class WalletController implements ReactiveController {
     return !!this.account && this.chainId !== undefined && this.expectedChainId !== undefined && this.chainId !== this.expectedChainId;
   }
 
-  get claim(): AirdropClaim | undefined {
-    return this.proofs && this.account ? findClaim(this.proofs, this.account) : undefined;
+  /** An airdrop proofs source is configured. */
+  get proofs(): boolean {
+    return !!this.source;
+  }
+
+  /** Looks up the account's claim once per account (one shard file, or the whole proofs file without shards). */
+  private async lookUpClaim(): Promise<AirdropClaim | undefined> {
+    const { account: a, source } = this;
+    if (!a || !source) return (this.claim = undefined);
+    let p = this.claims.get(a);
+    if (!p) {
+      this.claims.set(a, (p = fetchAirdropClaim(source, a)));
+      p.catch((e) => {
+        // a failed fetch is not remembered: the next refresh tries again
+        this.claims.delete(a);
+        this.proofsError = classifyError(e);
+        this.host.emit('metis-stake:error', { action: 'airdrop', ...this.proofsError });
+      });
+    }
+    return (this.claim = await p.then(
+      (c) => ((this.proofsError = undefined), c),
+      () => undefined,
+    ));
   }
 
   /** Where reads go: the wallet when it is on the right chain, else the manifest's RPC. */
@@ -223,7 +247,7 @@ export class WalletController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Loads the manifest and proofs again, then the figures (the Retry button). */
+  /** Loads the manifest again, then the figures (the Retry button). */
   load(): Promise<void> {
     return this.loader.run();
   }
@@ -238,16 +262,16 @@ export class WalletController implements ReactiveController {
         throw new ManifestLoadError('manifest', { cause: e });
       }
     }
-    // the manifest's proofsUrl is relative to the manifest, not to the partner's page
-    const fromManifest = manifest?.airdrop.proofsUrl;
-    const url =
-      cfg.proofsUrl ?? (fromManifest && cfg.manifestUrl ? new URL(fromManifest, new URL(cfg.manifestUrl, location.href)).href : fromManifest);
-    if (!url) return { manifest, proofs: undefined, proofsError: undefined };
-    try {
-      return { manifest, proofs: await fetchAirdropProofs(url, manifest?.airdrop.root), proofsError: undefined };
-    } catch (e) {
-      return { manifest, proofs: undefined, proofsError: classifyError(e) };
-    }
+    // the manifest's URLs are relative to the manifest, not to the partner's page; the attribute names a whole file
+    const base = new URL(cfg.manifestUrl ?? '', location.href);
+    const a = manifest?.airdrop;
+    const rel = (u?: string) => u && new URL(u, base).href;
+    const source: AirdropSource | undefined = cfg.proofsUrl
+      ? { root: a?.root as Hex, proofsUrl: rel(cfg.proofsUrl)! }
+      : a && (a.shards || a.proofsUrl)
+        ? { root: a.root, proofsUrl: rel(a.proofsUrl)!, ...(a.shards ? { shards: { ...a.shards, url: rel(a.shards.url)! } } : {}) }
+        : undefined;
+    return { manifest, source };
   }
 
   /**
@@ -272,7 +296,7 @@ export class WalletController implements ReactiveController {
     const lens = this.lens;
     if (!read || !lens) return false;
     this.last = Date.now();
-    const claim = this.claim;
+    const claim = await this.lookUpClaim();
     await this.figures.run([read, lens, this.account ?? zeroAddress, claim ? [claim.index] : []]);
     // a newer run may have started meanwhile: wait for the latest one
     return this.figures.taskComplete.then(
@@ -302,7 +326,7 @@ export class WalletController implements ReactiveController {
   }
 
   private forget(): void {
-    this.account = this.chainId = undefined;
+    this.account = this.chainId = this.claim = undefined;
     this.snap = 'none';
     this.update();
   }
