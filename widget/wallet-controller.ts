@@ -146,9 +146,12 @@ export class WalletController implements ReactiveController {
         this.claims.clear();
         this.error = this.proofsError = undefined;
         // a wallet connected before the manifest came: the snap check needs the registry
-        void this.restore()
-          .then(() => this.detectSnap())
-          .then(() => this.refresh());
+        // (a restored account has been read by adopt(): no second read of the same figures)
+        void this.restore().then(async (adopted) => {
+          if (adopted) return;
+          await this.detectSnap();
+          await this.refresh();
+        });
       },
       onError: (e) => {
         this.error = { ...classifyError(e instanceof ManifestLoadError ? e.cause : e), manifest: e instanceof ManifestLoadError };
@@ -278,16 +281,17 @@ export class WalletController implements ReactiveController {
    * On load, without a prompt: the wallet's already-authorised account (eth_accounts) from the partner's
    * `provider` or the injected one (unless the user disconnected here); with a provider, its chain at least.
    */
-  private async restore(): Promise<void> {
+  private async restore(): Promise<boolean> {
     const p = this.provider ?? (forgotten() ? undefined : injectedWallet()?.provider);
-    if (!p || this.account) return;
+    if (!p || this.account) return false;
     try {
       const [account] = (await p.request({ method: 'eth_accounts' })) as Address[];
       if (account || this.provider) this.chainId ??= await chainIdOf((r) => p.request(r));
-      if (account && !this.account) await this.adopt(p, account);
+      if (account && !this.account) return await this.adopt(p, account);
     } catch {
       /* read through the manifest's RPC instead */
     }
+    return false;
   }
 
   /** Reads the lens once (superseding a pending read). Returns false (and sets `error`) when the read failed. */
@@ -343,8 +347,9 @@ export class WalletController implements ReactiveController {
     await this.adopt(p, account);
   }
 
-  private async adopt(p: Eip1193Provider, account: Address): Promise<void> {
-    if (this.account === account) return;
+  /** Takes `account` as the connected one and reads its figures; false when it already was. */
+  private async adopt(p: Eip1193Provider, account: Address): Promise<boolean> {
+    if (this.account === account) return false;
     this.provider = p;
     this.account = account;
     this.chainId = await chainIdOf((a) => p.request(a));
@@ -352,6 +357,7 @@ export class WalletController implements ReactiveController {
     if (this.manifest) await this.detectSnap();
     this.host.emit('metis-stake:connected', { account, chainId: this.chainId, wallet: this.walletName });
     await this.refresh();
+    return true;
   }
 
   private subscribe(p: Eip1193Provider): void {

@@ -400,7 +400,17 @@ async function rpcCounts(): Promise<{ widgetRefresh: number; snapHomePage: numbe
     });
     await p.page.locator('metis-stake-widget [part~=connect]').click();
     await p.page.locator('metis-stake-widget [part~=wallet]').first().click();
-    await p.page.waitForFunction(() => !!(document.querySelector('metis-stake-widget') as any).wallet.screen?.user?.tickets);
+    // the connected account's figures are on screen and nothing is pending (the connection's own reads are
+    // done: snap check, registry); then the window holds exactly one refresh
+    await p.page.waitForFunction(() => {
+      const w = (document.querySelector('metis-stake-widget') as any).wallet;
+      return !!w.account && w.screen?.user?.account === w.account && !w.loading;
+    });
+    let seen = -1;
+    while (seen !== wallet.calls.length + direct.length) {
+      seen = wallet.calls.length + direct.length;
+      await new Promise((r) => setTimeout(r, 500));
+    }
     wallet.calls = [];
     direct.length = 0;
     await p.page.evaluate(async () => {

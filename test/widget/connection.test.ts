@@ -30,6 +30,13 @@ describe('remembered connection', () => {
     expect(wallet.count('eth_accounts')).to.equal(1);
     expect(events.connected).to.have.length(1);
     expect(events.connected[0]!.detail).to.include({ account: accounts[2], chainId: manifest.chainId });
+    // the restored account's figures are the load's one read (no second read of the same figures)
+    await new Promise((r) => setTimeout(r, 300));
+    const lens = manifest.contracts.lens.toLowerCase();
+    expect(
+      wallet.count('eth_call', (p) => (p as [{ to?: string }])[0]?.to?.toLowerCase() === lens),
+      'lens reads on load',
+    ).to.equal(1);
   });
 
   it('a partner provider that is not authorised stays "Connect wallet" (and reads its chain)', async () => {
