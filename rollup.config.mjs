@@ -1,6 +1,7 @@
 // Rollup build of @metis-liquid-staking/widget (widget/dist/):
 //   metis-stake-widget.js       ES module; lit, @lit/*, viem stay imports (peer dependencies / dependencies)
-//   metis-stake-widget.iife.js  one <script>, everything inside
+//   metis-stake-widget.ja.js    its Japanese strings, a chunk it imports the first time it shows Japanese
+//   metis-stake-widget.iife.js  one <script>, everything inside (Japanese too)
 //   react.js                    the React wrapper (@lit/react), importing ./metis-stake-widget.js
 //   *.d.ts                      declarations (rollup-plugin-dts; the bindings' types are inlined)
 // Lit templates are minified by Lit's own @lit-labs/rollup-plugin-minify-html-literals; terser minifies the rest.
@@ -20,10 +21,12 @@ const external = (id) => /^(lit|lit-html|lit-element|@lit\/[^/]+|@lit-labs\/[^/]
 function sizeReport() {
   return {
     name: 'size-report',
-    writeBundle(options) {
-      const bytes = readFileSync(options.file);
+    writeBundle(options, bundle) {
       const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-      console.log(`${options.file}: ${kb(bytes.length)} min, ${kb(gzipSync(bytes, { level: 9 }).length)} min+gzip`);
+      for (const name of options.file ? [options.file] : Object.keys(bundle).map((f) => `${options.dir}/${f}`)) {
+        const bytes = readFileSync(name);
+        console.log(`${name}: ${kb(bytes.length)} min, ${kb(gzipSync(bytes, { level: 9 }).length)} min+gzip`);
+      }
     },
   };
 }
@@ -62,7 +65,16 @@ export const widgetEsmConfig = {
   input: 'widget/index.ts',
   external,
   plugins: plugins(),
-  output: [{ file: `${OUT}/metis-stake-widget.js`, format: 'es', plugins: [terser(terserOptions(true)), sizeReport()] }],
+  // the entry, plus a chunk per language other than English (loaded on first use: metis-stake-widget.ja.js)
+  output: [
+    {
+      dir: OUT,
+      entryFileNames: 'metis-stake-widget.js',
+      chunkFileNames: 'metis-stake-widget.[name].js',
+      format: 'es',
+      plugins: [terser(terserOptions(true)), sizeReport()],
+    },
+  ],
   onwarn,
 };
 

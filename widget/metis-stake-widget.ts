@@ -11,7 +11,7 @@ import { renderRedeem } from './panels/redeem.js';
 import { renderRestake } from './panels/restake.js';
 import { renderRewards } from './panels/rewards.js';
 import { renderStake } from './panels/stake.js';
-import { STRINGS, fmt, type StringKey, type Strings } from './strings.js';
+import { fmt, loadStrings, loadedStrings, type Language, type StringKey, type Strings } from './strings.js';
 import { styles } from './styles.js';
 import { TxController } from './tx-controller.js';
 import { WalletController, type WidgetConfig } from './wallet-controller.js';
@@ -128,7 +128,7 @@ export class MetisStakeWidget extends LitElement {
   }
 
   /** The language shown: `locale`, else the closest `lang` attribute (the element's, an ancestor's, the page's); `en` unless Japanese. */
-  get language(): 'en' | 'ja' {
+  get language(): Language {
     const tag = this.locale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
     return tag.toLowerCase().split('-')[0] === 'ja' ? 'ja' : 'en';
   }
@@ -137,8 +137,13 @@ export class MetisStakeWidget extends LitElement {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
+  /** The language on screen: {@link language} once its strings are loaded, English until then. */
+  get shownLanguage(): Language {
+    return loadedStrings(this.language) ? this.language : 'en';
+  }
+
   t(key: StringKey, vars?: Record<string, string | number>): string {
-    return fmt(this.strings?.[key] ?? STRINGS[this.language][key] ?? key, vars);
+    return fmt(this.strings?.[key] ?? loadedStrings(this.shownLanguage)![key] ?? key, vars);
   }
 
   get canTransact(): boolean {
@@ -174,6 +179,27 @@ export class MetisStakeWidget extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // the manifest, proofs and figures reload by themselves when their inputs change (WalletController's tasks)
     if (changed.has('provider')) this.wallet.setProvider(this.provider);
+    // a language whose strings are not loaded yet: English until its module arrives, then a re-render
+    const lang = this.language;
+    if (!loadedStrings(lang))
+      this.stringsLoad = loadStrings(lang).then(
+        () => this.requestUpdate(),
+        () => {},
+      );
+  }
+
+  private stringsLoad?: Promise<void>;
+
+  /** Also waits for a language's strings being loaded (and the render that shows them). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.stringsLoad) {
+      const load = this.stringsLoad;
+      await load;
+      if (this.stringsLoad === load) this.stringsLoad = undefined;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   private async connect(w?: DiscoveredWallet): Promise<void> {
@@ -340,7 +366,7 @@ export class MetisStakeWidget extends LitElement {
     const short = c.account ? `${c.account.slice(0, 6)}…${c.account.slice(-4)}` : '';
     return html`<section
       part="container"
-      lang=${this.language}
+      lang=${this.shownLanguage}
       ?data-stale=${c.stale}
       aria-labelledby="title"
       aria-busy=${c.loading ? 'true' : 'false'}

@@ -93,96 +93,31 @@ const en = {
 export type Strings = typeof en;
 export type StringKey = keyof Strings;
 
-const ja: Strings = {
-  title: 'METIS をステーク',
-  connect: 'ウォレットを接続',
-  chooseWallet: 'ウォレットを選択',
-  noWallet: 'ウォレットが見つかりません。ステークするにはブラウザウォレットをインストールしてください。',
-  connected: '接続中: {account}',
-  loading: '読み込み中…',
-  retry: '再試行',
-  tabs: 'ステーキング操作',
-  tabStake: 'ステーク',
-  tabRestake: 'リステーク',
-  tabRedeem: '償還',
-  tabRewards: '報酬',
-  tabAirdrop: 'エアドロップ',
-  amount: '数量 ({symbol})',
-  max: '最大',
-  balance: '残高: {amount} {symbol}',
-  minimum: '最小: {amount} {symbol}',
-  receive: '受け取り見込み: 約 {amount} {symbol}',
-  restakeToggle: '報酬のためにリステーク (seMETIS を受け取る)',
-  gasNote: 'ガス代にも使うネイティブ METIS です。最大はガス代 {amount} を残します。',
-  stake: 'ステーク',
-  restakeIn: 'eMETIS → seMETIS',
-  restakeOut: 'seMETIS → eMETIS',
-  restake: 'リステーク',
-  unstake: 'アンステーク',
-  direction: '方向',
-  redeemRequest: '償還をリクエスト',
-  tickets: 'あなたの償還チケット',
-  noTickets: 'チケットはまだありません。',
-  ticket: 'チケット #{id}: {emetis} eMETIS → {metis} METIS、{status}',
-  etaFast: '{date} 頃に受取可能 (高速経路)',
-  etaSlow: '遅くとも {date} (通常経路)',
-  etaWait: 'L1 の報告待ち',
-  status_claimable: '請求可能',
-  status_claimed: '請求済み',
-  claim: '請求',
-  apr: '年利 (手数料控除後)',
-  sharePrice: 'seMETIS 価格',
-  earned: 'これまでの報酬',
-  position: 'あなたの seMETIS',
-  fee: 'プロトコル手数料',
-  tvl: 'ステーク総額',
-  seats: 'L1 の稼働シート',
-  l1Locked: 'L1 でロック中の METIS',
-  inFlight: 'チェーン間で移動中',
-  airdropEligible: '{amount} ガバナンストークンを請求できます。',
-  airdropClaimed: 'このエアドロップは請求済みです。',
-  airdropNone: 'このアカウントはエアドロップの対象外です。',
-  airdropNoFile: 'エアドロップの証明ファイルが設定されていません。',
-  airdropClaim: 'エアドロップを請求',
-  stepApprove: '{symbol} を承認',
-  stepPermit: '{symbol} の許可に署名',
-  stepAction: '{action} を確認',
-  stageSign: 'ステップ {step}/{total}: {label}。ウォレットで確認してください。',
-  stagePending: 'トランザクション処理中: {hash}',
-  stageSuccess: '完了。{symbol}: {before} → {after}',
-  stageFailed: '失敗: {reason}',
-  wrongNetwork: 'ウォレットのネットワークが違います。',
-  switchNetwork: '{name} に切り替える',
-  snapOffer: 'MetaMask でステーキング情報を見る',
-  snapInstalled: 'MetaMask のステーキング情報がインストール済みです。ステークとリステークはそれを通して行われます。',
-  readOnly: '閲覧のみ: トランザクションには manifest-url を設定してください。',
-  err_rejected: 'ウォレットでリクエストが拒否されました。',
-  'err_insufficient-funds': '残高が不足しています (ガス代を含む)。',
-  'err_below-minimum': '数量が最小値を下回っています。',
-  'err_below-minimum-n': '最小値 {amount} {symbol} 未満',
-  'err_above-maximum': '数量が最大値を超えています。',
-  'err_above-maximum-n': '最大値 {amount} {symbol} 超過',
-  err_paused: '現在ステーキングは一時停止中です。後でもう一度お試しください。',
-  'err_wrong-network': 'ウォレットのネットワークが違います。{name} に切り替えてください。',
-  'err_rpc-unreachable': 'ネットワークに接続できません。接続を確認して再試行してください。',
-  err_reverted: 'このトランザクションは失敗します ({name})。',
-  'err_malformed-proofs': 'エアドロップの証明ファイルが不正です。',
-  'err_invalid-amount': '有効な数量を入力してください。',
-  err_manifest: 'デプロイ設定を読み込めませんでした。',
-  err_unknown: 'エラーが発生しました: {message}',
-  restakeOff: 'eMETIS 単体は無報酬: 報酬は seMETIS へ。',
-  v_empty: '数量を入力',
-  v_balance: '{symbol} 残高不足',
-  v_decimals: '小数は {n} 桁まで',
-  airdropSplit: '今すぐ {now}、残り {later} は請求から {days} 日かけて確定します。',
-  airdropVesting: '確定対象 {total}、今すぐ受取可能 {releasable}。',
-  airdropRelease: '確定分を受け取る',
-  disconnect: '切断',
-  stale: '数値が古い可能性があります。',
-  snapFallback: '直接送信しました (スナップ利用不可)。',
-};
+/** The widget's languages. English is inside the bundle; the others are separate modules loaded on first use
+ * (in the ES module build a chunk beside it, so a partner whose visitors read English never ships them). */
+export type Language = 'en' | 'ja';
 
-export const STRINGS: Record<'en' | 'ja', Strings> = { en, ja };
+const tables: Partial<Record<Language, Strings>> = { en };
+const pending: Partial<Record<Language, Promise<Strings>>> = {};
+
+/** The table of `lang` if it is loaded (English always is). */
+export function loadedStrings(lang: Language): Strings | undefined {
+  return tables[lang];
+}
+
+/** Loads the table of `lang` (once; later calls share the first load). */
+export function loadStrings(lang: Language): Promise<Strings> {
+  const t = tables[lang];
+  if (t) return Promise.resolve(t);
+  // a failed load (offline, blocked chunk) is not kept: English is shown and a later render tries again
+  return (pending[lang] ??= import('./locales/ja.js').then(
+    (m) => (tables[lang] = m.ja),
+    (e: unknown) => {
+      delete pending[lang];
+      throw e;
+    },
+  ));
+}
 
 /** Fills `{name}` placeholders. */
 export function fmt(template: string, vars: Record<string, string | number> = {}): string {

@@ -49,7 +49,7 @@ export function renderRedeem(w: MetisStakeWidget) {
 
 /** "ready ~<date> (fast path)" or "up to <date> (slow path)": `seconds` after `from` (unix s). */
 function eta(w: MetisStakeWidget, from: bigint, e: { seconds: bigint; fastPath: boolean }): string {
-  const date = new Date(Number(from + e.seconds) * 1000).toLocaleString(w.language === 'ja' ? 'ja-JP' : 'en-US');
+  const date = new Date(Number(from + e.seconds) * 1000).toLocaleString(w.shownLanguage === 'ja' ? 'ja-JP' : 'en-US');
   return w.t(e.fastPath ? 'etaFast' : 'etaSlow', { date });
 }
 
