@@ -64,6 +64,8 @@ export const widgetConfig = {
 export const widgetEsmConfig = {
   input: 'widget/index.ts',
   external,
+  // the lazy chunks import what they share from the entry, which may gain exports for them (no facade file)
+  preserveEntrySignatures: 'allow-extension',
   plugins: plugins(),
   // the entry, plus a chunk per language other than English (loaded on first use: metis-stake-widget.ja.js)
   output: [

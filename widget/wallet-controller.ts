@@ -12,7 +12,6 @@ import {
   chainIdOf,
   classifyError,
   contractKeyOf,
-  fetchAirdropClaim,
   fetchManifest,
   parseAmount,
   planAllowance,
@@ -71,7 +70,7 @@ export function httpRequest(url: string): RequestFn {
   };
 }
 
-type AirdropSource = Parameters<typeof fetchAirdropClaim>[0];
+type AirdropSource = Parameters<typeof import('./airdrop-claim.js').fetchAirdropClaim>[0];
 
 interface Loaded {
   manifest: Manifest | undefined;
@@ -223,7 +222,7 @@ export class WalletController implements ReactiveController {
     if (!a || !source) return (this.claim = undefined);
     let p = this.claims.get(a);
     if (!p) {
-      this.claims.set(a, (p = fetchAirdropClaim(source, a)));
+      this.claims.set(a, (p = import('./airdrop-claim.js').then((m) => m.fetchAirdropClaim(source, a))));
       p.catch((e) => {
         // a failed fetch is not remembered: the next refresh tries again
         this.claims.delete(a);

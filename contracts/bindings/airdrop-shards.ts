@@ -11,14 +11,7 @@
 import { concat, getAddress, isAddress, keccak256, type Address, type Hex } from 'viem';
 import { airdropLeaf, findClaim, parseAirdropProofs, verifyAirdropClaim, type AirdropClaim } from './airdrop.js';
 import { ProtocolError } from './errors.js';
-
-/** Where the shard files are (the manifest's `airdrop.shards`). */
-export interface AirdropShardsRef {
-  /** Base URL of the shard directory (relative URLs resolve against `baseUrl` or the page). */
-  url: string;
-  /** Hex digits of the address that name its shard. */
-  prefixLength: number;
-}
+import type { AirdropShardsRef } from './manifest.js';
 
 /** One shard: every claim whose address starts with `shard`, and the shard root's proof in the top tree. */
 export interface AirdropShard {
@@ -28,9 +21,6 @@ export interface AirdropShard {
   claims: { index: bigint; account: Address; amount: bigint }[];
   topProof: Hex[];
 }
-
-/** Longest prefix the builder and the parser accept (an address has 40 hex digits). */
-export const MAX_PREFIX_LENGTH = 40;
 
 const HEX32 = /^0x[0-9a-fA-F]{64}$/;
 

@@ -2,7 +2,17 @@
 // Format (DESIGN.md): contracts/deployments/<l2ChainId>.json. The front ends read only the L2 part; the
 // keeper, the relayer and the deploy also read `l1`.
 import { getAddress, isAddress, type Address, type Hex } from 'viem';
-import { MAX_PREFIX_LENGTH, type AirdropShardsRef } from './airdrop-shards.js';
+
+/** Where the shard files are (the manifest's `airdrop.shards`). */
+export interface AirdropShardsRef {
+  /** Base URL of the shard directory (relative URLs resolve against `baseUrl` or the page). */
+  url: string;
+  /** Hex digits of the address that name its shard. */
+  prefixLength: number;
+}
+
+/** Longest prefix the builder and the parser accept (an address has 40 hex digits). */
+export const MAX_PREFIX_LENGTH = 40;
 
 /** The L2 (Metis) contracts: the protocol's and Metis's own it calls. */
 export const CONTRACT_KEYS = [

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Hex } from 'viem';
 import { airdropLeaf } from '../../bindings/airdrop.js';
-import { MAX_PREFIX_LENGTH, merkleDepth, merkleProof, merkleTree, shardFileName, shardKey, shardTree } from '../../bindings/airdrop-shards.js';
+import { merkleDepth, merkleProof, merkleTree, shardFileName, shardKey, shardTree } from '../../bindings/airdrop-shards.js';
+import { MAX_PREFIX_LENGTH } from '../../bindings/manifest.js';
 
 export const MAX_SHARD_BYTES = 4096;
 
