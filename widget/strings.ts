@@ -88,6 +88,15 @@ const en = {
   disconnect: 'Disconnect',
   stale: 'Figures may be out of date.',
   snapFallback: 'Sent directly (snap unavailable).',
+  // issue 14.6 progress
+  stageSignOne: '{label}. Confirm in your wallet.',
+  stepOf: 'Step {step} of {total}: ',
+  txLink: 'Transaction {hash} in the block explorer',
+  watchAdd: 'Add {symbol} to wallet',
+  watchDone: '{symbol} added to your wallet.',
+  watchNo: '{symbol} was not added.',
+  watchNone: 'This wallet cannot add tokens; {symbol} is at {address}.',
+  claimedOn: 'claimed {date}',
 };
 
 export type Strings = typeof en;
@@ -180,6 +189,15 @@ const ja: Strings = {
   disconnect: '切断',
   stale: '数値が古い可能性があります。',
   snapFallback: '直接送信しました (スナップ利用不可)。',
+  // issue 14.6 progress
+  stageSignOne: '{label}。ウォレットで確認してください。',
+  stepOf: 'ステップ {step}/{total}: ',
+  txLink: 'ブロックエクスプローラーでトランザクション {hash} を表示',
+  watchAdd: '{symbol} をウォレットに追加',
+  watchDone: '{symbol} をウォレットに追加しました。',
+  watchNo: '{symbol} は追加されませんでした。',
+  watchNone: 'このウォレットはトークンを追加できません。{symbol} のアドレス: {address}',
+  claimedOn: '{date} に請求済み',
 };
 
 export const STRINGS: Record<'en' | 'ja', Strings> = { en, ja };
