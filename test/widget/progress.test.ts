@@ -127,11 +127,19 @@ describe('transaction progress', () => {
     ).to.equal(false);
   });
 
-  it('Japanese: ステップ 1/2', async () => {
+  it('Japanese: no step number for one step, ステップ 1/2 for two', async () => {
     const { accounts } = await devnet();
     const wallet = new TestWallet(accounts[3]!);
     const { el } = await connected(wallet, { lang: 'ja' });
-    await stakeVia(el, '3', false);
+    const releaseStake = hold(wallet, 'eth_sendTransaction');
+    el.restake = false;
+    type(el, '#stake', '3');
+    click(el, '[data-action=stake]');
+    await until(() => el.tx.stage.kind === 'sign', 'sign stage');
+    await el.updateComplete;
+    expect(text(el, '[data-stage=sign]')).to.equal('ステーク を確認。ウォレットで確認してください。');
+    releaseStake();
+    expect((await settled(el)).kind).to.equal('success');
     await el.selectTab('restake');
     const releaseSend = hold(wallet, 'eth_sendTransaction');
     type(el, '#restake', '1');
