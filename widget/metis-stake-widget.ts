@@ -56,6 +56,8 @@ export const DEFAULT_SNAP_ID = 'npm:@metis-liquid-staking/snap';
  * @csspart button - every button (`primary-button`, `max`, `connect`, `disconnect`, `wallet`, `switch`, `retry`, `snap` name them)
  * @csspart input - amount inputs
  * @csspart status - transaction stages
+ * @csspart spinner - the ring shown while the wallet or the chain is awaited (still under reduced motion)
+ * @csspart watch - the "Add eMETIS / seMETIS to wallet" row (its buttons are `button watch-asset`)
  * @csspart error - error messages
  * @csspart stale - the note shown while the figures could not be refreshed (the container has `data-stale` then)
  */
@@ -279,14 +281,7 @@ export class MetisStakeWidget extends LitElement {
     const [before, after] = this.t(key, { hash: '\u0000' }).split('\u0000');
     return html`${before}${
       explorer
-        ? html`<a
-            href=${`${explorer.replace(/\/$/, '')}/tx/${hash}`}
-            target="_blank"
-            rel="noopener"
-            title=${hash}
-            aria-label=${this.t('txLink', { hash: short })}
-            >${short}</a
-          >`
+        ? html`<a href=${`${explorer.replace(/\/$/, '')}/tx/${hash}`} target="_blank" rel="noopener" title=${hash}>${short}</a>`
         : html`<span title=${hash}>${short}</span>`
     }${after ?? ''}`;
   }
@@ -307,9 +302,7 @@ export class MetisStakeWidget extends LitElement {
           }
           <p data-stage=${s.kind}>
             <span class="spinner" part="spinner" aria-hidden="true"></span>${
-              s.kind === 'sign'
-                ? this.t(step ? 'stageSign' : 'stageSignOne', { step: s.step, total: s.total, label: s.label })
-                : html`${step}${this.withHash('stagePending', s.hash)}`
+              s.kind === 'sign' ? step + this.t('stageSign', { label: s.label }) : html`${step}${this.withHash('stagePending', s.hash)}`
             }
           </p>`;
       }

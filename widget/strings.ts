@@ -55,7 +55,7 @@ const en = {
   stepApprove: 'Approve {symbol}',
   stepPermit: 'Sign permit for {symbol}',
   stepAction: 'Confirm {action}',
-  stageSign: 'Step {step} of {total}: {label}. Confirm in your wallet.',
+  stageSign: '{label}. Confirm in your wallet.',
   stagePending: 'Transaction pending: {hash}',
   stageSuccess: 'Done. {symbol}: {before} → {after}',
   stageFailed: 'Failed: {reason}',
@@ -89,13 +89,10 @@ const en = {
   stale: 'Figures may be out of date.',
   snapFallback: 'Sent directly (snap unavailable).',
   // issue 14.6 progress
-  stageSignOne: '{label}. Confirm in your wallet.',
   stepOf: 'Step {step} of {total}: ',
-  txLink: 'Transaction {hash} in the block explorer',
   watchAdd: 'Add {symbol} to wallet',
   watchDone: '{symbol} added to your wallet.',
   watchNo: '{symbol} was not added.',
-  watchNone: 'This wallet cannot add tokens; {symbol} is at {address}.',
   claimedOn: 'claimed {date}',
 };
 
@@ -156,7 +153,7 @@ const ja: Strings = {
   stepApprove: '{symbol} を承認',
   stepPermit: '{symbol} の許可に署名',
   stepAction: '{action} を確認',
-  stageSign: 'ステップ {step}/{total}: {label}。ウォレットで確認してください。',
+  stageSign: '{label}。ウォレットで確認してください。',
   stagePending: 'トランザクション処理中: {hash}',
   stageSuccess: '完了。{symbol}: {before} → {after}',
   stageFailed: '失敗: {reason}',
@@ -190,13 +187,10 @@ const ja: Strings = {
   stale: '数値が古い可能性があります。',
   snapFallback: '直接送信しました (スナップ利用不可)。',
   // issue 14.6 progress
-  stageSignOne: '{label}。ウォレットで確認してください。',
   stepOf: 'ステップ {step}/{total}: ',
-  txLink: 'ブロックエクスプローラーでトランザクション {hash} を表示',
   watchAdd: '{symbol} をウォレットに追加',
   watchDone: '{symbol} をウォレットに追加しました。',
   watchNo: '{symbol} は追加されませんでした。',
-  watchNone: 'このウォレットはトークンを追加できません。{symbol} のアドレス: {address}',
   claimedOn: '{date} に請求済み',
 };
 

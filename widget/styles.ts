@@ -203,29 +203,25 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) / 2);
   }
-  /* issue 14.6 progress: the waiting spinner (a ring; still, not spinning, under reduced motion) */
+  /* issue 14.6 progress: the waiting spinner (a ring that stands still under reduced motion) */
   .spinner {
     display: inline-block;
     width: 0.9em;
     height: 0.9em;
     margin-inline-end: 6px;
-    vertical-align: -0.1em;
-    border: 2px solid currentColor;
+    border: 2px solid;
     border-right-color: transparent;
     border-radius: 50%;
     animation: spin 0.8s linear infinite;
   }
   @keyframes spin {
     to {
-      transform: rotate(360deg);
+      transform: rotate(1turn);
     }
   }
   @media (prefers-reduced-motion: reduce) {
     .spinner {
       animation: none;
     }
-  }
-  .watch button {
-    margin: 4px 6px 0 0;
   }
 `;

@@ -1,7 +1,7 @@
 // "Add eMETIS / seMETIS to wallet": EIP-747 wallet_watchAsset with the manifest's token address and the bindings'
 // symbol and decimals (no image). Offered after a stake or restake succeeded and on the Rewards tab. A refusal
-// (4001, or `false` from older wallets) or a wallet without the method is a quiet note next to the button,
-// never an error stage or a `metis-stake:error` event.
+// (4001, or `false` from older wallets) or a wallet without the method is a quiet "not added" next to the
+// button, never an error stage or a `metis-stake:error` event.
 import { html, nothing } from 'lit';
 import { decimalsOf } from '@metis-liquid-staking/contracts';
 import type { StringKey } from '../strings.js';
@@ -23,8 +23,9 @@ async function watch(w: MetisStakeWidget, symbol: WatchSymbol): Promise<void> {
       params: { type: 'ERC20', options: { address, symbol, decimals: decimalsOf(symbol) } },
     });
     note = ok === false ? 'watchNo' : 'watchDone';
-  } catch (e) {
-    note = (e as { code?: unknown }).code === 4001 ? 'watchNo' : 'watchNone';
+  } catch {
+    // refused (4001) or no such method (4200, -32601): the same quiet note
+    note = 'watchNo';
   }
   notes.set(w, { ...notes.get(w), [symbol]: note });
   w.requestUpdate();
@@ -32,16 +33,15 @@ async function watch(w: MetisStakeWidget, symbol: WatchSymbol): Promise<void> {
 
 /** The "Add … to wallet" buttons for `symbols` (connected with a manifest only), each with its last answer. */
 export function watchButtons(w: MetisStakeWidget, symbols: readonly WatchSymbol[]) {
-  const m = w.wallet.manifest;
-  if (!m || !w.wallet.account) return nothing;
+  if (!w.wallet.manifest || !w.wallet.account) return nothing;
   const n = notes.get(w) ?? {};
-  return html`<p class="watch" part="watch" aria-live="polite">
+  return html`<p class="row" part="watch" aria-live="polite">
     ${symbols.map(
       (symbol) =>
         html`<button type="button" class="secondary" part="button watch-asset" data-watch=${symbol} @click=${() => watch(w, symbol)}>
             ${w.t('watchAdd', { symbol })}
           </button>
-          ${n[symbol] ? html`<span class="hint" data-watch-note=${symbol}>${w.t(n[symbol], { symbol, address: m.contracts[symbol === 'eMETIS' ? 'eMetis' : 'seMetis'] })}</span>` : nothing}`,
+          ${n[symbol] ? html`<span class="hint" data-watch-note=${symbol}>${w.t(n[symbol], { symbol })}</span>` : nothing}`,
     )}
   </p>`;
 }
