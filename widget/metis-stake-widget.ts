@@ -1,7 +1,7 @@
 // <metis-stake-widget>: the embeddable staking widget. State lives in two reactive controllers
 // (wallet + manifest + lens, with @lit/task; transaction stages); each tab is a render module under ./panels.
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { isAddress, type Address } from 'viem';
+import { isAddress, type Address, type Hex } from 'viem';
 import { explorerOf, type ClassifiedError, type Eip1193Provider } from '@metis-liquid-staking/contracts';
 import type { ErrorSource, MetisStakeEventDetails, MetisStakeEventName } from './events.js';
 import { injectedWallet, type DiscoveredWallet } from './eip6963.js';
@@ -11,6 +11,7 @@ import { renderRedeem } from './panels/redeem.js';
 import { renderRestake } from './panels/restake.js';
 import { renderRewards } from './panels/rewards.js';
 import { renderStake } from './panels/stake.js';
+import { watchButtons, type WatchSymbol } from './panels/watch.js';
 import { fmt, loadStrings, loadedStrings, type Language, type StringKey, type Strings } from './strings.js';
 import { styles } from './styles.js';
 import { TxController } from './tx-controller.js';
@@ -55,6 +56,8 @@ export const DEFAULT_SNAP_ID = 'npm:@metis-liquid-staking/snap';
  * @csspart button - every button (`primary-button`, `max`, `connect`, `disconnect`, `wallet`, `switch`, `retry`, `snap` name them)
  * @csspart input - amount inputs
  * @csspart status - transaction stages
+ * @csspart spinner - the ring shown while the wallet or the chain is awaited (still under reduced motion)
+ * @csspart watch - the "Add eMETIS / seMETIS to wallet" row (its buttons are `button watch-asset`)
  * @csspart error - error messages
  * @csspart stale - the note shown while the figures could not be refreshed (the container has `data-stale` then)
  */
@@ -296,13 +299,26 @@ export class MetisStakeWidget extends LitElement {
     return out;
   }
 
+  /** String `key` with its `{hash}` as 0x1234…abcd (the full hash in its title): a link to the manifest's explorer when it has one. */
+  private withHash(key: StringKey, hash: Hex) {
+    const m = this.wallet.manifest;
+    const explorer = m && explorerOf(m);
+    const short = `${hash.slice(0, 6)}…${hash.slice(-4)}`;
+    const [before, after] = this.t(key, { hash: '\u0000' }).split('\u0000');
+    return html`${before}${
+      explorer
+        ? html`<a href=${`${explorer.replace(/\/$/, '')}/tx/${hash}`} target="_blank" rel="noopener" title=${hash}>${short}</a>`
+        : html`<span title=${hash}>${short}</span>`
+    }${after ?? ''}`;
+  }
+
   private renderStage() {
     const s = this.tx.stage;
     switch (s.kind) {
       case 'sign':
       case 'pending': {
-        const m = this.wallet.manifest;
-        const explorer = m && explorerOf(m);
+        // "Step 1 of 2" only when there are two; a CSS spinner while waiting (still under reduced motion)
+        const step = s.total > 1 ? this.t('stepOf', { step: s.step, total: s.total }) : '';
         return html`${
             this.tx.labels.length > 1
               ? html`<ol part="steps">
@@ -311,19 +327,16 @@ export class MetisStakeWidget extends LitElement {
               : nothing
           }
           <p data-stage=${s.kind}>
-            ${
-              s.kind === 'sign'
-                ? this.t('stageSign', { step: s.step, total: s.total, label: s.label })
-                : explorer
-                  ? html`${this.t('stagePending', { hash: '' })}<a href=${`${explorer}/tx/${s.hash}`} target="_blank" rel="noopener">${s.hash}</a>`
-                  : this.t('stagePending', { hash: s.hash })
+            <span class="spinner" part="spinner" aria-hidden="true"></span>${
+              s.kind === 'sign' ? step + this.t('stageSign', { label: s.label }) : html`${step}${this.withHash('stagePending', s.hash)}`
             }
           </p>`;
       }
       case 'success':
         return html`<p data-stage="success" class="success">
-          ${this.t('stageSuccess', { symbol: s.symbol, before: fmtToken(s.before, s.symbol), after: fmtToken(s.after, s.symbol) })}
-        </p>`;
+            ${this.t('stageSuccess', { symbol: s.symbol, before: fmtToken(s.before, s.symbol), after: fmtToken(s.after, s.symbol) })}
+          </p>
+          ${['stake', 'stakeAndRestake', 'restake'].includes(s.action) ? watchButtons(this, [s.symbol as WatchSymbol]) : nothing}`;
       case 'failed':
         return html`<div data-stage="failed" role="alert">
           <p class="error" part="error" data-code=${s.error.code}>${this.t('stageFailed', { reason: this.errorText(s.error, s.vars) })}</p>

@@ -55,7 +55,7 @@ const en = {
   stepApprove: 'Approve {symbol}',
   stepPermit: 'Sign permit for {symbol}',
   stepAction: 'Confirm {action}',
-  stageSign: 'Step {step} of {total}: {label}. Confirm in your wallet.',
+  stageSign: '{label}. Confirm in your wallet.',
   stagePending: 'Transaction pending: {hash}',
   stageSuccess: 'Done. {symbol}: {before} → {after}',
   stageFailed: 'Failed: {reason}',
@@ -88,6 +88,12 @@ const en = {
   disconnect: 'Disconnect',
   stale: 'Figures may be out of date.',
   snapFallback: 'Sent directly (snap unavailable).',
+  // issue 14.6 progress
+  stepOf: 'Step {step} of {total}: ',
+  watchAdd: 'Add {symbol} to wallet',
+  watchDone: '{symbol} added to your wallet.',
+  watchNo: '{symbol} was not added.',
+  claimedOn: 'claimed {date}',
 };
 
 export type Strings = typeof en;

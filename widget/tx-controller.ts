@@ -21,7 +21,7 @@ export type Stage =
   | { kind: 'idle' }
   | { kind: 'sign'; step: number; total: number; label: string }
   | { kind: 'pending'; step: number; total: number; label: string; hash: Hex }
-  | { kind: 'success'; hash?: Hex | undefined; symbol: string; before: bigint; after: bigint }
+  | { kind: 'success'; action: StakeAction; hash?: Hex | undefined; symbol: string; before: bigint; after: bigint }
   | { kind: 'failed'; error: ClassifiedError; retry?: (() => void) | undefined; vars?: Record<string, string> | undefined };
 
 /** One step of an action: a transaction (returns its hash) or a signature (returns nothing). */
@@ -99,7 +99,7 @@ export class TxController implements ReactiveController {
       await w.refresh();
       const after = w.screen ? a.pick(w.screen.user) : 0n;
       this.running = false;
-      this.set({ kind: 'success', hash, symbol: a.symbol, before, after });
+      this.set({ kind: 'success', action: a.action, hash, symbol: a.symbol, before, after });
       this.host.emit('metis-stake:confirmed', {
         action: a.action,
         hash,

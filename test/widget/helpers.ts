@@ -10,8 +10,18 @@ import { TestWallet as SharedWallet, type WalletSnap } from '../helpers/test-wal
 
 export type SnapSim = WalletSnap;
 
-/** The shared test wallet for `account` on the test devnet (optionally with a snap). */
+/**
+ * The shared test wallet for `account` on the test devnet (optionally with a snap). It also plays MetaMask's
+ * EIP-747 `wallet_watchAsset` (its "Add suggested token" prompt is UI, which cannot exist here): each request is
+ * recorded in `calls` and its params in `watched`, and the "user" accepts (true); `reject` containing the method
+ * answers 4001 as MetaMask does on "Cancel"; `watchAsset = false` is a wallet without the method (4200).
+ */
 export class TestWallet extends SharedWallet {
+  /** wallet_watchAsset params received (accepted or not). */
+  watched: { type: string; options: { address: Address; symbol: string; decimals: number; image?: string } }[] = [];
+  /** Whether the wallet has wallet_watchAsset at all. */
+  watchAsset = true;
+
   constructor(account: Address, snap?: WalletSnap) {
     super(
       account,
@@ -21,6 +31,15 @@ export class TestWallet extends SharedWallet {
       },
       snap,
     );
+  }
+
+  override async request(r: { method: string; params?: unknown }): Promise<unknown> {
+    if (r.method !== 'wallet_watchAsset' || !this.watchAsset) return super.request(r);
+    this.watched.push(r.params as TestWallet['watched'][number]);
+    // recorded in `calls`; 4001 when the "user" rejects
+    if (this.reject.has(r.method)) return super.request(r);
+    this.calls.push(r);
+    return true;
   }
 }
 

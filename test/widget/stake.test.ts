@@ -111,7 +111,7 @@ describe('stake tab', () => {
     await until(() => el.tx.stage.kind === 'sign', 'sign stage');
     await el.updateComplete;
     expect($(el, '[part~=steps]'), 'one step: no step list').to.equal(null);
-    expect(text(el, '[data-stage=sign]')).to.equal('Step 1 of 1: Confirm Stake. Confirm in your wallet.');
+    expect(text(el, '[data-stage=sign]'), 'one step: no "Step 1 of 1"').to.equal('Confirm Stake. Confirm in your wallet.');
     expect(($(el, '[data-action=stake]') as HTMLButtonElement).disabled, 'no double submit').to.equal(true);
     release();
     await until(() => events.submitted.length >= 1, 'tx submitted');

@@ -27,6 +27,8 @@ import {
 import type { MetisStakeWidget } from '@metis-liquid-staking/widget';
 
 const E18 = 10n ** 18n;
+/** The widget's English dates: medium date, short time, no seconds (progress.test.ts). */
+const enDate = (s: bigint) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(Number(s) * 1000);
 
 async function stakeVia(el: MetisStakeWidget, amount: string, restake = false) {
   await el.selectTab('stake');
@@ -92,7 +94,7 @@ describe('redeem tab', () => {
     await el.updateComplete;
     // the 20 METIS just staked sit in the L2 buffer: 5 is covered, the fast path
     const p = el.wallet.screen!.protocol;
-    const fastDate = new Date(Number(p.timestamp + p.fastPathDelay) * 1000).toLocaleString('en-US');
+    const fastDate = enDate(p.timestamp + p.fastPathDelay);
     expect(text(el, '#redeem-hint')).to.contain(`You receive about 5 METIS, ready ~${fastDate} (fast path)`);
     // more than the buffer and what can come back without an exit delay is more than this account holds: no
     // preview for an amount that cannot be sent (validation.test.ts); the slow path's wait is redemptionEta's
@@ -126,7 +128,7 @@ describe('redeem tab', () => {
     const li = $(el, `[data-ticket="${ids[0]}"]`)!;
     expect(li.dataset.status).to.equal('pending');
     expect(li.textContent).to.contain('5 eMETIS');
-    expect(li.textContent).to.contain(`ready ~${new Date(Number(t.eta) * 1000).toLocaleString('en-US')} (fast path)`);
+    expect(li.textContent).to.contain(`ready ~${enDate(t.eta)} (fast path)`);
     expect($(el, `[data-action="claim-${ids[0]}"]`)).to.equal(null);
 
     // the keeper funds the queue from the L2 buffer: claimable at once

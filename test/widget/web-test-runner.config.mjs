@@ -84,6 +84,9 @@ function devnetPlugin() {
         };
       }
       if (p === '/devnet/manifest.json') return { body: JSON.stringify(devnet.manifest), type: 'json' };
+      // issue 14.6: a block explorer for the progress links (the devnet has none)
+      if (p === '/devnet/explorer/manifest.json')
+        return { body: JSON.stringify({ ...devnet.manifest, explorer: 'https://explorer.devnet.test/' }), type: 'json' };
       if (p === '/devnet/manifest-down.json') return { body: JSON.stringify({ ...devnet.manifest, rpcUrl: 'http://127.0.0.1:9' }), type: 'json' };
       if (p === '/devnet/sub/manifest.json')
         // no shards: the widget reads the whole proofs file

@@ -56,7 +56,7 @@ export const ja: Strings = {
   stepApprove: '{symbol} を承認',
   stepPermit: '{symbol} の許可に署名',
   stepAction: '{action} を確認',
-  stageSign: 'ステップ {step}/{total}: {label}。ウォレットで確認してください。',
+  stageSign: '{label}。ウォレットで確認してください。',
   stagePending: 'トランザクション処理中: {hash}',
   stageSuccess: '完了。{symbol}: {before} → {after}',
   stageFailed: '失敗: {reason}',
@@ -89,4 +89,10 @@ export const ja: Strings = {
   disconnect: '切断',
   stale: '数値が古い可能性があります。',
   snapFallback: '直接送信しました (スナップ利用不可)。',
+  // issue 14.6 progress
+  stepOf: 'ステップ {step}/{total}: ',
+  watchAdd: '{symbol} をウォレットに追加',
+  watchDone: '{symbol} をウォレットに追加しました。',
+  watchNo: '{symbol} は追加されませんでした。',
+  claimedOn: '{date} に請求済み',
 };

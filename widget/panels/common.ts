@@ -139,3 +139,20 @@ export async function runClearing(w: MetisStakeWidget, id: string, a: Action): P
   await w.tx.run(a);
   if (w.tx.stage.kind === 'success') w.amounts = { ...w.amounts, [id]: '' };
 }
+
+/**
+ * A date (unix seconds) as the widget's language writes it: Intl.DateTimeFormat with the `locale` (or the
+ * nearest `lang`) when it is a tag of the language shown, else the language itself; medium date, short time,
+ * no seconds. The one date format of the widget.
+ */
+export function fmtDate(w: MetisStakeWidget, seconds: bigint | number): string {
+  const tag = w.locale || w.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+  const opts = { dateStyle: 'medium', timeStyle: 'short' } as const;
+  const ms = Number(seconds) * 1000;
+  try {
+    if (tag?.toLowerCase().startsWith(w.shownLanguage)) return new Intl.DateTimeFormat(tag, opts).format(ms);
+  } catch {
+    // an invalid tag: the language's own format below
+  }
+  return new Intl.DateTimeFormat(w.shownLanguage, opts).format(ms);
+}

@@ -1,6 +1,8 @@
 // Redeem tab: eMETIS -> METIS through the redemption queue (the bindings' allowance plan: an eMETIS permit,
 // else approve first), the honest wait before requesting (fast path from the L2 buffer and what comes back
 // without a new L1 exit delay, else the slow path), the account's tickets with their ETA, and claiming.
+// The lens lists only OPEN tickets (RedemptionQueue.ticketsOf drops a ticket once claimed), so the tickets
+// claimed here stay listed from the widget's own record of this session, "claimed <date>".
 import { html } from 'lit';
 import {
   claimRedemptionTx,
@@ -11,18 +13,24 @@ import {
   redemptionLimits,
   requestRedemptionTx,
   requestRedemptionWithPermitTx,
+  TICKET_STATUS,
   ticketStatus,
   type TicketInfo,
 } from '@metis-liquid-staking/contracts';
 import type { MetisStakeWidget } from '../metis-stake-widget.js';
-import { actionButton, allowanceSteps, amountField, checked, runClearing } from './common.js';
+import { actionButton, allowanceSteps, amountField, checked, fmtDate, runClearing } from './common.js';
+
+/** Tickets claimed through each widget in this session, with the chain's time after the claim (unix s). */
+const claimed = new WeakMap<MetisStakeWidget, Map<bigint, TicketInfo & { claimedAt: bigint }>>();
 
 export function renderRedeem(w: MetisStakeWidget) {
   const s = w.wallet.screen;
   const connected = !!(s && w.wallet.account);
   const balance = connected ? s!.user.eMetisBalance : undefined;
   const { wei, err } = checked(w, 'redeem', 'eMETIS', s ? { ...redemptionLimits(s), balance } : {});
-  const tickets = connected ? s!.user.tickets : [];
+  const open = connected ? s!.user.tickets : [];
+  const mine = [...(claimed.get(w)?.values() ?? [])].filter((t) => t.owner.toLowerCase() === w.wallet.account?.toLowerCase());
+  const tickets = [...open, ...mine.filter((t) => !open.some((o) => o.id === t.id))].sort((a, b) => (a.id < b.id ? -1 : 1));
   return html`${amountField(
       w,
       'redeem',
@@ -49,22 +57,23 @@ export function renderRedeem(w: MetisStakeWidget) {
 
 /** "ready ~<date> (fast path)" or "up to <date> (slow path)": `seconds` after `from` (unix s). */
 function eta(w: MetisStakeWidget, from: bigint, e: { seconds: bigint; fastPath: boolean }): string {
-  const date = new Date(Number(from + e.seconds) * 1000).toLocaleString(w.shownLanguage === 'ja' ? 'ja-JP' : 'en-US');
-  return w.t(e.fastPath ? 'etaFast' : 'etaSlow', { date });
+  return w.t(e.fastPath ? 'etaFast' : 'etaSlow', { date: fmtDate(w, from + e.seconds) });
 }
 
-function ticket(w: MetisStakeWidget, t: TicketInfo) {
+function ticket(w: MetisStakeWidget, t: TicketInfo & { claimedAt?: bigint }) {
   const status = ticketStatus(t);
   // a pending ticket's eta is 0 until an L1 report lets the lens estimate it
   const when =
-    status === 'claimable' || status === 'claimed'
-      ? w.t(`status_${status}`)
-      : t.eta
-        ? eta(w, 0n, { seconds: t.eta, fastPath: t.fastPath })
-        : w.t('etaWait');
+    t.claimedAt !== undefined
+      ? w.t('claimedOn', { date: fmtDate(w, t.claimedAt) })
+      : status === 'claimable' || status === 'claimed'
+        ? w.t(`status_${status}`)
+        : t.eta
+          ? eta(w, 0n, { seconds: t.eta, fastPath: t.fastPath })
+          : w.t('etaWait');
   return html`<li part="ticket" data-ticket=${String(t.id)} data-status=${status}>
     <span>${w.t('ticket', { id: String(t.id), emetis: formatAmount(t.eMetisAmount), metis: formatAmount(t.metisAmount), status: when })}</span>
-    ${status === 'claimable' ? actionButton(w, `claim-${t.id}`, w.t('claim'), () => claim(w, t)) : ''}
+    ${status === 'claimable' ? actionButton(w, `claim-${t.id}`, w.t('claim'), () => void claim(w, t)) : ''}
   </li>`;
 }
 
@@ -87,10 +96,10 @@ function redeem(w: MetisStakeWidget, amount: bigint) {
   });
 }
 
-function claim(w: MetisStakeWidget, t: TicketInfo) {
+async function claim(w: MetisStakeWidget, t: TicketInfo) {
   const m = w.wallet.manifest;
   if (!m) return;
-  void w.tx.run({
+  await w.tx.run({
     action: 'claim',
     symbol: 'METIS',
     pick: (u) => u.metisBalance,
@@ -98,4 +107,14 @@ function claim(w: MetisStakeWidget, t: TicketInfo) {
       { label: w.t('stepAction', { action: w.t('claim') }), run: () => w.tx.send(claimRedemptionTx(m, { ticketId: t.id, to: w.wallet.account! })) },
     ],
   });
+  if (w.tx.stage.kind !== 'success') return;
+  const map = claimed.get(w) ?? new Map();
+  map.set(t.id, {
+    ...t,
+    status: TICKET_STATUS.indexOf('claimed'),
+    eta: 0n,
+    claimedAt: w.wallet.screen?.protocol.timestamp ?? BigInt(Math.floor(Date.now() / 1000)),
+  });
+  claimed.set(w, map);
+  w.requestUpdate();
 }

@@ -5,6 +5,7 @@
 import { html } from 'lit';
 import { earnedSeries, formatAmount, formatBps, priceSeries, rewardsChartSvg, sharePricePerToken } from '@metis-liquid-staking/contracts';
 import { fmtToken } from './common.js';
+import { watchButtons } from './watch.js';
 import type { MetisStakeWidget } from '../metis-stake-widget.js';
 
 export function renderRewards(w: MetisStakeWidget) {
@@ -36,5 +37,6 @@ export function renderRewards(w: MetisStakeWidget) {
       ${row('fee', formatBps(p.feeBps))} ${row('tvl', `${formatAmount(p.tvl)} METIS`)} ${row('seats', String(p.activeSeats))}
       ${row('l1Locked', `${formatAmount(p.totalLocked)} METIS`)} ${row('inFlight', `${formatAmount(p.inFlightToL1 + p.inFlightToL2)} METIS`)}
     </dl>
-    <div part="chart" .innerHTML=${svg}></div>`;
+    <div part="chart" .innerHTML=${svg}></div>
+    ${watchButtons(w, ['eMETIS', 'seMETIS'])}`;
 }
