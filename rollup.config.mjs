@@ -1,12 +1,15 @@
 // Rollup build of @metis-liquid-staking/widget (widget/dist/):
 //   metis-stake-widget.js       ES module; lit, @lit/*, viem stay imports (peer dependencies / dependencies)
 //   metis-stake-widget.ja.js    its Japanese strings, a chunk it imports the first time it shows Japanese
-//   metis-stake-widget.iife.js  one <script>, everything inside (Japanese too)
+//   metis-stake-widget.iife.js  one <script>, everything inside but the Japanese strings:
+//   metis-stake-widget.ja.json  those, fetched beside the script on first use, pinned by the script (SHA-384)
 //   react.js                    the React wrapper (@lit/react), importing ./metis-stake-widget.js
 //   *.d.ts                      declarations (rollup-plugin-dts; the bindings' types are inlined)
 // Lit templates are minified by Lit's own @lit-labs/rollup-plugin-minify-html-literals; terser minifies the rest.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { transform } from 'esbuild';
 import minifyLitTemplates from '@lit-labs/rollup-plugin-minify-html-literals';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -51,10 +54,42 @@ const onwarn = (warning, warn) => {
   warn(warning);
 };
 
+/**
+ * The IIFE's languages other than English: JSON files beside the script (`metis-stake-widget.ja.json`), fetched on
+ * the first render in that language with fetch's `integrity` set to their SHA-384, which the script carries: a
+ * partner who pins the script with SRI pins the strings too, and a changed file is refused (English stays).
+ * Replaces widget/locale-loader.ts (the ES module build's dynamic import) in the IIFE build only.
+ */
+function localesAsJson() {
+  let integrity;
+  return {
+    name: 'locales-as-json',
+    async buildStart() {
+      const file = 'widget/locales/ja.ts';
+      this.addWatchFile(file);
+      const { code } = await transform(readFileSync(file, 'utf8'), { loader: 'ts', format: 'esm' });
+      const { ja } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+      const json = JSON.stringify(ja);
+      integrity = `sha384-${createHash('sha384').update(json).digest('base64')}`;
+      this.emitFile({ type: 'asset', fileName: 'metis-stake-widget.ja.json', source: json });
+    },
+    load(id) {
+      if (!/[\\/]widget[\\/]locale-loader\.ts$/.test(id)) return null;
+      // import.meta.url in an IIFE is the script's src, read while the script runs (rollup's document.currentScript)
+      return `const base = import.meta.url;
+export const loadJa = () =>
+  fetch(new URL('metis-stake-widget.ja.json', base).href, { integrity: ${JSON.stringify(integrity)} }).then((r) => {
+    if (!r.ok) throw new Error('HTTP ' + r.status);
+    return r.json();
+  });`;
+    },
+  };
+}
+
 /** The widget: ES module (lit and viem external) and the self-contained IIFE. */
 export const widgetConfig = {
   input: 'widget/index.ts',
-  plugins: plugins(),
+  plugins: [localesAsJson(), ...plugins()],
   output: [
     { file: `${OUT}/metis-stake-widget.iife.js`, format: 'iife', inlineDynamicImports: true, plugins: [terser(terserOptions(false)), sizeReport()] },
   ],

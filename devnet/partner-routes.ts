@@ -1,4 +1,4 @@
-// The demo partner site's routes: the page, the widget bundle, the manifest and the airdrop proofs (the whole
+// The demo partner site's routes: the page, the widget bundle (and its Japanese strings), the manifest and the airdrop proofs (the whole
 // file and the per-address shards).
 // `npm start` and the end-to-end tests serve exactly these.
 import { createRequire } from 'node:module';
@@ -22,6 +22,8 @@ export function partnerSiteRoutes(o: {
   widgetBundle: string | (() => string | null);
 }): Route[] {
   const bundle = o.widgetBundle;
+  const beside = (name: string) =>
+    typeof bundle === 'string' ? path.join(path.dirname(bundle), name) : () => (bundle() ? path.join(path.dirname(bundle()!), name) : null);
   const map = typeof bundle === 'string' ? `${bundle}.map` : () => (bundle() ? `${bundle()}.map` : null);
   return [
     {
@@ -31,6 +33,8 @@ export function partnerSiteRoutes(o: {
     },
     { path: '/metis-stake-widget.iife.js', file: bundle },
     { path: '/metis-stake-widget.iife.js.map', file: map },
+    // the IIFE's Japanese strings, fetched beside it on the first Japanese render
+    { path: '/metis-stake-widget.ja.json', file: beside('metis-stake-widget.ja.json') },
     { path: `/deployments/${o.chainId}.json`, file: o.manifestFile },
     { path: '/airdrop/proofs.json', file: o.proofsFile },
     { prefix: '/airdrop/shards/', dir: o.shardsDir ?? path.join(path.dirname(o.proofsFile), 'shards') },

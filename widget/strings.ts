@@ -1,6 +1,8 @@
 // User-facing text, English and Japanese. Partners override any entry through the `strings` property.
 // `{name}` placeholders are filled by `fmt`.
 
+import { loadJa } from './locale-loader.js';
+
 const en = {
   title: 'Stake METIS',
   connect: 'Connect wallet',
@@ -116,8 +118,8 @@ export function loadStrings(lang: Language): Promise<Strings> {
   const t = tables[lang];
   if (t) return Promise.resolve(t);
   // a failed load (offline, blocked chunk) is not kept: English is shown and a later render tries again
-  return (pending[lang] ??= import('./locales/ja.js').then(
-    (m) => (tables[lang] = m.ja),
+  return (pending[lang] ??= loadJa().then(
+    (t) => (tables[lang] = t),
     (e: unknown) => {
       delete pending[lang];
       throw e;

@@ -110,6 +110,13 @@ function devnetPlugin() {
       }
       if (p === '/airdrop/proofs.json' || p === '/devnet/proofs.json' || p === '/devnet/sub/proofs.json')
         return { body: readFileSync(devnet.proofsFile, 'utf8'), type: 'json' };
+      // the IIFE served from a folder whose Japanese strings were changed after the build (the script pins them)
+      if (p === '/tampered/metis-stake-widget.iife.js')
+        return { body: readFileSync(resolve(root, 'widget/dist/metis-stake-widget.iife.js'), 'utf8'), type: 'js' };
+      if (p === '/tampered/metis-stake-widget.ja.json') {
+        const ja = JSON.parse(readFileSync(resolve(root, 'widget/dist/metis-stake-widget.ja.json'), 'utf8'));
+        return { body: JSON.stringify({ ...ja, tabStake: 'ここに送金してください 0x…' }), type: 'json' };
+      }
       if (p === '/devnet/proofs-malformed.json') return { body: JSON.stringify({ root: devnet.proofs.root, claims: { nope: 1 } }), type: 'json' };
       if (p === '/devnet/proofs-not-json.json') return { body: '{ not json', type: 'json' };
       return undefined;
