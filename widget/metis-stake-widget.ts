@@ -11,6 +11,7 @@ import { renderRedeem } from './panels/redeem.js';
 import { renderRestake } from './panels/restake.js';
 import { renderRewards } from './panels/rewards.js';
 import { renderStake } from './panels/stake.js';
+import { OnAccentController } from './on-accent.js';
 import { STRINGS, fmt, type StringKey, type Strings } from './strings.js';
 import { styles } from './styles.js';
 import { TxController } from './tx-controller.js';
@@ -82,7 +83,8 @@ export class MetisStakeWidget extends LitElement {
   manifestUrl?: string;
   lensAddress?: string;
   referral?: string;
-  theme: 'light' | 'dark' = 'light';
+  /** `auto` (default: follows the OS's prefers-color-scheme), `light` or `dark`. */
+  theme: 'auto' | 'light' | 'dark' = 'auto';
   /** `en` or `ja`; unset, the language follows the element's own or nearest ancestor's `lang` attribute. */
   locale?: string;
   proofsUrl?: string;
@@ -105,6 +107,8 @@ export class MetisStakeWidget extends LitElement {
 
   readonly wallet = new WalletController(this);
   readonly tx = new TxController(this, this.wallet);
+  /** @internal black or white text on the accent, from the computed accent */
+  readonly onAccent = new OnAccentController(this);
 
   config(): WidgetConfig {
     return {
@@ -176,13 +180,28 @@ export class MetisStakeWidget extends LitElement {
     if (changed.has('provider')) this.wallet.setProvider(this.provider);
   }
 
-  private async connect(w?: DiscoveredWallet): Promise<void> {
-    this.picking = false;
-    try {
-      await this.wallet.connect(w);
-    } catch (e) {
-      this.tx.fail(e, 'connect');
-    }
+  private connect(w?: DiscoveredWallet): Promise<void> {
+    return this.refocus(async () => {
+      this.picking = false;
+      try {
+        await this.wallet.connect(w);
+      } catch (e) {
+        this.tx.fail(e, 'connect');
+      }
+    });
+  }
+
+  /**
+   * Runs `f` (connect, disconnect: the button used goes away) and keeps a keyboard user's focus in the widget, not
+   * on <body>: on the amount input (else the primary button, else Disconnect) once connected, else on Connect.
+   */
+  private async refocus(f: () => unknown): Promise<void> {
+    const keyboard = !!this.renderRoot.querySelector(':focus-visible');
+    await f();
+    await this.updateComplete;
+    if (!keyboard || this.shadowRoot!.activeElement) return;
+    const q = (s: string) => this.renderRoot.querySelector<HTMLElement>(s);
+    (this.wallet.account ? (q('#panel input') ?? q('#panel .primary:enabled') ?? q('[part~=disconnect]')) : q('[part~=connect]'))?.focus();
   }
 
   private onConnectClick(): void {
@@ -350,7 +369,9 @@ export class MetisStakeWidget extends LitElement {
         ${
           c.account
             ? html`<span part="account" title=${c.account}>${this.t('connected', { account: short })}</span>
-                <button type="button" class="secondary" part="button disconnect" @click=${() => c.disconnect()}>${this.t('disconnect')}</button>`
+                <button type="button" class="secondary" part="button disconnect" @click=${() => this.refocus(() => c.disconnect())}>
+                  ${this.t('disconnect')}
+                </button>`
             : html`<button
                 type="button"
                 class="secondary"
