@@ -180,8 +180,8 @@ export class MetisStakeWidget extends LitElement {
     if (changed.has('provider')) this.wallet.setProvider(this.provider);
   }
 
-  private connect(w?: DiscoveredWallet): Promise<void> {
-    return this.refocus(async () => {
+  private connect(e: Event, w?: DiscoveredWallet): Promise<void> {
+    return this.refocus(e, async () => {
       this.picking = false;
       try {
         await this.wallet.connect(w);
@@ -192,11 +192,12 @@ export class MetisStakeWidget extends LitElement {
   }
 
   /**
-   * Runs `f` (connect, disconnect: the button used goes away) and keeps a keyboard user's focus in the widget, not
-   * on <body>: on the amount input (else the primary button, else Disconnect) once connected, else on Connect.
+   * Runs `f` for click `e` (connect, disconnect: the button used goes away) and keeps the focus of a keyboard or
+   * screen reader user (a click without a pointer: `detail` 0) in the widget, not on <body>: on the amount input
+   * (else the primary button, else Disconnect) once connected, else on Connect. A tap moves no focus (no keyboard pops up).
    */
-  private async refocus(f: () => unknown): Promise<void> {
-    const keyboard = !!this.renderRoot.querySelector(':focus-visible');
+  private async refocus(e: Event, f: () => unknown): Promise<void> {
+    const keyboard = (e as MouseEvent).detail === 0;
     await f();
     await this.updateComplete;
     if (!keyboard || this.shadowRoot!.activeElement) return;
@@ -204,8 +205,8 @@ export class MetisStakeWidget extends LitElement {
     (this.wallet.account ? (q('#panel input') ?? q('#panel .primary:enabled') ?? q('[part~=disconnect]')) : q('[part~=connect]'))?.focus();
   }
 
-  private onConnectClick(): void {
-    if (this.provider) void this.connect();
+  private onConnectClick(e: Event): void {
+    if (this.provider) void this.connect(e);
     else this.picking = !this.picking;
   }
 
@@ -243,7 +244,7 @@ export class MetisStakeWidget extends LitElement {
       ${list.map(
         (w) =>
           html`<li>
-            <button type="button" class="secondary" part="button wallet" data-wallet=${w.info.rdns} @click=${() => this.connect(w)}>
+            <button type="button" class="secondary" part="button wallet" data-wallet=${w.info.rdns} @click=${(e: Event) => this.connect(e, w)}>
               ${w.info.icon ? html`<img src=${w.info.icon} alt="" />` : nothing}${w.info.name}
             </button>
           </li>`,
@@ -369,7 +370,7 @@ export class MetisStakeWidget extends LitElement {
         ${
           c.account
             ? html`<span part="account" title=${c.account}>${this.t('connected', { account: short })}</span>
-                <button type="button" class="secondary" part="button disconnect" @click=${() => this.refocus(() => c.disconnect())}>
+                <button type="button" class="secondary" part="button disconnect" @click=${(e: Event) => this.refocus(e, () => c.disconnect())}>
                   ${this.t('disconnect')}
                 </button>`
             : html`<button

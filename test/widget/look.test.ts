@@ -8,7 +8,7 @@
 // The wallet is the shared test EIP-1193 provider over anvil's unlocked accounts (test/helpers/test-wallet.ts): it
 // stands in for MetaMask's UI only; every transaction is real on the devnet chain.
 import { expect } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { encodeFunctionData, erc20Abi, parseAbi, parseUnits, type Address } from 'viem';
 import { sharePricePerToken } from '@metis-liquid-staking/contracts';
 import type { MetisStakeWidget } from '@metis-liquid-staking/widget';
@@ -150,6 +150,21 @@ describe('focus (14.10)', () => {
     await until(() => !el.wallet.account && !$(el, '[part~=disconnect]'), 'disconnected, the Disconnect button gone');
     await until(() => el.shadowRoot!.activeElement, 'focus back in the widget');
     expect(el.shadowRoot!.activeElement!.getAttribute('part')).to.contain('connect');
+  });
+
+  it('a mouse click on Connect moves no focus to the input (on a phone that would pop up the keyboard)', async () => {
+    const { accounts } = await devnet();
+    const { el } = await mount(MANIFEST, new TestWallet(accounts[1]!));
+    const r = $(el, '[part~=connect]')!.getBoundingClientRect();
+    try {
+      await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+    } finally {
+      await resetMouse();
+    }
+    await until(() => el.wallet.account && !$(el, '[part~=connect]'), 'connected, the Connect button gone');
+    await el.updateComplete;
+    await new Promise((res) => setTimeout(res, 200));
+    expect(el.shadowRoot!.activeElement?.id).to.not.equal('stake');
   });
 
   it("a keyboard-focused tab's focus ring is not clipped by the tab row", async () => {
