@@ -199,6 +199,8 @@ export class MetisStakeWidget extends LitElement {
   private async refocus(e: Event, f: () => unknown): Promise<void> {
     const keyboard = (e as MouseEvent).detail === 0;
     await f();
+    // rendered now: the account may have been set by the eth_accounts restore running alongside, unrendered yet
+    this.requestUpdate();
     await this.updateComplete;
     if (!keyboard || this.shadowRoot!.activeElement) return;
     const q = (s: string) => this.renderRoot.querySelector<HTMLElement>(s);
