@@ -8,7 +8,7 @@ export interface MetisStakeWidgetAttributes {
   lens?: string;
   'chain-id'?: number | string;
   referral?: string;
-  theme?: 'light' | 'dark';
+  theme?: 'auto' | 'light' | 'dark';
   /** `en` or `ja`; unset, the language follows the `lang` attribute (the element's own or an ancestor's). */
   locale?: 'en' | 'ja' | (string & {});
   lang?: string;

@@ -11,6 +11,7 @@ import { renderRedeem } from './panels/redeem.js';
 import { renderRestake } from './panels/restake.js';
 import { renderRewards } from './panels/rewards.js';
 import { renderStake } from './panels/stake.js';
+import { OnAccentController } from './on-accent.js';
 import { watchButtons, type WatchSymbol } from './panels/watch.js';
 import { fmt, loadStrings, loadedStrings, type Language, type StringKey, type Strings } from './strings.js';
 import { styles } from './styles.js';
@@ -85,7 +86,8 @@ export class MetisStakeWidget extends LitElement {
   manifestUrl?: string;
   lensAddress?: string;
   referral?: string;
-  theme: 'light' | 'dark' = 'light';
+  /** `auto` (default: follows the OS's prefers-color-scheme), `light` or `dark`. */
+  theme: 'auto' | 'light' | 'dark' = 'auto';
   /** `en` or `ja`; unset, the language follows the element's own or nearest ancestor's `lang` attribute. */
   locale?: string;
   proofsUrl?: string;
@@ -108,6 +110,8 @@ export class MetisStakeWidget extends LitElement {
 
   readonly wallet = new WalletController(this);
   readonly tx = new TxController(this, this.wallet);
+  /** @internal black or white text on the accent, from the computed accent */
+  readonly onAccent = new OnAccentController(this);
 
   config(): WidgetConfig {
     return {
@@ -205,17 +209,35 @@ export class MetisStakeWidget extends LitElement {
     return done;
   }
 
-  private async connect(w?: DiscoveredWallet): Promise<void> {
-    this.picking = false;
-    try {
-      await this.wallet.connect(w);
-    } catch (e) {
-      this.tx.fail(e, 'connect');
-    }
+  private connect(e: Event, w?: DiscoveredWallet): Promise<void> {
+    return this.refocus(e, async () => {
+      this.picking = false;
+      try {
+        await this.wallet.connect(w);
+      } catch (e) {
+        this.tx.fail(e, 'connect');
+      }
+    });
   }
 
-  private onConnectClick(): void {
-    if (this.provider) void this.connect();
+  /**
+   * Runs `f` for click `e` (connect, disconnect: the button used goes away) and keeps the focus of a keyboard or
+   * screen reader user (a click without a pointer: `detail` 0) in the widget, not on <body>: on the amount input
+   * (else the primary button, else Disconnect) once connected, else on Connect. A tap moves no focus (no keyboard pops up).
+   */
+  private async refocus(e: Event, f: () => unknown): Promise<void> {
+    const keyboard = (e as MouseEvent).detail === 0;
+    await f();
+    // rendered now: the account may have been set by the eth_accounts restore running alongside, unrendered yet
+    this.requestUpdate();
+    await this.updateComplete;
+    if (!keyboard || this.shadowRoot!.activeElement) return;
+    const q = (s: string) => this.renderRoot.querySelector<HTMLElement>(s);
+    (this.wallet.account ? (q('#panel input') ?? q('#panel .primary:enabled') ?? q('[part~=disconnect]')) : q('[part~=connect]'))?.focus();
+  }
+
+  private onConnectClick(e: Event): void {
+    if (this.provider) void this.connect(e);
     else this.picking = !this.picking;
   }
 
@@ -253,7 +275,7 @@ export class MetisStakeWidget extends LitElement {
       ${list.map(
         (w) =>
           html`<li>
-            <button type="button" class="secondary" part="button wallet" data-wallet=${w.info.rdns} @click=${() => this.connect(w)}>
+            <button type="button" class="secondary" part="button wallet" data-wallet=${w.info.rdns} @click=${(e: Event) => this.connect(e, w)}>
               ${w.info.icon ? html`<img src=${w.info.icon} alt="" />` : nothing}${w.info.name}
             </button>
           </li>`,
@@ -389,7 +411,9 @@ export class MetisStakeWidget extends LitElement {
         ${
           c.account
             ? html`<span part="account" title=${c.account}>${this.t('connected', { account: short })}</span>
-                <button type="button" class="secondary" part="button disconnect" @click=${() => c.disconnect()}>${this.t('disconnect')}</button>`
+                <button type="button" class="secondary" part="button disconnect" @click=${(e: Event) => this.refocus(e, () => c.disconnect())}>
+                  ${this.t('disconnect')}
+                </button>`
             : html`<button
                 type="button"
                 class="secondary"

@@ -1,5 +1,22 @@
 // Theme: partners set --metis-stake-* custom properties (they pierce the shadow DOM) or style ::part()s.
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+// the dark palette: theme="dark", and theme="auto" under prefers-color-scheme: dark (declarations only, so a plain
+// string: the bundles' CSS minifier takes only whole stylesheets)
+const dark = unsafeCSS(
+  [
+    '--_accent:var(--metis-stake-accent,#7cc4ff)',
+    '--_on-accent:var(--metis-stake-on-accent,#0b1016)',
+    '--_bg:var(--metis-stake-bg,#151a21)',
+    '--_fg:var(--metis-stake-fg,#eef1f4)',
+    '--_muted:var(--metis-stake-muted,#b2bac3)',
+    '--_border:var(--metis-stake-border,#3a434d)',
+    '--_surface:var(--metis-stake-surface,#1f2630)',
+    '--_error:var(--metis-stake-error,#ff9a9a)',
+    '--_success:var(--metis-stake-success,#7ee2a0)',
+    'color-scheme:dark',
+  ].join(';'),
+);
 
 export const styles = css`
   :host {
@@ -16,19 +33,25 @@ export const styles = css`
     display: block;
     width: 100%;
     max-width: var(--metis-stake-max-width, 420px);
-    font: 14px/1.45 var(--metis-stake-font, system-ui, sans-serif);
+    /* CJK fonts after the Latin ones (a partner's --metis-stake-font too): Japanese never falls to a random face */
+    font:
+      14px/1.45 var(--metis-stake-font, system-ui),
+      'Hiragino Sans',
+      'Noto Sans CJK JP',
+      'Yu Gothic',
+      Meiryo,
+      sans-serif;
     color: var(--_fg);
+    color-scheme: light;
   }
   :host([theme='dark']) {
-    --_accent: var(--metis-stake-accent, #7cc4ff);
-    --_on-accent: var(--metis-stake-on-accent, #0b1016);
-    --_bg: var(--metis-stake-bg, #151a21);
-    --_fg: var(--metis-stake-fg, #eef1f4);
-    --_muted: var(--metis-stake-muted, #b2bac3);
-    --_border: var(--metis-stake-border, #3a434d);
-    --_surface: var(--metis-stake-surface, #1f2630);
-    --_error: var(--metis-stake-error, #ff9a9a);
-    --_success: var(--metis-stake-success, #7ee2a0);
+    ${dark}
+  }
+  /* theme="auto" (the default) follows the OS; "light" and "dark" pin it */
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${dark}
+    }
   }
   [part~='container'] {
     background: var(--_bg);
@@ -67,10 +90,18 @@ export const styles = css`
     border-radius: 0;
     padding: 8px 10px;
   }
+  /* selected: text colour and the accent bar, no bolder weight (it would widen the tab and shift the row) */
   [role='tab'][aria-selected='true'] {
     color: var(--_fg);
     border-bottom-color: var(--_accent);
-    font-weight: 600;
+  }
+  /* inside the tab: the scrolling tab row clips anything outside it */
+  [role='tab']:focus-visible {
+    outline-offset: -3px;
+  }
+  /* every tab in the same height (the tallest, Rewards when connected): the widget does not jump between tabs */
+  [part~='panel'] {
+    min-height: 32em;
   }
   button {
     font: inherit;
@@ -88,7 +119,8 @@ export const styles = css`
   }
   .primary {
     background: var(--_accent);
-    color: var(--_on-accent);
+    /* --_on: black or white from the computed accent (on-accent.ts); a partner's --metis-stake-on-accent wins */
+    color: var(--metis-stake-on-accent, var(--_on, var(--_on-accent)));
     border: 0;
     width: 100%;
     margin-top: 12px;

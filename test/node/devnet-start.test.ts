@@ -93,9 +93,9 @@ test('npm start: both anvils up, serving, relayer and keeper working; Ctrl-C sav
     assert.match(
       page,
       new RegExp(
-        `<metis-stake-widget chain-id="31337" manifest-url="/deployments/31337\\.json" airdrop-proofs-url="/airdrop/proofs\\.json" referral="0x[0-9a-f]{40}" snap-id="local:http://localhost:${snap}">`,
+        `<metis-stake-widget chain-id="31337" manifest-url="/deployments/31337\\.json" airdrop-proofs-url="/airdrop/proofs\\.json" referral="0x[0-9a-f]{40}" snap-id="local:http://localhost:${snap}" theme="dark">`,
       ),
-      'the page offers the devnet snap served on --snap-port',
+      'the page offers the devnet snap served on --snap-port (and pins the dark theme: the page is dark)',
     );
     const manifest = (await (await fetch(`http://localhost:${web}/deployments/31337.json`)).json()) as {
       rpcUrl: string;

@@ -219,7 +219,8 @@ describe('rewards tab', () => {
     expect(p.totalLocked > before.totalLocked, 'more METIS locked on L1').to.equal(true);
     expect(p.activeSeats > 0n).to.equal(true);
     expect(text(el, '[data-figure=apr] dd')).to.equal(formatBps(p.aprBps));
-    expect(text(el, '[data-figure=sharePrice] dd')).to.equal(`${formatAmount(sharePricePerToken(p), 6)} eMETIS`);
+    const price = sharePricePerToken(p);
+    expect(text(el, '[data-figure=sharePrice] dd')).to.equal(`1 seMETIS = ${price % 10n ** 8n ? '≈' : ''}${formatAmount(price, 10)} eMETIS`);
     expect(sharePricePerToken(p) > E18, 'share price grew').to.equal(true);
     expect(text(el, '[data-figure=earned] dd')).to.equal(`${formatAmount(u.rewardsEarned, 6)} eMETIS`);
     const shares = await read<bigint>(manifest.contracts.seMetis, erc20Abi, 'balanceOf', [user]);

@@ -22,6 +22,12 @@ import type { MetisStakeWidget } from '../metis-stake-widget.js';
 /** Formats a token amount by symbol (seMETIS shares have 24 decimals). */
 export const fmtToken = (wei: bigint, symbol: string, maxDecimals = 4): string => formatAmount(wei, maxDecimals, decimalsOf(symbol));
 
+/**
+ * The seMETIS price (eMETIS per seMETIS, 18 decimals) to 10 decimals, "≈" when that rounds: 25 METIS -> 24.9999
+ * seMETIS never contradicts it, and 1.000004 is never shown as 1 (the Stake and Rewards tabs alike).
+ */
+export const fmtPrice = (price: bigint): string => `1 seMETIS = ${price % 10n ** 8n ? '≈' : ''}${formatAmount(price, 10)} eMETIS`;
+
 /** What the action button says instead of acting, per AmountError problem (else "Enter a valid amount"). */
 const PROBLEM: Partial<Record<AmountProblem, StringKey>> = {
   empty: 'v_empty',

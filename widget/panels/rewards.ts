@@ -4,7 +4,7 @@
 // over time, or the share price before connecting. The bindings draw the SVG (role="img", title, desc).
 import { html } from 'lit';
 import { earnedSeries, formatAmount, formatBps, priceSeries, rewardsChartSvg, sharePricePerToken } from '@metis-liquid-staking/contracts';
-import { fmtToken } from './common.js';
+import { fmtPrice, fmtToken } from './common.js';
 import { watchButtons } from './watch.js';
 import type { MetisStakeWidget } from '../metis-stake-widget.js';
 
@@ -27,7 +27,7 @@ export function renderRewards(w: MetisStakeWidget) {
       <dd>${value}</dd>
     </div>`;
   return html`<dl class="figures">
-      ${row('apr', formatBps(p.aprBps))} ${row('sharePrice', `${formatAmount(sharePricePerToken(p), 6)} eMETIS`)}
+      ${row('apr', formatBps(p.aprBps))} ${row('sharePrice', fmtPrice(sharePricePerToken(p)))}
       ${
         w.wallet.account
           ? html`${row('position', `${fmtToken(u.seMetisBalance, 'seMETIS')} seMETIS ≈ ${formatAmount(u.seMetisAssets)} eMETIS`)}

@@ -14,7 +14,7 @@ import {
   toDecimalString,
 } from '@metis-liquid-staking/contracts';
 import type { MetisStakeWidget } from '../metis-stake-widget.js';
-import { actionButton, amountField, checked, fmtToken, runClearing } from './common.js';
+import { actionButton, amountField, checked, fmtPrice, fmtToken, runClearing } from './common.js';
 
 /** METIS the Max button leaves in the wallet: stakes spend the gas token itself, and every later action needs gas. */
 export const GAS_RESERVE = 10n ** 16n;
@@ -22,8 +22,6 @@ export const GAS_RESERVE = 10n ** 16n;
 export function renderStake(w: MetisStakeWidget) {
   const s = w.wallet.screen;
   const p = s?.protocol;
-  // the rate to 10 decimals, "≈" when that rounds: 25 METIS -> 24.9999 seMETIS never contradicts "1 seMETIS = 1 eMETIS"
-  const price = p ? sharePricePerToken(p) : 0n;
   const row = (key: 'apr' | 'sharePrice' | 'fee', value: string) =>
     html`<div part="figure" data-figure=${key}>
       <dt>${w.t(key)}</dt>
@@ -40,8 +38,7 @@ export function renderStake(w: MetisStakeWidget) {
   return html`${
       p
         ? html`<dl class="figures">
-            ${row('apr', formatBps(p.aprBps))} ${row('sharePrice', `1 seMETIS = ${price % 10n ** 8n ? '≈' : ''}${formatAmount(price, 10)} eMETIS`)}
-            ${row('fee', formatBps(p.feeBps))}
+            ${row('apr', formatBps(p.aprBps))} ${row('sharePrice', fmtPrice(sharePricePerToken(p)))} ${row('fee', formatBps(p.feeBps))}
           </dl>`
         : nothing
     }
