@@ -1,5 +1,7 @@
 // @custom-elements-manifest/analyzer: `npm run build:widget` writes widget/custom-elements.json (attributes,
 // properties, events, CSS parts and custom properties of <metis-stake-widget>) for editors and docs tools.
+// The element's JSDoc (@fires, @cssprop, @csspart) and its field comments are the source: `tabs`, `tab`
+// (property `initialTab`) and `amount` are attributes; `metis-stake:ready` is listed among the events.
 const INTERNAL_STATE = ['tab', 'amounts', 'restake', 'restakeDir', 'picking'];
 
 export default {

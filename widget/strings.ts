@@ -5,7 +5,7 @@ const en = {
   title: 'Stake METIS',
   connect: 'Connect wallet',
   chooseWallet: 'Choose a wallet',
-  noWallet: 'No wallet found. Install a browser wallet to stake.',
+  noWallet: 'No wallet found. Install one to stake:',
   connected: 'Connected: {account}',
   loading: 'Loading…',
   retry: 'Retry',
@@ -88,6 +88,10 @@ const en = {
   disconnect: 'Disconnect',
   stale: 'Figures may be out of date.',
   snapFallback: 'Sent directly (snap unavailable).',
+  // issue 14.11 no-wallet links
+  installMetaMask: 'MetaMask (browser extension or mobile app)',
+  otherWallets: 'Other wallets',
+  noWalletMobile: "On a phone, open this page in your wallet app's browser.",
 };
 
 export type Strings = typeof en;
@@ -97,7 +101,7 @@ const ja: Strings = {
   title: 'METIS をステーク',
   connect: 'ウォレットを接続',
   chooseWallet: 'ウォレットを選択',
-  noWallet: 'ウォレットが見つかりません。ステークするにはブラウザウォレットをインストールしてください。',
+  noWallet: 'ウォレットが見つかりません。ステークするにはインストールしてください:',
   connected: '接続中: {account}',
   loading: '読み込み中…',
   retry: '再試行',
@@ -180,6 +184,10 @@ const ja: Strings = {
   disconnect: '切断',
   stale: '数値が古い可能性があります。',
   snapFallback: '直接送信しました (スナップ利用不可)。',
+  // issue 14.11 no-wallet links
+  installMetaMask: 'MetaMask (ブラウザ拡張機能またはモバイルアプリ)',
+  otherWallets: 'その他のウォレット',
+  noWalletMobile: 'スマートフォンでは、ウォレットアプリ内のブラウザでこのページを開いてください。',
 };
 
 export const STRINGS: Record<'en' | 'ja', Strings> = { en, ja };

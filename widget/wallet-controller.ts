@@ -74,6 +74,7 @@ export function httpRequest(url: string): RequestFn {
 }
 
 interface Loaded {
+  key: string;
   manifest: Manifest | undefined;
   proofs: AirdropProofs | undefined;
   proofsError: ClassifiedError | undefined;
@@ -124,6 +125,9 @@ export class WalletController implements ReactiveController {
   private told = new Set<string>();
   private timer?: ReturnType<typeof setInterval>;
   private last = 0;
+  /** The inputs of the last manifest load, and of the last `metis-stake:ready` (fired once per load inputs). */
+  private loadedKey?: string;
+  private readyKey?: string;
 
   /** Manifest and proofs; reruns whenever the element's manifest-url, airdrop-proofs-url, lens, chain-id or provider change. */
   readonly loader: Task<readonly unknown[], Loaded>;
@@ -139,7 +143,9 @@ export class WalletController implements ReactiveController {
       },
       task: () => this.loadAll(),
       onComplete: (r) => {
-        Object.assign(this, r);
+        const { key, ...loaded } = r;
+        Object.assign(this, loaded);
+        this.loadedKey = key;
         this.error = undefined;
         if (r.proofsError) host.emit('metis-stake:error', { action: 'airdrop', ...r.proofsError });
         // a wallet connected before the manifest came: the snap check needs the registry
@@ -160,6 +166,7 @@ export class WalletController implements ReactiveController {
         this.error = undefined;
         this.stale = false;
         this.tellSnap();
+        this.ready();
       },
       onError: (e) => {
         // with figures on screen, mark them stale (one event per outage); else the error banner
@@ -230,6 +237,7 @@ export class WalletController implements ReactiveController {
 
   private async loadAll(): Promise<Loaded> {
     const cfg = this.host.config();
+    const key = JSON.stringify([cfg.manifestUrl, cfg.lens, cfg.chainId]);
     let manifest: Manifest | undefined;
     if (cfg.manifestUrl) {
       try {
@@ -242,12 +250,25 @@ export class WalletController implements ReactiveController {
     const fromManifest = manifest?.airdrop.proofsUrl;
     const url =
       cfg.proofsUrl ?? (fromManifest && cfg.manifestUrl ? new URL(fromManifest, new URL(cfg.manifestUrl, location.href)).href : fromManifest);
-    if (!url) return { manifest, proofs: undefined, proofsError: undefined };
+    if (!url) return { key, manifest, proofs: undefined, proofsError: undefined };
     try {
-      return { manifest, proofs: await fetchAirdropProofs(url, manifest?.airdrop.root), proofsError: undefined };
+      return { key, manifest, proofs: await fetchAirdropProofs(url, manifest?.airdrop.root), proofsError: undefined };
     } catch (e) {
-      return { manifest, proofs: undefined, proofsError: classifyError(e) };
+      return { key, manifest, proofs: undefined, proofsError: classifyError(e) };
     }
+  }
+
+  /** `metis-stake:ready` once the figures of a new load are on screen (later refreshes do not fire it again). */
+  private ready(): void {
+    if (!this.loadedKey || this.loadedKey === this.readyKey) return;
+    this.readyKey = this.loadedKey;
+    const m = this.manifest;
+    const lens = this.lens;
+    this.host.emit('metis-stake:ready', {
+      chainId: m?.chainId ?? this.expectedChainId ?? this.chainId,
+      name: m?.name,
+      contracts: m ? { ...m.contracts } : lens ? { lens } : {},
+    });
   }
 
   /**
