@@ -37,7 +37,7 @@ export function parseTabs(value: string | undefined): readonly Tab[] {
     .map((n) => n.trim().toLowerCase())
     .filter(Boolean);
   const unknown = names.filter((n) => !(TABS as readonly string[]).includes(n));
-  if (unknown.length) console.warn(`<metis-stake-widget>: unknown tab(s) ignored: ${unknown.join(', ')} (known: ${TABS.join(', ')})`);
+  if (unknown.length) console.warn(`<metis-stake-widget>: unknown tabs ignored: ${unknown}`);
   const known = [...new Set(names.filter((n): n is Tab => (TABS as readonly string[]).includes(n)))];
   return known.length ? known : TABS;
 }
@@ -47,8 +47,7 @@ const WALLET_LINKS: readonly (readonly [StringKey, string])[] = [
   ['installMetaMask', 'https://metamask.io/download/'],
   ['otherWallets', 'https://ethereum.org/en/wallets/find-wallet/'],
 ];
-const NO_WALLET_HINT =
-  '<metis-stake-widget>: no wallet found. For mobile visitors, hand in an EIP-1193 provider (WalletConnect / Reown AppKit, wagmi): widget.provider = await connector.getProvider(). See docs/partners.md.';
+const NO_WALLET_HINT = '<metis-stake-widget>: no wallet found. Phones: set the provider property (wagmi, AppKit, WalletConnect; docs/partners.md)';
 let hinted = false;
 
 /** The snap the widget offers by default: the npm package (the devnet's partner page sets its local one). */
@@ -208,19 +207,23 @@ export class MetisStakeWidget extends LitElement {
     }
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    // the manifest, proofs and figures reload by themselves when their inputs change (WalletController's tasks)
-    if (changed.has('provider')) this.wallet.setProvider(this.provider);
+  /** The partner's `tabs`, `tab` and `amount`: the tabs shown, the one selected first, the preset in its amount field. */
+  private partnerOptions(changed: PropertyValues<this>): void {
     if (changed.has('tabs')) this.shownTabs = parseTabs(this.tabs);
     if (changed.has('tabs') || changed.has('initialTab')) {
       const first = this.initialTab?.trim().toLowerCase() as Tab;
-      if (first && !this.shownTabs.includes(first))
-        console.warn(`<metis-stake-widget>: tab="${this.initialTab}" is not one of the tabs shown (${this.shownTabs.join(', ')})`);
+      if (first && !this.shownTabs.includes(first)) console.warn(`<metis-stake-widget>: tab="${this.initialTab}" is not shown`);
       this.tab = this.shownTabs.includes(first) ? first : this.shownTabs[0]!;
     }
     // the preset goes into the first tab's field (an amount the user typed there is kept)
     if ((changed.has('amount') || changed.has('tabs') || changed.has('initialTab')) && this.amount && AMOUNT_TABS.includes(this.tab))
       this.amounts = { ...this.amounts, [this.tab]: this.amounts[this.tab] || this.amount.trim() };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.partnerOptions(changed);
+    // the manifest, proofs and figures reload by themselves when their inputs change (WalletController's tasks)
+    if (changed.has('provider')) this.wallet.setProvider(this.provider);
   }
 
   private async connect(w?: DiscoveredWallet): Promise<void> {

@@ -74,7 +74,6 @@ export function httpRequest(url: string): RequestFn {
 }
 
 interface Loaded {
-  key: string;
   manifest: Manifest | undefined;
   proofs: AirdropProofs | undefined;
   proofsError: ClassifiedError | undefined;
@@ -125,8 +124,7 @@ export class WalletController implements ReactiveController {
   private told = new Set<string>();
   private timer?: ReturnType<typeof setInterval>;
   private last = 0;
-  /** The inputs of the last manifest load, and of the last `metis-stake:ready` (fired once per load inputs). */
-  private loadedKey?: string;
+  /** The manifest-url / lens / chain-id `metis-stake:ready` was last fired for. */
   private readyKey?: string;
 
   /** Manifest and proofs; reruns whenever the element's manifest-url, airdrop-proofs-url, lens, chain-id or provider change. */
@@ -143,9 +141,7 @@ export class WalletController implements ReactiveController {
       },
       task: () => this.loadAll(),
       onComplete: (r) => {
-        const { key, ...loaded } = r;
-        Object.assign(this, loaded);
-        this.loadedKey = key;
+        Object.assign(this, r);
         this.error = undefined;
         if (r.proofsError) host.emit('metis-stake:error', { action: 'airdrop', ...r.proofsError });
         // a wallet connected before the manifest came: the snap check needs the registry
@@ -237,7 +233,6 @@ export class WalletController implements ReactiveController {
 
   private async loadAll(): Promise<Loaded> {
     const cfg = this.host.config();
-    const key = JSON.stringify([cfg.manifestUrl, cfg.lens, cfg.chainId]);
     let manifest: Manifest | undefined;
     if (cfg.manifestUrl) {
       try {
@@ -250,18 +245,23 @@ export class WalletController implements ReactiveController {
     const fromManifest = manifest?.airdrop.proofsUrl;
     const url =
       cfg.proofsUrl ?? (fromManifest && cfg.manifestUrl ? new URL(fromManifest, new URL(cfg.manifestUrl, location.href)).href : fromManifest);
-    if (!url) return { key, manifest, proofs: undefined, proofsError: undefined };
+    if (!url) return { manifest, proofs: undefined, proofsError: undefined };
     try {
-      return { key, manifest, proofs: await fetchAirdropProofs(url, manifest?.airdrop.root), proofsError: undefined };
+      return { manifest, proofs: await fetchAirdropProofs(url, manifest?.airdrop.root), proofsError: undefined };
     } catch (e) {
-      return { key, manifest, proofs: undefined, proofsError: classifyError(e) };
+      return { manifest, proofs: undefined, proofsError: classifyError(e) };
     }
   }
 
-  /** `metis-stake:ready` once the figures of a new load are on screen (later refreshes do not fire it again). */
+  /**
+   * `metis-stake:ready` once the manifest is loaded and the figures are on screen: once per manifest-url / lens /
+   * chain-id (later refreshes, a connection or a new provider do not fire it again).
+   */
   private ready(): void {
-    if (!this.loadedKey || this.loadedKey === this.readyKey) return;
-    this.readyKey = this.loadedKey;
+    const c = this.host.config();
+    const key = JSON.stringify([c.manifestUrl, c.lens, c.chainId]);
+    if (this.loader.status !== TaskStatus.COMPLETE || key === this.readyKey) return;
+    this.readyKey = key;
     const m = this.manifest;
     const lens = this.lens;
     this.host.emit('metis-stake:ready', {
