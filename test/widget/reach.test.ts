@@ -73,12 +73,13 @@ describe('phone widths', () => {
     for (const width of WIDTHS) {
       const frame = document.createElement('iframe');
       frame.style.cssText = `width: ${width}px; height: 900px; border: 0`;
-      const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-      frame.srcdoc = html;
       document.body.append(frame);
       try {
-        await loaded;
+        // written into the frame (document.open gives it this page's URL; an about:srcdoc frame would have no base URL for location.href)
         const win = frame.contentWindow!;
+        win.document.open();
+        win.document.write(html);
+        win.document.close();
         const el = await until(() => win.document.querySelector<MetisStakeWidget>('metis-stake-widget'), 'the demo widget');
         await until(() => el.wallet?.screen, 'the demo widget figures');
         await el.updateComplete;
