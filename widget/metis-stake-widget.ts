@@ -47,7 +47,7 @@ const WALLET_LINKS: readonly (readonly [StringKey, string])[] = [
   ['installMetaMask', 'https://metamask.io/download/'],
   ['otherWallets', 'https://ethereum.org/en/wallets/find-wallet/'],
 ];
-const NO_WALLET_HINT = '<metis-stake-widget>: no wallet found. Phones: set the provider property (wagmi, AppKit, WalletConnect; docs/partners.md)';
+const NO_WALLET_HINT = '<metis-stake-widget>: no wallet. Phones: set .provider (wagmi/AppKit, docs/partners.md)';
 let hinted = false;
 
 /** The snap the widget offers by default: the npm package (the devnet's partner page sets its local one). */
@@ -212,7 +212,6 @@ export class MetisStakeWidget extends LitElement {
     if (changed.has('tabs')) this.shownTabs = parseTabs(this.tabs);
     if (changed.has('tabs') || changed.has('initialTab')) {
       const first = this.initialTab?.trim().toLowerCase() as Tab;
-      if (first && !this.shownTabs.includes(first)) console.warn(`<metis-stake-widget>: tab="${this.initialTab}" is not shown`);
       this.tab = this.shownTabs.includes(first) ? first : this.shownTabs[0]!;
     }
     // the preset goes into the first tab's field (an amount the user typed there is kept)

@@ -89,7 +89,7 @@ const en = {
   stale: 'Figures may be out of date.',
   snapFallback: 'Sent directly (snap unavailable).',
   // issue 14.11 no-wallet links
-  installMetaMask: 'MetaMask (browser extension or mobile app)',
+  installMetaMask: 'MetaMask',
   otherWallets: 'Other wallets',
   noWalletMobile: "On a phone, open this page in your wallet app's browser.",
 };
@@ -185,9 +185,9 @@ const ja: Strings = {
   stale: '数値が古い可能性があります。',
   snapFallback: '直接送信しました (スナップ利用不可)。',
   // issue 14.11 no-wallet links
-  installMetaMask: 'MetaMask (ブラウザ拡張機能またはモバイルアプリ)',
+  installMetaMask: 'MetaMask',
   otherWallets: 'その他のウォレット',
-  noWalletMobile: 'スマートフォンでは、ウォレットアプリ内のブラウザでこのページを開いてください。',
+  noWalletMobile: 'スマホではウォレットアプリのブラウザで開いてください。',
 };
 
 export const STRINGS: Record<'en' | 'ja', Strings> = { en, ja };
