@@ -18,6 +18,11 @@ export interface MetisStakeEventDetails {
   'metis-stake:confirmed': { action: StakeAction; hash?: Hex | undefined; symbol: string; decimals: number; before: string; after: string };
   /** Something failed; `code` is one of the bindings' classifyError codes, `errorName` the contract's custom error. */
   'metis-stake:error': { action: ErrorSource } & ClassifiedError;
+  /**
+   * The manifest and the first lens figures are loaded (once per manifest-url / lens / chain-id): the chain, the
+   * manifest's name and its contract addresses (only `lens` for an embedding without a manifest).
+   */
+  'metis-stake:ready': { chainId?: number | undefined; name?: string | undefined; contracts: Record<string, Address> };
 }
 
 export type MetisStakeEventName = keyof MetisStakeEventDetails;
@@ -28,5 +33,6 @@ declare global {
     'metis-stake:submitted': CustomEvent<MetisStakeEventDetails['metis-stake:submitted']>;
     'metis-stake:confirmed': CustomEvent<MetisStakeEventDetails['metis-stake:confirmed']>;
     'metis-stake:error': CustomEvent<MetisStakeEventDetails['metis-stake:error']>;
+    'metis-stake:ready': CustomEvent<MetisStakeEventDetails['metis-stake:ready']>;
   }
 }

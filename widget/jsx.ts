@@ -14,6 +14,12 @@ export interface MetisStakeWidgetAttributes {
   lang?: string;
   'airdrop-proofs-url'?: string;
   'snap-id'?: string;
+  /** The tabs shown, in order, comma-separated: `stake`, `restake`, `redeem`, `rewards`, `airdrop` (default all). */
+  tabs?: string;
+  /** The tab selected first (default the first of `tabs`). */
+  tab?: 'stake' | 'restake' | 'redeem' | 'rewards' | 'airdrop' | (string & {});
+  /** An amount preset in the first tab's amount field (validated like typed input). */
+  amount?: string | number;
   id?: string;
   class?: string;
   className?: string;

@@ -28,6 +28,30 @@ const TAB_KEYS: Record<Tab, StringKey> = {
   airdrop: 'tabAirdrop',
 };
 
+/** Tabs with an amount field (its id is the tab's name): where the `amount` preset goes. */
+const AMOUNT_TABS: readonly Tab[] = ['stake', 'restake', 'redeem'];
+
+/** The `tabs` attribute: known names in the order given (duplicates once); unknown ones are warned about and ignored; none known: all tabs. */
+export function parseTabs(value: string | undefined): readonly Tab[] {
+  if (value === undefined) return TABS;
+  const names = value
+    .split(',')
+    .map((n) => n.trim().toLowerCase())
+    .filter(Boolean);
+  const unknown = names.filter((n) => !(TABS as readonly string[]).includes(n));
+  if (unknown.length) console.warn(`<metis-stake-widget>: unknown tabs ignored: ${unknown}`);
+  const known = [...new Set(names.filter((n): n is Tab => (TABS as readonly string[]).includes(n)))];
+  return known.length ? known : TABS;
+}
+
+/** Where a visitor without a wallet can get one (no-wallet message; links open in a new tab). */
+const WALLET_LINKS: readonly (readonly [StringKey, string])[] = [
+  ['installMetaMask', 'https://metamask.io/download/'],
+  ['otherWallets', 'https://ethereum.org/en/wallets/find-wallet/'],
+];
+const NO_WALLET_HINT = '<metis-stake-widget>: no wallet. Phones: set .provider (wagmi/AppKit, docs/partners.md)';
+let hinted = false;
+
 /** The snap the widget offers by default: the npm package (the devnet's partner page sets its local one). */
 export const DEFAULT_SNAP_ID = 'npm:@metis-liquid-staking/snap';
 
@@ -39,6 +63,7 @@ export const DEFAULT_SNAP_ID = 'npm:@metis-liquid-staking/snap';
  * @fires metis-stake:submitted - a transaction was sent: `{ action, hash, step, total }`
  * @fires metis-stake:confirmed - an action succeeded: `{ action, hash?, symbol, decimals, before, after }` (wei as decimal strings)
  * @fires metis-stake:error - something failed: `{ action, code, errorName?, message }`
+ * @fires metis-stake:ready - the manifest and the first lens figures are loaded (once per manifest-url / lens / chain-id): `{ chainId?, name?, contracts }`
  * @cssprop --metis-stake-accent - accent (buttons, selected tab)
  * @cssprop --metis-stake-on-accent - text on the accent
  * @cssprop --metis-stake-bg - background
@@ -73,6 +98,9 @@ export class MetisStakeWidget extends LitElement {
     locale: {},
     proofsUrl: { attribute: 'airdrop-proofs-url' },
     snapId: { attribute: 'snap-id' },
+    tabs: {},
+    initialTab: { attribute: 'tab' },
+    amount: {},
     provider: { attribute: false },
     strings: { attribute: false },
     tab: { state: true },
@@ -93,6 +121,12 @@ export class MetisStakeWidget extends LitElement {
   proofsUrl?: string;
   /** The MetaMask snap to offer (default DEFAULT_SNAP_ID, the npm package). */
   snapId = DEFAULT_SNAP_ID;
+  /** The tabs shown, in order, comma-separated (`stake,restake,redeem`); unknown names are ignored with a console warning. Default: all five. */
+  tabs?: string;
+  /** The tab selected first (`tab` attribute; default the first of `tabs`). */
+  initialTab?: string;
+  /** An amount preset in the first tab's amount field (stake, restake or redeem), validated like typed input. */
+  amount?: string;
   /** Any EIP-1193 provider; without one the widget discovers wallets (EIP-6963, then window.ethereum). */
   provider?: Eip1193Provider;
   /** Text overrides (any key of the English strings). */
@@ -107,6 +141,8 @@ export class MetisStakeWidget extends LitElement {
   restakeDir: 'in' | 'out' = 'in';
   /** @internal the wallet list is open */
   picking = false;
+  /** The tabs shown, in order (from `tabs`). */
+  shownTabs: readonly Tab[] = TABS;
 
   readonly wallet = new WalletController(this);
   readonly tx = new TxController(this, this.wallet);
@@ -183,7 +219,20 @@ export class MetisStakeWidget extends LitElement {
     }
   }
 
+  /** The partner's `tabs`, `tab` and `amount`: the tabs shown, the one selected first, the preset in its amount field. */
+  private partnerOptions(changed: PropertyValues<this>): void {
+    if (changed.has('tabs')) this.shownTabs = parseTabs(this.tabs);
+    if (changed.has('tabs') || changed.has('initialTab')) {
+      const first = this.initialTab?.trim().toLowerCase() as Tab;
+      this.tab = this.shownTabs.includes(first) ? first : this.shownTabs[0]!;
+    }
+    // the preset goes into the first tab's field (an amount the user typed there is kept)
+    if ((changed.has('amount') || changed.has('tabs') || changed.has('initialTab')) && this.amount && AMOUNT_TABS.includes(this.tab))
+      this.amounts = { ...this.amounts, [this.tab]: this.amounts[this.tab] || this.amount.trim() };
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.partnerOptions(changed);
     // the manifest, proofs and figures reload by themselves when their inputs change (WalletController's tasks)
     if (changed.has('provider')) this.wallet.setProvider(this.provider);
     // a language whose strings are not loaded yet: English until its module arrives, then a re-render
@@ -251,14 +300,17 @@ export class MetisStakeWidget extends LitElement {
   }
 
   private onTabKey(e: KeyboardEvent): void {
-    const i = TABS.indexOf(this.tab);
-    const next = { ArrowRight: i + 1, ArrowLeft: i - 1 + TABS.length, Home: 0, End: TABS.length - 1 }[e.key];
+    const tabs = this.shownTabs;
+    const i = tabs.indexOf(this.tab);
+    const next = { ArrowRight: i + 1, ArrowLeft: i - 1 + tabs.length, Home: 0, End: tabs.length - 1 }[e.key];
     if (next === undefined) return;
     e.preventDefault();
-    this.selectTab(TABS[next % TABS.length]!, true);
+    this.selectTab(tabs[next % tabs.length]!, true);
   }
 
+  /** Selects a tab (a tab hidden by `tabs` is not selected). */
   async selectTab(tab: Tab, focus = false): Promise<void> {
+    if (!this.shownTabs.includes(tab)) return;
     this.tab = tab;
     this.tx.reset();
     if (!focus) return;
@@ -270,7 +322,17 @@ export class MetisStakeWidget extends LitElement {
     if (!this.picking) return nothing;
     const injected = injectedWallet();
     const list = this.wallet.wallets.length ? this.wallet.wallets : injected ? [injected] : [];
-    if (!list.length) return html`<p class="hint" role="status">${this.t('noWallet')}</p>`;
+    if (!list.length) {
+      if (!hinted) console.info(NO_WALLET_HINT);
+      hinted = true;
+      return html`<div class="hint" role="status" part="no-wallet">
+        <p>${this.t('noWallet')}</p>
+        <ul>
+          ${WALLET_LINKS.map(([key, href]) => html`<li><a href=${href} target="_blank" rel="noopener">${this.t(key)}</a></li>`)}
+        </ul>
+        <p>${this.t('noWalletMobile')}</p>
+      </div>`;
+    }
     return html`<ul class="wallets" part="wallets" aria-label=${this.t('chooseWallet')}>
       ${list.map(
         (w) =>
@@ -427,7 +489,7 @@ export class MetisStakeWidget extends LitElement {
       </header>
       ${this.renderWallets()} ${this.renderBanners()}
       <div role="tablist" aria-label=${this.t('tabs')} part="tabs" @keydown=${this.onTabKey}>
-        ${TABS.map(
+        ${this.shownTabs.map(
           (tab) =>
             html`<button
               type="button"

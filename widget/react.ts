@@ -21,6 +21,7 @@ export const MetisStakeWidget = createComponent({
     onSubmitted: 'metis-stake:submitted' as Ev<'metis-stake:submitted'>,
     onConfirmed: 'metis-stake:confirmed' as Ev<'metis-stake:confirmed'>,
     onError: 'metis-stake:error' as Ev<'metis-stake:error'>,
+    onReady: 'metis-stake:ready' as Ev<'metis-stake:ready'>,
   },
 });
 

@@ -96,6 +96,10 @@ const en = {
   watchDone: '{symbol} added to your wallet.',
   watchNo: '{symbol} was not added.',
   claimedOn: 'claimed {date}',
+  // issue 14.11 no-wallet links
+  installMetaMask: 'MetaMask',
+  otherWallets: 'Other wallets',
+  noWalletMobile: "On a phone, open this page in your wallet app's browser.",
 };
 
 export type Strings = typeof en;

@@ -80,7 +80,8 @@ export const styles = css`
     gap: 2px;
     border-bottom: 1px solid var(--_border);
     margin-bottom: 12px;
-    overflow-x: auto;
+    /* issue 14.11: narrow screens wrap the tabs to a second row (all stay visible), never scroll them sideways */
+    flex-wrap: wrap;
   }
   [role='tab'] {
     background: none;
@@ -161,7 +162,8 @@ export const styles = css`
     padding: 0;
     margin: 0 0 8px;
     display: flex;
-    gap: 16px;
+    flex-wrap: wrap;
+    gap: 4px 16px;
   }
   legend {
     padding: 0;
@@ -210,6 +212,8 @@ export const styles = css`
   }
   .figures div {
     display: flex;
+    flex-wrap: wrap;
+    gap: 0 8px;
     justify-content: space-between;
     padding: 4px 0;
   }
@@ -255,5 +259,19 @@ export const styles = css`
     .spinner {
       animation: none;
     }
+  }
+  /* issue 14.11 no-wallet links: the text colour (it passes contrast in any theme), underlined */
+  [part~='no-wallet'] p,
+  [part~='no-wallet'] ul {
+    margin: 0 0 4px;
+  }
+  [part~='no-wallet'] a {
+    color: var(--_fg);
+  }
+  /* issue 14.11: the rewards chart (320 px wide SVG) scales down with the widget */
+  [part~='chart'] svg {
+    display: block;
+    max-width: 100%;
+    height: auto;
   }
 `;

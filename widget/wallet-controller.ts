@@ -126,6 +126,8 @@ export class WalletController implements ReactiveController {
   private told = new Set<string>();
   private timer?: ReturnType<typeof setInterval>;
   private last = 0;
+  /** The manifest-url / lens / chain-id `metis-stake:ready` was last fired for. */
+  private readyKey?: string;
 
   /** Manifest (and where airdrop claims come from); reruns whenever the element's manifest-url, airdrop-proofs-url, lens, chain-id or provider change. */
   readonly loader: Task<readonly unknown[], Loaded>;
@@ -165,6 +167,7 @@ export class WalletController implements ReactiveController {
         this.error = undefined;
         this.stale = false;
         this.tellSnap();
+        this.ready();
       },
       onError: (e) => {
         // with figures on screen, mark them stale (one event per outage); else the error banner
@@ -274,6 +277,24 @@ export class WalletController implements ReactiveController {
         ? { root: a.root, proofsUrl: rel(a.proofsUrl)!, ...(a.shards ? { shards: { ...a.shards, url: rel(a.shards.url)! } } : {}) }
         : undefined;
     return { manifest, source };
+  }
+
+  /**
+   * `metis-stake:ready` once the manifest is loaded and the figures are on screen: once per manifest-url / lens /
+   * chain-id (later refreshes, a connection or a new provider do not fire it again).
+   */
+  private ready(): void {
+    const c = this.host.config();
+    const key = JSON.stringify([c.manifestUrl, c.lens, c.chainId]);
+    if (this.loader.status !== TaskStatus.COMPLETE || key === this.readyKey) return;
+    this.readyKey = key;
+    const m = this.manifest;
+    const lens = this.lens;
+    this.host.emit('metis-stake:ready', {
+      chainId: m?.chainId ?? this.expectedChainId ?? this.chainId,
+      name: m?.name,
+      contracts: m ? { ...m.contracts } : lens ? { lens } : {},
+    });
   }
 
   /**

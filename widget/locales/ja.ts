@@ -95,4 +95,8 @@ export const ja: Strings = {
   watchDone: '{symbol} をウォレットに追加しました。',
   watchNo: '{symbol} は追加されませんでした。',
   claimedOn: '{date} に請求済み',
+  // issue 14.11 no-wallet links
+  installMetaMask: 'MetaMask',
+  otherWallets: 'その他のウォレット',
+  noWalletMobile: 'スマホではウォレットアプリのブラウザで開いてください。',
 };
