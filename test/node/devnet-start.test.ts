@@ -93,7 +93,7 @@ test('npm start: both anvils up, serving, relayer and keeper working; Ctrl-C sav
     assert.match(
       page,
       new RegExp(
-        `<metis-stake-widget chain-id="31337" manifest-url="/deployments/31337\\.json" airdrop-proofs-url="/airdrop/proofs\\.json" referral="0x[0-9a-f]{40}" snap-id="local:http://localhost:${snap}" theme="dark">`,
+        `<metis-stake-widget chain-id="31337" manifest-url="/deployments/31337\\.json" referral="0x[0-9a-f]{40}" snap-id="local:http://localhost:${snap}" theme="dark">`,
       ),
       'the page offers the devnet snap served on --snap-port (and pins the dark theme: the page is dark)',
     );
@@ -110,6 +110,14 @@ test('npm start: both anvils up, serving, relayer and keeper working; Ctrl-C sav
     assert.ok(fs.existsSync(path.join(dir, 'deployments', '31337.json')), 'manifest written where asked');
     const proofs = (await (await fetch(`http://localhost:${web}/airdrop/proofs.json`)).json()) as { count: number };
     assert.equal(proofs.count, 6);
+    // the page names no proofs file: the widget follows the manifest's shards (one small file per account)
+    const shards = (manifest as { airdrop?: { shards?: { url: string } } }).airdrop?.shards;
+    assert.ok(shards, 'the manifest names its airdrop shards');
+    assert.equal((await fetch(new URL(`${shards.url}all.json`, `http://localhost:${web}/deployments/`))).status, 200);
+    // the IIFE's Japanese strings beside it
+    const ja = await fetch(`http://localhost:${web}/metis-stake-widget.ja.json`);
+    assert.equal(ja.status, 200);
+    assert.equal(((await ja.json()) as { tabStake: string }).tabStake, 'ステーク');
     // no way out of a served directory (raw path: fetch would normalise the dots away)
     assert.equal(await rawStatus(web, '/assets/..%2f..%2f..%2fpackage.json'), 404);
     assert.equal(await rawStatus(web, '/assets/logo.svg'), 200);
