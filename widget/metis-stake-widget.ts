@@ -5,11 +5,7 @@ import { isAddress, type Address, type Hex } from 'viem';
 import { explorerOf, type ClassifiedError, type Eip1193Provider } from '@metis-liquid-staking/contracts';
 import type { ErrorSource, MetisStakeEventDetails, MetisStakeEventName } from './events.js';
 import { injectedWallet, type DiscoveredWallet } from './eip6963.js';
-import { renderAirdrop } from './panels/airdrop.js';
 import { fmtToken } from './panels/common.js';
-import { renderRedeem } from './panels/redeem.js';
-import { renderRestake } from './panels/restake.js';
-import { renderRewards } from './panels/rewards.js';
 import { renderStake } from './panels/stake.js';
 import { OnAccentController } from './on-accent.js';
 import { watchButtons, type WatchSymbol } from './panels/watch.js';
@@ -20,6 +16,21 @@ import { WalletController, type WidgetConfig } from './wallet-controller.js';
 
 export const TABS = ['stake', 'restake', 'redeem', 'rewards', 'airdrop'] as const;
 export type Tab = (typeof TABS)[number];
+
+type Panel = (w: MetisStakeWidget) => unknown;
+/**
+ * Stake renders from the first paint; the other tabs are modules of their own, loaded the first time one is shown
+ * (chunks in the ES module build, so a page that never opens them never fetches them; inside the IIFE).
+ */
+const PANELS: Record<Tab, () => Promise<Panel>> = {
+  stake: () => Promise.resolve(renderStake),
+  restake: () => import('./panels/restake.js').then((m) => m.renderRestake),
+  redeem: () => import('./panels/redeem.js').then((m) => m.renderRedeem),
+  rewards: () => import('./panels/rewards.js').then((m) => m.renderRewards),
+  airdrop: () => import('./panels/airdrop.js').then((m) => m.renderAirdrop),
+};
+const panels: Partial<Record<Tab, Panel>> = { stake: renderStake };
+const panelLoads: Partial<Record<Tab, Promise<void>>> = {};
 const TAB_KEYS: Record<Tab, StringKey> = {
   stake: 'tabStake',
   restake: 'tabRestake',
@@ -238,21 +249,24 @@ export class MetisStakeWidget extends LitElement {
     // a language whose strings are not loaded yet: English until its module arrives, then a re-render
     const lang = this.language;
     if (!loadedStrings(lang))
-      this.stringsLoad = loadStrings(lang).then(
-        () => this.requestUpdate(),
-        () => {},
+      this.pending.add(
+        loadStrings(lang).then(
+          () => this.requestUpdate(),
+          () => {},
+        ),
       );
   }
 
-  private stringsLoad?: Promise<void>;
+  /** Modules being loaded for the screen (a language's strings, a tab's panel). */
+  private pending = new Set<Promise<void>>();
 
-  /** Also waits for a language's strings being loaded (and the render that shows them). */
+  /** Also waits for the modules the screen needs (a language's strings, a tab's panel) and the render showing them. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (this.stringsLoad) {
-      const load = this.stringsLoad;
-      await load;
-      if (this.stringsLoad === load) this.stringsLoad = undefined;
+    while (this.pending.size) {
+      const loads = [...this.pending];
+      await Promise.all(loads);
+      for (const l of loads) this.pending.delete(l);
       done = await super.getUpdateComplete();
     }
     return done;
@@ -308,14 +322,13 @@ export class MetisStakeWidget extends LitElement {
     this.selectTab(tabs[next % tabs.length]!, true);
   }
 
-  /** Selects a tab (a tab hidden by `tabs` is not selected). */
+  /** Selects a tab (a tab hidden by `tabs` is not selected); resolves once the tab's panel is shown. */
   async selectTab(tab: Tab, focus = false): Promise<void> {
     if (!this.shownTabs.includes(tab)) return;
     this.tab = tab;
     this.tx.reset();
-    if (!focus) return;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus();
+    if (focus) this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus();
   }
 
   private renderWallets() {
@@ -444,18 +457,17 @@ export class MetisStakeWidget extends LitElement {
   }
 
   private renderPanel() {
-    switch (this.tab) {
-      case 'stake':
-        return renderStake(this);
-      case 'restake':
-        return renderRestake(this);
-      case 'redeem':
-        return renderRedeem(this);
-      case 'rewards':
-        return renderRewards(this);
-      default:
-        return renderAirdrop(this);
-    }
+    const tab = this.tab;
+    const panel = panels[tab];
+    if (panel) return panel(this);
+    // a failed load (offline, a blocked chunk) is not kept: the next render of the tab tries again
+    const load = (panelLoads[tab] ??= PANELS[tab]().then(
+      (p) => void (panels[tab] = p),
+      () => void delete panelLoads[tab],
+    ));
+    this.pending.add(load);
+    void load.then(() => this.requestUpdate());
+    return html`<p class="hint">${this.t('loading')}</p>`;
   }
 
   override render(): TemplateResult {

@@ -19,6 +19,10 @@ export function sizeOf(name) {
 export const LAZY = {
   'metis-stake-widget.ja.json': 'first Japanese render (the IIFE, fetched beside it)',
   'metis-stake-widget.ja.js': 'first Japanese render (ES module)',
+  'metis-stake-widget.restake.js': 'first show of the Restake tab (ES module)',
+  'metis-stake-widget.redeem.js': 'first show of the Redeem tab (ES module)',
+  'metis-stake-widget.rewards.js': 'first show of the Rewards tab (ES module)',
+  'metis-stake-widget.airdrop.js': 'first show of the Airdrop tab (ES module)',
   'metis-stake-widget.airdrop-claim.js': 'first airdrop lookup of a connected account (ES module)',
 };
 
