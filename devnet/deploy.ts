@@ -234,8 +234,8 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
   const l1 = await connect(opts.l1, net.l1ChainId, `${net.name}'s L1`);
   const admin = l2.address;
   const l1Admin = l1.address;
-  const startBlock = Number(await l2.publicClient.getBlockNumber());
-  const l1StartBlock = Number(await l1.publicClient.getBlockNumber());
+  const startBlock = Number(await l2.publicClient.getBlockNumber({ cacheTime: 0 }));
+  const l1StartBlock = Number(await l1.publicClient.getBlockNumber({ cacheTime: 0 }));
   step(
     `deployer ${admin} on ${net.name} (chain ${net.chainId}, block ${startBlock}); ${l1Admin} on L1 (chain ${net.l1ChainId}, block ${l1StartBlock})`,
   );

@@ -78,7 +78,7 @@ export async function pendingWithdrawals(
   const manager = manifest.contracts.stakingManager.toLowerCase();
   const managerWord = pad(manifest.contracts.stakingManager).slice(2).toLowerCase();
   const hub = l1c.contracts.hub.toLowerCase();
-  const head = await l2.getBlockNumber();
+  const head = await l2.getBlockNumber({ cacheTime: 0 });
   const chunk = opts.chunk ?? 10_000n;
   const window = await fraudProofWindow(l1, l1c.contracts.l1Messenger);
   const pending: PendingWithdrawal[] = [];

@@ -225,7 +225,8 @@ export class Relayer {
   }
 
   private async relayToL2(): Promise<Relay[]> {
-    const head = await this.l1.getBlockNumber();
+    // viem caches the block number for its polling interval (4 s): a cached head would hide the newest messages
+    const head = await this.l1.getBlockNumber({ cacheTime: 0 });
     const deep = head - BigInt(this.opts.confirmations ?? 2);
     const messages = await this.l1Messages(deep);
     const messenger = await this.l2MessengerAddress();

@@ -219,7 +219,7 @@ describe('relayer and keeper across both chains', () => {
     );
     await relay();
     p = await protocol();
-    assert.equal(p.totalLocked, METIS(37_001));
+    assert.equal(p.totalLocked, METIS(37_001), why());
     assert.equal(p.inFlightToL1, 0n);
     assert.equal(p.reportNonce, (await l1().readContract({ address: h().hub, abi: sequencerHubAbi, functionName: 'lastReport' }))[0]);
     assert.equal(p.tvl, METIS(37_001));
@@ -488,5 +488,19 @@ describe('relayer and keeper across both chains', () => {
     );
     assert.equal(await hubMetis(), hubBefore + METIS(1_200));
     assert.deepEqual(await d.relayer.tick(), [], 'the first relayer finds it delivered');
+  });
+
+  test('a message sent right after a relayer pass is carried by the next pass (the chain head is never a cached one)', async () => {
+    // viem caches a client's block number for its polling interval (4 s); both passes fall well inside it
+    await d.relayer.tick();
+    const before = await lastReport();
+    const hubKeeper = await makeClients({ rpcUrl: d.l1Url, key: d.roles.keeper.key });
+    await write(hubKeeper, h().hub, sequencerHubAbi, 'report');
+    const carried = await d.relayer.tick();
+    assert.deepEqual(
+      carried.map((r) => [r.direction, r.target, r.ok]),
+      [['L1->L2', m().stakingManager, true]],
+    );
+    assert.equal((await lastReport()).nonce, before.nonce + 1n, 'the report arrived');
   });
 });
