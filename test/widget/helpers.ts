@@ -104,6 +104,21 @@ export const settleDevnet = (opts: { maxRounds?: number; stepSeconds?: number } 
 /** Moves both chains' clocks forward (a block is mined on each). */
 export const increaseTime = (seconds: bigint | number): Promise<boolean> => devnetOp({ op: 'advance', seconds: Number(seconds) });
 
+/**
+ * A reward cycle once a node seat is open: the sequencers produce blocks, the devnet MPC pays the reward batch on
+ * L1, the hub bridges it to L2, the keeper harvests it into seMETIS (throws if no harvest happened); then two days
+ * so the harvested rewards stream in, and the widget's figures are refreshed.
+ */
+export async function rewardCycle(el: MetisStakeWidget): Promise<void> {
+  await (await chain()).mine({ blocks: 2000 });
+  await increaseTime(4000);
+  const cycle = await settleDevnet({ maxRounds: 8, stepSeconds: 60 });
+  if (!cycle.actions.some((a) => a.kind === 'harvest' && a.tx)) throw new Error(`no harvest in ${JSON.stringify(cycle.actions.map((a) => a.kind))}`);
+  await increaseTime(2 * 86400);
+  await el.wallet.refresh();
+  await el.updateComplete;
+}
+
 let snaps: { l2: Hex; l1: Hex } | undefined;
 /** evm_snapshot on both chains before each test, evm_revert after: every test starts from the freshly deployed devnet. */
 export function isolate(): void {

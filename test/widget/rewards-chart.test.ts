@@ -6,7 +6,7 @@
 // share price. The wallet is the shared test EIP-1193 provider (test/helpers/test-wallet.ts).
 import { expect } from '@open-wc/testing';
 import { formatAmount, sharePricePerToken } from '@metis-liquid-staking/contracts';
-import { $, TestWallet, click, connected, devnet, increaseTime, isolate, mount, settleDevnet, settled, text, type, until, chain } from './helpers.js';
+import { $, TestWallet, click, connected, devnet, isolate, mount, rewardCycle, settleDevnet, settled, text, type, until } from './helpers.js';
 
 describe('rewards chart', () => {
   isolate();
@@ -39,16 +39,7 @@ describe('rewards chart', () => {
     expect(before.getAttribute('aria-label')).to.equal('Earned to date');
 
     await settleDevnet({ maxRounds: 12 }); // bridged to L1, a seat opened, the report back on L2
-    await (await chain()).mine({ blocks: 2000 });
-    await increaseTime(4000);
-    const cycle = await settleDevnet({ maxRounds: 8, stepSeconds: 60 }); // rewards paid on L1, bridged, harvested
-    expect(
-      cycle.actions.some((a) => a.kind === 'harvest' && a.tx),
-      JSON.stringify(cycle.actions.map((a) => a.kind)),
-    ).to.equal(true);
-    await increaseTime(2 * 86400); // the harvested rewards stream in
-    await el.wallet.refresh();
-    await el.updateComplete;
+    await rewardCycle(el); // rewards paid on L1, bridged, harvested, streamed in
 
     const s = el.wallet.screen!;
     expect(s.priceHistory.length > 0, 'checkpoints from the lens').to.equal(true);

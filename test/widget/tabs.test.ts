@@ -10,14 +10,13 @@ import { redemptionQueueAbi } from '@metis-liquid-staking/contracts/abis';
 import {
   $,
   TestWallet,
-  chain,
   click,
   connected,
   devnet,
-  increaseTime,
   isolate,
   keeperTick,
   read,
+  rewardCycle,
   settleDevnet,
   settled,
   text,
@@ -203,17 +202,8 @@ describe('rewards tab', () => {
       JSON.stringify(allocated.actions.map((a) => a.kind)),
     ).to.equal(true);
     // the sequencers produce blocks; the devnet MPC pays the reward batch on L1; the hub bridges it to L2; the
-    // keeper harvests it into seMETIS
-    await (await chain()).mine({ blocks: 2000 });
-    await increaseTime(4000);
-    const cycle = await settleDevnet({ maxRounds: 8, stepSeconds: 60 });
-    expect(
-      cycle.actions.some((a) => a.kind === 'harvest' && a.tx),
-      JSON.stringify(cycle.actions.map((a) => a.kind)),
-    ).to.equal(true);
-    await increaseTime(2 * 86400); // the harvested rewards stream in
-    await el.wallet.refresh();
-    await el.updateComplete;
+    // keeper harvests it into seMETIS, and it streams in
+    await rewardCycle(el);
     const { protocol: p, user: u } = el.wallet.screen!;
     expect(u.rewardsEarned > 0n, 'rewards earned on-chain').to.equal(true);
     expect(p.totalLocked > before.totalLocked, 'more METIS locked on L1').to.equal(true);
