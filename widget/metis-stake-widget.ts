@@ -181,10 +181,14 @@ export class MetisStakeWidget extends LitElement {
     if (name === 'lang') this.requestUpdate();
   }
 
-  /** The language shown: `locale`, else the closest `lang` attribute (the element's, an ancestor's, the page's); `en` unless Japanese. */
+  /** The language tag asked for: `locale`, else the closest `lang` attribute (the element's, an ancestor's, the page's), else `en`. */
+  get localeTag(): string {
+    return this.locale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+  }
+
+  /** The language shown for {@link localeTag}: `en` unless Japanese. */
   get language(): Language {
-    const tag = this.locale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
-    return tag.toLowerCase().split('-')[0] === 'ja' ? 'ja' : 'en';
+    return this.localeTag.toLowerCase().split('-')[0] === 'ja' ? 'ja' : 'en';
   }
 
   emit<K extends MetisStakeEventName>(name: K, detail: MetisStakeEventDetails[K]): void {

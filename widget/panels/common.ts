@@ -152,11 +152,11 @@ export async function runClearing(w: MetisStakeWidget, id: string, a: Action): P
  * no seconds. The one date format of the widget.
  */
 export function fmtDate(w: MetisStakeWidget, seconds: bigint | number): string {
-  const tag = w.locale || w.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+  const tag = w.localeTag;
   const opts = { dateStyle: 'medium', timeStyle: 'short' } as const;
   const ms = Number(seconds) * 1000;
   try {
-    if (tag?.toLowerCase().startsWith(w.shownLanguage)) return new Intl.DateTimeFormat(tag, opts).format(ms);
+    if (tag.toLowerCase().startsWith(w.shownLanguage)) return new Intl.DateTimeFormat(tag, opts).format(ms);
   } catch {
     // an invalid tag: the language's own format below
   }
