@@ -84,6 +84,9 @@ const L2_NONCES = {
   PartnerRegistry: 16,
 } as const;
 
+/** The protocol's L2 contracts the deployer creates, in deploy order (the keys of the nonce table above). */
+export const L2_PROTOCOL_CONTRACTS = Object.keys(L2_NONCES) as (keyof typeof L2_NONCES)[];
+
 /**
  * Reads `network`'s configuration from `env` (no key needed) and lists what the deploy would create and need.
  * Everything missing or malformed in env is reported in one MissingConfigError. `nonces` (from observeChains)
@@ -164,16 +167,7 @@ export function buildDeployPlan(
   contracts.push({ chain: 'L2', name: 'StakingManager', how: `L2 deployer, ${rel(L2_NONCES.StakingManager)}`, address: manager });
   contracts.push({ chain: 'L2', name: 'eMETIS', how: 'created by the StakingManager (its nonce 1)', address: at(manager, 1) });
   contracts.push({ chain: 'L2', name: 'RewardReceiver', how: 'created by the StakingManager (its nonce 2)', address: at(manager, 2) });
-  for (const name of [
-    'SeMetis',
-    'RewardDispatcher',
-    'RedemptionQueue',
-    'MerkleAirdrop',
-    'LiquidityMining',
-    'GovernanceToken',
-    'StakingLens',
-    'PartnerRegistry',
-  ] as const) {
+  for (const name of L2_PROTOCOL_CONTRACTS.filter((n) => n !== 'StakingManager')) {
     contracts.push({ chain: 'L2', name, how: `L2 deployer, ${rel(L2_NONCES[name])}`, address: at(l2Deployer, n2 + L2_NONCES[name]) });
   }
   const hub = at(l1Deployer, n1);

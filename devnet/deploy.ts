@@ -33,6 +33,7 @@ import {
   seatSigner,
 } from './accounts.js';
 import { buildDemoAirdrop, proofsToJson, type AirdropProofsJson } from './airdrop.js';
+import { L2_PROTOCOL_CONTRACTS } from './deploy-plan.js';
 import { getNetwork, type NetworkConfig, type NetworkName } from './networks.js';
 import { Relayer } from './relayer.js';
 
@@ -138,17 +139,6 @@ const YEAR = 365 * DAY;
 export const EIP170_LIMIT = 24_576;
 /** L1 METIS deposited to L2 at devnet genesis through the bridge, so L2 withdrawals are backed on L1. */
 const DEVNET_GENESIS_DEPOSIT = parseEther('10000000');
-const L2_PROTOCOL = [
-  'StakingManager',
-  'SeMetis',
-  'RewardDispatcher',
-  'RedemptionQueue',
-  'MerkleAirdrop',
-  'LiquidityMining',
-  'GovernanceToken',
-  'StakingLens',
-  'PartnerRegistry',
-];
 const L1_PROTOCOL = ['SequencerHub'];
 const L1_MODELS = [
   'DevMetis',
@@ -228,7 +218,7 @@ export async function deployProtocolFull(opts: DeployOptions): Promise<DeployRes
   }
   const drop = await buildDemoAirdrop(opts.airdropCsv);
   const sizeLimit = opts.sizeLimit ?? EIP170_LIMIT;
-  checkArtifacts([...(net.isDevnet ? L2_MODELS : []), ...L2_PROTOCOL], sizeLimit, net.name);
+  checkArtifacts([...(net.isDevnet ? L2_MODELS : []), ...L2_PROTOCOL_CONTRACTS], sizeLimit, net.name);
   checkArtifacts([...(net.isDevnet ? L1_MODELS : []), ...L1_PROTOCOL], sizeLimit, `${net.name}'s L1`);
   const l2 = await connect(opts.l2, net.chainId, net.name);
   const l1 = await connect(opts.l1, net.l1ChainId, `${net.name}'s L1`);
